@@ -1,0 +1,6 @@
+/**
+ * The crypto backend the schemes import. This file picks `node:crypto`; the package's `default`
+ * export condition (Edge, Workers, browsers) is built with `web.ts` in its place.
+ * @module
+ */
+export { backend } from "./node.js";

@@ -1,0 +1,40 @@
+/**
+ * The small crypto interface the schemes use; `node.ts` and `web.ts` implement it and the
+ * package's export conditions pick one.
+ * @module
+ */
+
+/** A value, or a promise of it: the Node backend answers synchronously, WebCrypto asynchronously. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** HMAC hash functions a scheme may use. */
+export type HmacAlgorithm = "sha1" | "sha256" | "sha512";
+
+/** Text encodings of a MAC on the wire. */
+export type DigestEncoding = "hex" | "base64";
+
+/** Bytes to MAC, given in parts so that a signed prefix and the body need not be copied together. */
+export type MessageParts = readonly (string | Uint8Array)[];
+
+/** An HMAC key prepared once, when a scheme is created. */
+export interface HmacKey {
+  readonly algorithm: HmacAlgorithm;
+}
+
+/** An Ed25519 key prepared once, when a scheme is created. */
+export interface Ed25519Key {
+  readonly type: "public" | "private";
+}
+
+/** What a crypto backend provides. Keep it this small. */
+export interface CryptoBackend {
+  readonly name: "node" | "web";
+  hmacKey(algorithm: HmacAlgorithm, secret: Uint8Array): HmacKey;
+  hmac(key: HmacKey, parts: MessageParts, encoding: DigestEncoding): MaybePromise<string>;
+  sha256Hex(data: Uint8Array): MaybePromise<string>;
+  /** `raw` is the 32-byte public key, or the 32-byte seed for a private key. */
+  ed25519Key(type: "public" | "private", raw: Uint8Array): Ed25519Key;
+  ed25519PublicFromPrivate(key: Ed25519Key): MaybePromise<Ed25519Key>;
+  ed25519Sign(key: Ed25519Key, parts: MessageParts): MaybePromise<Uint8Array>;
+  ed25519Verify(key: Ed25519Key, signature: Uint8Array, parts: MessageParts): MaybePromise<boolean>;
+}

@@ -1,0 +1,89 @@
+/**
+ * The WebCrypto backend for Edge, Workers, Deno, Bun and browsers: `crypto.subtle`, nothing else.
+ * @module
+ */
+import { concatBytes, toBase64, toHex } from "../encoding.js";
+import { ed25519Pkcs8 } from "./der.js";
+import type { CryptoBackend, Ed25519Key, HmacKey } from "./types.js";
+
+const HASH = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" } as const;
+
+interface WebHmacKey extends HmacKey {
+  readonly secret: Uint8Array;
+  cryptoKey?: Promise<CryptoKey>;
+}
+
+interface WebEd25519Key extends Ed25519Key {
+  readonly raw: Uint8Array;
+  cryptoKey?: Promise<CryptoKey>;
+}
+
+// Keys are imported on first use, not at creation: creation stays synchronous and a scheme
+// that is never used leaves no pending promise behind.
+function hmacCryptoKey(key: WebHmacKey): Promise<CryptoKey> {
+  key.cryptoKey ??= crypto.subtle.importKey(
+    "raw",
+    key.secret as BufferSource,
+    { name: "HMAC", hash: HASH[key.algorithm] },
+    false,
+    ["sign"],
+  );
+  return key.cryptoKey;
+}
+
+function edCryptoKey(key: WebEd25519Key): Promise<CryptoKey> {
+  key.cryptoKey ??=
+    key.type === "public"
+      ? crypto.subtle.importKey("raw", key.raw as BufferSource, { name: "Ed25519" }, true, ["verify"])
+      : crypto.subtle.importKey("pkcs8", ed25519Pkcs8(key.raw) as BufferSource, { name: "Ed25519" }, true, [
+          "sign",
+        ]);
+  return key.cryptoKey;
+}
+
+export const backend: CryptoBackend = {
+  name: "web",
+  hmacKey(algorithm, secret) {
+    return { algorithm, secret: secret.slice() } as WebHmacKey;
+  },
+  async hmac(key, parts, encoding) {
+    const mac = new Uint8Array(
+      await crypto.subtle.sign(
+        "HMAC",
+        await hmacCryptoKey(key as WebHmacKey),
+        concatBytes(parts) as BufferSource,
+      ),
+    );
+    return encoding === "hex" ? toHex(mac) : toBase64(mac);
+  },
+  async sha256Hex(data) {
+    return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", data as BufferSource)));
+  },
+  ed25519Key(type, raw) {
+    return { type, raw: raw.slice() } as WebEd25519Key;
+  },
+  async ed25519PublicFromPrivate(key) {
+    // WebCrypto derives the public half through a JWK export of the private key (RFC 8037 §2: `x`).
+    const jwk = await crypto.subtle.exportKey("jwk", await edCryptoKey(key as WebEd25519Key));
+    const x = (jwk.x ?? "").replace(/-/g, "+").replace(/_/g, "/");
+    const binary = atob(x.padEnd(Math.ceil(x.length / 4) * 4, "="));
+    const raw = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return { type: "public", raw } as WebEd25519Key;
+  },
+  async ed25519Sign(key, parts) {
+    const signature = await crypto.subtle.sign(
+      "Ed25519",
+      await edCryptoKey(key as WebEd25519Key),
+      concatBytes(parts) as BufferSource,
+    );
+    return new Uint8Array(signature);
+  },
+  async ed25519Verify(key, signature, parts) {
+    return crypto.subtle.verify(
+      "Ed25519",
+      await edCryptoKey(key as WebEd25519Key),
+      signature as BufferSource,
+      concatBytes(parts) as BufferSource,
+    );
+  },
+};

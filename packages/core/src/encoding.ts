@@ -1,0 +1,62 @@
+/**
+ * Byte and text encodings, runtime-neutral. Not crypto: hashing lives in the backends.
+ * @module
+ */
+
+const encoder = new TextEncoder();
+
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+export function concatBytes(parts: readonly (string | Uint8Array)[]): Uint8Array {
+  const chunks = parts.map((part) => (typeof part === "string" ? encoder.encode(part) : part));
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
+export function toHex(bytes: Uint8Array): string {
+  let out = "";
+  for (const byte of bytes) out += HEX[byte];
+  return out;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Decodes canonical, padded base64; anything else (base64url, missing padding, spaces) is `undefined`. */
+export function fromBase64(text: string): Uint8Array | undefined {
+  if (!BASE64.test(text)) return undefined;
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Compares two strings in time that depends only on `received`'s length, never on where they differ
+ * or on the length of `expected`.
+ */
+export function constantTimeEqual(received: string, expected: string): boolean {
+  const n = expected.length;
+  let diff = received.length ^ n;
+  if (n === 0) return false;
+  for (let i = 0; i < received.length; i++) {
+    diff |= received.charCodeAt(i) ^ expected.charCodeAt(i % n);
+  }
+  return diff === 0;
+}

@@ -1,0 +1,35 @@
+/**
+ * @hookproof/core: verify webhook signatures, reject replays, handle each event once, typed.
+ * @module
+ */
+
+export type { DigestEncoding, HmacAlgorithm, MaybePromise } from "./crypto/types.js";
+export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
+export { ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
+export type { HmacOptions, HmacTimestamp } from "./schemes/hmac.js";
+export { genericHmac, githubHmac, hmac, stripeHmac } from "./schemes/hmac.js";
+export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";
+export { standardWebhooks } from "./schemes/standard-webhooks.js";
+export type { BearerOptions, HeaderTokenOptions, Tokens } from "./schemes/tokens.js";
+export { bearer, headerToken } from "./schemes/tokens.js";
+export type {
+  SchemeRequest,
+  SchemeResult,
+  SecretInput,
+  Secrets,
+  SignInput,
+  WebhookScheme,
+} from "./schemes/types.js";
+export type {
+  AuthenticatedRequest,
+  VerifiedWebhook,
+  Verifier,
+  VerifierOptions,
+  VerifyInput,
+} from "./verify/create-verifier.js";
+export { createVerifier } from "./verify/create-verifier.js";
+export type { BodyInput } from "./verify/read-body.js";
+export { bodyAlreadyParsed, DEFAULT_MAX_BODY_BYTES, readLimited, toBytes } from "./verify/read-body.js";
+export type { HeaderReader, HeadersInput } from "./verify/read-headers.js";
+export { readHeaders } from "./verify/read-headers.js";
+export { DEFAULT_TOLERANCE_SECONDS } from "./verify/replay-window.js";

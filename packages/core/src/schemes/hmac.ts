@@ -1,0 +1,201 @@
+/**
+ * HMAC signatures in a named header: over the raw body (GitHub, generic senders), or over
+ * `${timestamp}.${body}` with the timestamp in its own header (FerrisKey) or beside the
+ * signature (`t=…,v1=…`, Stripe).
+ * @module
+ */
+import { backend } from "../crypto/backend.js";
+import type { DigestEncoding, HmacAlgorithm, HmacKey, MaybePromise } from "../crypto/types.js";
+import { constantTimeEqual, utf8 } from "../encoding.js";
+import { configError, WebhookVerificationError } from "../errors.js";
+import { parseUnixSeconds, requireHeader, secretList, whenAllReady, whenReady } from "./helpers.js";
+import type { SchemeRequest, SchemeResult, Secrets, SignInput, WebhookScheme } from "./types.js";
+
+/** Where a signed timestamp travels: its own header, or a `key=` field of the signature header. */
+export type HmacTimestamp = { header: string } | { key: string };
+
+/** Options of {@link hmac}. */
+export interface HmacOptions {
+  /** The shared secret. Text is used as its UTF-8 bytes, exactly as given (nothing stripped or decoded). */
+  secret: Secrets;
+  /** The header that holds the signature, e.g. `x-webhook-signature`. */
+  header: string;
+  /** Default `"sha256"`. */
+  algorithm?: HmacAlgorithm;
+  /** How the MAC is written. Default `"hex"`. */
+  encoding?: DigestEncoding;
+  /** Text before the MAC, e.g. `"sha256="`. Default none. */
+  prefix?: string;
+  /** A signed timestamp: the signed content becomes `${timestamp}.${body}`. */
+  timestamp?: HmacTimestamp;
+  /** When the signature header is a `k=v,k=v` list, the key of the signatures (Stripe: `"v1"`). */
+  signatureKey?: string;
+  /** A header carrying the event or delivery id (not signed by every sender). */
+  idHeader?: string;
+}
+
+const ALGORITHMS: readonly HmacAlgorithm[] = ["sha1", "sha256", "sha512"];
+
+/**
+ * A scheme for senders that put an HMAC of the body in a header.
+ *
+ * @example
+ * const scheme = hmac({ secret, header: "x-webhook-signature", prefix: "sha256=" });
+ */
+export function hmac(options: HmacOptions): WebhookScheme {
+  const list = secretList(options?.secret, "secret");
+  const algorithm = options.algorithm ?? "sha256";
+  const encoding = options.encoding ?? "hex";
+  if (!ALGORITHMS.includes(algorithm)) throw configError("`algorithm` must be one of sha1, sha256, sha512.");
+  if (encoding !== "hex" && encoding !== "base64") throw configError('`encoding` must be "hex" or "base64".');
+  if (typeof options.header !== "string" || options.header.trim() === "") {
+    throw configError("`header` is required: the name of the header holding the signature.");
+  }
+  const header = options.header.toLowerCase();
+  const prefix = options.prefix ?? "";
+  const timestamp = options.timestamp;
+  const timestampHeader = timestamp && "header" in timestamp ? timestamp.header.toLowerCase() : undefined;
+  const timestampKey = timestamp && "key" in timestamp ? timestamp.key : undefined;
+  const signatureKey = options.signatureKey ?? (timestampKey ? "v1" : undefined);
+  const idHeader = options.idHeader?.toLowerCase();
+  const keys: HmacKey[] = list.map((secret) =>
+    backend.hmacKey(algorithm, typeof secret === "string" ? utf8(secret) : secret),
+  );
+  const form = signatureKey
+    ? `\`${timestampKey ? `${timestampKey}=<unix seconds>,` : ""}${signatureKey}=<${encoding}>\``
+    : `\`${prefix}<${encoding} HMAC-${algorithm.toUpperCase()}>\``;
+
+  function malformed(name: string, what: string): WebhookVerificationError {
+    return new WebhookVerificationError("malformed_header", `The \`${name}\` header ${what}.`, {
+      header: name,
+    });
+  }
+
+  function readCandidates(value: string): { candidates: string[]; fieldTimestamp?: string } {
+    if (!signatureKey) {
+      const trimmed = value.trim();
+      if (trimmed.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) {
+        throw malformed(header, `must look like ${form}`);
+      }
+      const mac = trimmed.slice(prefix.length);
+      if (mac === "") throw malformed(header, `holds no signature after \`${prefix}\``);
+      return { candidates: [encoding === "hex" ? mac.toLowerCase() : mac] };
+    }
+    const candidates: string[] = [];
+    let fieldTimestamp: string | undefined;
+    for (const pair of value.split(",")) {
+      const equals = pair.indexOf("=");
+      if (equals <= 0) continue;
+      const key = pair.slice(0, equals).trim();
+      const item = pair.slice(equals + 1).trim();
+      if (key === signatureKey && item !== "")
+        candidates.push(encoding === "hex" ? item.toLowerCase() : item);
+      else if (key === timestampKey && fieldTimestamp === undefined) fieldTimestamp = item;
+    }
+    if (timestampKey && fieldTimestamp === undefined)
+      throw malformed(header, `has no \`${timestampKey}=\` timestamp`);
+    if (candidates.length === 0) throw malformed(header, `has no \`${signatureKey}=\` signature`);
+    return fieldTimestamp === undefined ? { candidates } : { candidates, fieldTimestamp };
+  }
+
+  function verify({ header: read, body }: SchemeRequest): MaybePromise<SchemeResult> {
+    const value = requireHeader(
+      read,
+      header,
+      `It must hold ${form}; check that the sender signs this endpoint and that no proxy strips the header.`,
+    );
+    const { candidates, fieldTimestamp } = readCandidates(value);
+    let signedAt: number | undefined;
+    if (timestampHeader) {
+      signedAt = parseUnixSeconds(
+        requireHeader(read, timestampHeader, "It carries the signed unix timestamp."),
+        timestampHeader,
+      );
+    } else if (fieldTimestamp !== undefined) {
+      signedAt = parseUnixSeconds(fieldTimestamp, header);
+    }
+    const parts = signedAt === undefined ? [body] : [`${signedAt}.`, body];
+    const id = idHeader ? read(idHeader) : undefined;
+    return whenAllReady(
+      keys.map((key) => backend.hmac(key, parts, encoding)),
+      (macs) => {
+        const keyIndex = macs.findIndex((mac) =>
+          candidates.some((candidate) => constantTimeEqual(candidate, mac)),
+        );
+        if (keyIndex === -1) {
+          throw new WebhookVerificationError(
+            "invalid_signature",
+            `The \`${header}\` signature matches none of the configured secrets. Check the secret, and verify the raw body bytes as received, not re-serialised JSON.`,
+            { header },
+          );
+        }
+        const result: SchemeResult = { keyIndex };
+        if (id !== undefined) result.id = id;
+        if (signedAt !== undefined) result.timestamp = signedAt;
+        return result;
+      },
+    );
+  }
+
+  function sign(input: SignInput): MaybePromise<Record<string, string>> {
+    const body = typeof input.body === "string" ? utf8(input.body) : input.body;
+    const signedAt = timestamp ? (input.timestamp ?? Math.floor(Date.now() / 1000)) : undefined;
+    const parts = signedAt === undefined ? [body] : [`${signedAt}.`, body];
+    return whenReady(backend.hmac(keys[0] as HmacKey, parts, encoding), (mac) => {
+      const headers: Record<string, string> = {};
+      if (signatureKey) {
+        headers[header] = `${timestampKey ? `${timestampKey}=${signedAt},` : ""}${signatureKey}=${mac}`;
+      } else headers[header] = `${prefix}${mac}`;
+      if (timestampHeader) headers[timestampHeader] = String(signedAt);
+      if (idHeader && input.id !== undefined) headers[idHeader] = input.id;
+      return headers;
+    });
+  }
+
+  return { name: "hmac", signsTimestamp: timestamp !== undefined, verify, sign };
+}
+
+type PresetOptions = Pick<HmacOptions, "secret">;
+
+/**
+ * The generic sender: `X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body>`.
+ *
+ * @example
+ * const scheme = genericHmac({ secret: process.env.WEBHOOK_SECRET! });
+ */
+export function genericHmac(options: PresetOptions): WebhookScheme {
+  return hmac({ secret: options?.secret, header: "x-webhook-signature", prefix: "sha256=" });
+}
+
+/**
+ * GitHub: `X-Hub-Signature-256: sha256=<hex>`, delivery id in `X-GitHub-Delivery`.
+ * @see https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries
+ *
+ * @example
+ * const scheme = githubHmac({ secret: process.env.GITHUB_WEBHOOK_SECRET! });
+ */
+export function githubHmac(options: PresetOptions): WebhookScheme {
+  return hmac({
+    secret: options?.secret,
+    header: "x-hub-signature-256",
+    prefix: "sha256=",
+    idHeader: "x-github-delivery",
+  });
+}
+
+/**
+ * Stripe: `Stripe-Signature: t=<unix>,v1=<hex>[,v1=…]` over `${t}.${body}`, keyed by the whole
+ * `whsec_…` text. Use it with the verifier's default 300 s tolerance, as Stripe's libraries do.
+ * @see https://docs.stripe.com/webhooks#verify-manually
+ *
+ * @example
+ * const scheme = stripeHmac({ secret: process.env.STRIPE_WEBHOOK_SECRET! });
+ */
+export function stripeHmac(options: PresetOptions): WebhookScheme {
+  return hmac({
+    secret: options?.secret,
+    header: "stripe-signature",
+    timestamp: { key: "t" },
+    signatureKey: "v1",
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * What a scheme is: how a request proves where it came from, and how to sign one like it.
+ * @module
+ */
+import type { MaybePromise } from "../crypto/types.js";
+import type { HeaderReader } from "../verify/read-headers.js";
+
+/** The parts of a request a scheme looks at. */
+export interface SchemeRequest {
+  /** Reads a header by lower-case name. */
+  header: HeaderReader;
+  /** The raw body, exactly as received. */
+  body: Uint8Array;
+}
+
+/** What a scheme proved about a request. */
+export interface SchemeResult {
+  /** The event id the sender signed or sent (`webhook-id`, a delivery id), if the scheme has one. */
+  id?: string;
+  /** The signed timestamp, unix seconds, if the scheme has one; the verifier checks the replay window. */
+  timestamp?: number;
+  /** Position in the configured secret or token list of the one that matched (never the secret itself). */
+  keyIndex: number;
+}
+
+/** What to sign. */
+export interface SignInput {
+  body: Uint8Array | string;
+  /** Event id, for schemes that sign one (Standard Webhooks) or send one (a delivery-id header). */
+  id?: string;
+  /** Unix seconds, for schemes that sign a timestamp. Defaults to now. */
+  timestamp?: number;
+}
+
+/**
+ * A way of authenticating webhook requests. Every scheme verifies and signs the exact raw bytes,
+ * so signing and verifying can never drift apart.
+ */
+export interface WebhookScheme {
+  /** A short name for logs: `standard-webhooks`, `hmac`, `bearer`, `header-token`. */
+  readonly name: string;
+  /** Whether the scheme carries a signed timestamp that the replay window applies to. */
+  readonly signsTimestamp: boolean;
+  /** Checks the request; throws `WebhookVerificationError` when it is not authentic. */
+  verify(request: SchemeRequest): MaybePromise<SchemeResult>;
+  /** The headers a sender would add for `input`. */
+  sign(input: SignInput): MaybePromise<Record<string, string>>;
+}
+
+/** A secret as text (its UTF-8 bytes are the key, or a `whsec_` string) or as raw key bytes. */
+export type SecretInput = string | Uint8Array;
+
+/** One secret, or several while rotating: any of them is accepted. */
+export type Secrets = SecretInput | readonly SecretInput[];

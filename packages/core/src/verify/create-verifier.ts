@@ -1,0 +1,103 @@
+/**
+ * The verification pipeline: size limit → scheme → replay window → JSON parse.
+ * @module
+ */
+import { backend } from "../crypto/backend.js";
+import type { MaybePromise } from "../crypto/types.js";
+import { configError } from "../errors.js";
+import type { SchemeResult, WebhookScheme } from "../schemes/types.js";
+import { parseJson } from "./parse-json.js";
+import { type BodyInput, DEFAULT_MAX_BODY_BYTES, payloadTooLarge, toBytes } from "./read-body.js";
+import { type HeadersInput, readHeaders } from "./read-headers.js";
+import { checkReplayWindow, DEFAULT_TOLERANCE_SECONDS } from "./replay-window.js";
+
+/** Options of {@link createVerifier}. */
+export interface VerifierOptions {
+  /** How requests prove where they came from: `standardWebhooks(…)`, `hmac(…)`, `bearer(…)`… */
+  scheme: WebhookScheme;
+  /** Seconds a signed timestamp may lie from the clock, both directions. Default 300. */
+  tolerance?: number;
+  /** Largest body accepted, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** The clock, in milliseconds. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** A request to verify: its headers in any common shape and its raw body. */
+export interface VerifyInput {
+  headers: HeadersInput;
+  body: BodyInput;
+}
+
+/** A request that passed. */
+export interface VerifiedWebhook<Payload = unknown> {
+  /** The event id: the scheme's (a signed `webhook-id`, a delivery id), else `sha256:` + the body's hash. */
+  id: string;
+  /** The signed timestamp, unix seconds, when the scheme signs one. */
+  timestamp: number | undefined;
+  /** The parsed JSON body. */
+  payload: Payload;
+  /** The exact bytes that were verified. */
+  raw: Uint8Array;
+  /** Which configured secret or token matched (its position in the list). */
+  keyIndex: number;
+}
+
+/** Verifies requests; see {@link createVerifier}. */
+export interface Verifier {
+  readonly scheme: WebhookScheme;
+  verify(input: VerifyInput): Promise<VerifiedWebhook>;
+  /** The stages before parsing: size, scheme, replay window. Used by the router and the benchmarks. */
+  authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest>;
+}
+
+/** A request whose bytes are authentic and fresh, not yet parsed. */
+export interface AuthenticatedRequest extends SchemeResult {
+  raw: Uint8Array;
+}
+
+function positive(value: number | undefined, fallback: number, option: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
+    throw configError(`\`${option}\` must be a non-negative finite number.`);
+  }
+  return value;
+}
+
+/**
+ * Creates a verifier for one scheme. Caller mistakes throw a `TypeError` here; a bad request makes
+ * `verify` throw a `WebhookVerificationError`.
+ *
+ * @example
+ * const verifier = createVerifier({ scheme: standardWebhooks({ secret }) });
+ * const { id, payload } = await verifier.verify({ headers: request.headers, body: await request.arrayBuffer() });
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  const scheme = options?.scheme;
+  if (!scheme || typeof scheme.verify !== "function") {
+    throw configError("`scheme` is required, e.g. `standardWebhooks({ secret })`.");
+  }
+  const tolerance = positive(options.tolerance, DEFAULT_TOLERANCE_SECONDS, "tolerance");
+  const maxBodyBytes = positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, "maxBodyBytes");
+  const now = options.now ?? Date.now;
+
+  function finish(raw: Uint8Array, result: SchemeResult): AuthenticatedRequest {
+    if (result.timestamp !== undefined) checkReplayWindow(result.timestamp, now(), tolerance);
+    return { ...result, raw };
+  }
+
+  function authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest> {
+    const raw = toBytes(input.body);
+    if (raw.length > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
+    const result = scheme.verify({ header: readHeaders(input.headers), body: raw });
+    return result instanceof Promise ? result.then((r) => finish(raw, r)) : finish(raw, result);
+  }
+
+  async function verify(input: VerifyInput): Promise<VerifiedWebhook> {
+    const { raw, id, timestamp, keyIndex } = await authenticate(input);
+    const payload = parseJson(raw);
+    return { id: id ?? `sha256:${await backend.sha256Hex(raw)}`, timestamp, payload, raw, keyIndex };
+  }
+
+  return { scheme, verify, authenticate };
+}

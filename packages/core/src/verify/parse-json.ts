@@ -1,0 +1,29 @@
+/**
+ * The body as JSON, decoded as strict UTF-8 after it was verified.
+ * @module
+ */
+import { WebhookVerificationError } from "../errors.js";
+
+// `fatal`: bytes that are not UTF-8 are an error, never silently replaced. A leading BOM is dropped
+// (RFC 8259 §8.1 lets parsers ignore one).
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+export function parseJson(raw: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = decoder.decode(raw);
+  } catch (cause) {
+    throw new WebhookVerificationError("invalid_json", "The body is not valid UTF-8, so it cannot be JSON.", {
+      cause,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new WebhookVerificationError(
+      "invalid_json",
+      `The body is not valid JSON (${raw.length} bytes). Webhook bodies must be a JSON document.`,
+      { cause },
+    );
+  }
+}

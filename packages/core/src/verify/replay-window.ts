@@ -1,0 +1,28 @@
+/**
+ * Freshness: a signed timestamp must lie within ±tolerance of the clock.
+ * @module
+ */
+import { WebhookVerificationError } from "../errors.js";
+
+/** The default tolerance, seconds, in both directions — what the Standard Webhooks and Stripe libraries use. */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/**
+ * Throws unless `timestamp` (unix seconds) is within `tolerance` seconds of `nowMs`. A timestamp exactly
+ * `tolerance` seconds away passes.
+ */
+export function checkReplayWindow(timestamp: number, nowMs: number, tolerance: number): void {
+  const skew = nowMs / 1000 - timestamp;
+  if (skew > tolerance) {
+    throw new WebhookVerificationError(
+      "timestamp_expired",
+      `The signed timestamp is ${Math.round(skew)} s old, beyond the ${tolerance} s tolerance. A replayed request, a delayed retry, or a wrong server clock (check NTP).`,
+    );
+  }
+  if (-skew > tolerance) {
+    throw new WebhookVerificationError(
+      "timestamp_in_future",
+      `The signed timestamp is ${Math.round(-skew)} s in the future, beyond the ${tolerance} s tolerance. Check the server clock (NTP).`,
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const coreSrc = fileURLToPath(new URL("./packages/core/src/", import.meta.url));
+
+// Tests import `@hookproof/core` from source; the "web" project swaps in the WebCrypto backend, so the
+// same suite runs against both backends.
+const coreAlias = { "@hookproof/core": `${coreSrc}index.ts` };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: coreAlias },
+        test: {
+          name: "core",
+          include: ["packages/core/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        plugins: [
+          {
+            name: "hookproof-web-crypto",
+            enforce: "pre",
+            resolveId(source) {
+              return /\/crypto\/backend\.js$/.test(source) ? `${coreSrc}crypto/web.ts` : null;
+            },
+          },
+        ],
+        test: {
+          name: "core (web crypto)",
+          include: ["packages/core/src/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
+        },
+      },
+    ],
+  },
+});
