@@ -31,6 +31,14 @@ const config: Options[] = [
     esbuildPlugins: [useWebCrypto],
   },
   { ...common, entry: { index: "src/index.ts" }, outDir: "dist", dts: { only: true } },
+  // The providers entry imports the root entry by name, so both share one error class and one backend.
+  {
+    ...common,
+    entry: { providers: "src/providers/index.ts" },
+    outDir: "dist",
+    dts: true,
+    platform: "neutral",
+  },
 ];
 
 export default defineConfig(config);

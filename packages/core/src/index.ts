@@ -4,8 +4,31 @@
  */
 
 export type { DigestEncoding, HmacAlgorithm, MaybePromise } from "./crypto/types.js";
+export type { MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
+export { memoryStore } from "./dedupe/memory-store.js";
+export type { DedupeState, DedupeStore } from "./dedupe/types.js";
 export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
 export { ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
+export type {
+  CustomWebhooksOptions,
+  ProviderWebhooksOptions,
+  RouterOptions,
+  Webhooks,
+} from "./router/create-webhooks.js";
+export { createWebhooks } from "./router/create-webhooks.js";
+export type {
+  AnyEventHandler,
+  EventCatalogue,
+  EventHandler,
+  EventMap,
+  EventsOf,
+  ProcessResult,
+  VerifiedEvent,
+  WebhookContext,
+  WebhookProvider,
+} from "./router/types.js";
+export type { StandardSchemaV1 } from "./schema/standard-schema.js";
+export { formatPath } from "./schema/validate.js";
 export type { HmacOptions, HmacTimestamp } from "./schemes/hmac.js";
 export { genericHmac, githubHmac, hmac, stripeHmac } from "./schemes/hmac.js";
 export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";

@@ -1,0 +1,86 @@
+/**
+ * An in-process dedupe store with a hard bound on its size: for one instance, tests and development.
+ * @module
+ */
+import { configError } from "../errors.js";
+import type { DedupeState, DedupeStore } from "./types.js";
+
+/** Options of {@link memoryStore}. */
+export interface MemoryStoreOptions {
+  /** Most ids kept at once; the oldest are evicted past it. Default 100,000. */
+  maxEntries?: number;
+  /** The clock, in milliseconds. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** A {@link DedupeStore} that also tells its size. */
+export interface MemoryStore extends DedupeStore {
+  /** Ids held now, expired ones not yet swept included. */
+  readonly size: number;
+}
+
+interface Entry {
+  state: "in_flight" | "done";
+  expires: number;
+}
+
+/**
+ * A bounded, in-memory dedupe store. Entries expire (lock or retention) and the oldest are evicted
+ * beyond `maxEntries`, so a flood of distinct ids cannot exhaust memory. Use `@hookproof/redis` when
+ * more than one instance receives webhooks.
+ *
+ * @example
+ * const hooks = createWebhooks({ provider, dedupe: memoryStore({ maxEntries: 50_000 }) });
+ */
+export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const maxEntries = options.maxEntries ?? 100_000;
+  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
+    throw configError("`maxEntries` must be a positive integer.");
+  }
+  const now = options.now ?? Date.now;
+  // A Map iterates in insertion order; every write re-inserts, so the first entries are the oldest.
+  const entries = new Map<string, Entry>();
+
+  function live(key: string, at: number): Entry | undefined {
+    const entry = entries.get(key);
+    if (entry !== undefined && entry.expires <= at) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  function put(key: string, entry: Entry): void {
+    entries.delete(key);
+    entries.set(key, entry);
+    // Over the bound: evict the oldest. One write adds at most one entry, so this removes one.
+    for (const oldKey of entries.keys()) {
+      if (entries.size <= maxEntries) break;
+      entries.delete(oldKey);
+    }
+  }
+
+  return {
+    get size() {
+      return entries.size;
+    },
+    begin(key, lockMs): DedupeState {
+      const at = now();
+      const entry = live(key, at);
+      if (entry !== undefined) return entry.state;
+      put(key, { state: "in_flight", expires: at + lockMs });
+      return "new";
+    },
+    complete(key, retainMs) {
+      put(key, { state: "done", expires: now() + retainMs });
+    },
+    abort(key) {
+      if (entries.get(key)?.state === "in_flight") entries.delete(key);
+    },
+    lockTtl(key) {
+      const at = now();
+      const entry = live(key, at);
+      return entry?.state === "in_flight" ? entry.expires - at : undefined;
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/**
+ * @hookproof/core/providers: schemes, typed event catalogues and event-id rules for each provider.
+ * @module
+ */
+export {};

@@ -1,0 +1,27 @@
+/**
+ * The answers the router gives, as framework-neutral `{ status, headers, body }`.
+ * @module
+ */
+import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
+import type { ProcessResult } from "./types.js";
+
+const JSON_HEADERS = { "content-type": "application/json" } as const;
+
+export function ok(body: Record<string, unknown>): ProcessResult {
+  return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify({ ok: true, ...body }) };
+}
+
+/** The error as `{"error":{"code","message"}}` with its status (and `Retry-After` when it has one). */
+export function failure(error: WebhookVerificationError): ProcessResult {
+  const headers: Record<string, string> = { ...JSON_HEADERS };
+  if (error.retryAfter !== undefined) headers["retry-after"] = String(error.retryAfter);
+  return { status: error.status, headers, body: JSON.stringify(error.toJSON()) };
+}
+
+/** Anything thrown where only a `WebhookVerificationError` is expected becomes a 500 that says little. */
+export function asVerificationError(error: unknown): WebhookVerificationError {
+  if (isWebhookVerificationError(error)) return error;
+  return new WebhookVerificationError("handler_failed", "The webhook could not be processed.", {
+    cause: error,
+  });
+}

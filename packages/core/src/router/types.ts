@@ -1,0 +1,90 @@
+/**
+ * The types that make `.on("user.created", (event) => …)` narrow: event maps, catalogues, providers.
+ * @module
+ */
+import type { MaybePromise } from "../crypto/types.js";
+import type { StandardSchemaV1 } from "../schema/standard-schema.js";
+import type { WebhookScheme } from "../schemes/types.js";
+
+/** Event type → payload type. */
+export type EventMap = { [type: string]: unknown };
+
+/** Event type → runtime schema (any Standard Schema v1 library) of its payload. */
+export type EventCatalogue<Events extends EventMap> = {
+  readonly [Type in keyof Events]: StandardSchemaV1<unknown, Events[Type]>;
+};
+
+/** The payload types of a catalogue. */
+export type EventsOf<Catalogue> = {
+  [Type in keyof Catalogue]: Catalogue[Type] extends StandardSchemaV1<unknown, infer Output> ? Output : never;
+};
+
+/** What a provider knows about where its fields are. */
+export interface WebhookProvider<Events extends EventMap = EventMap> {
+  /** Kebab-case name, used in dedupe keys and logs: `stack-auth`. */
+  readonly name: string;
+  readonly scheme: WebhookScheme;
+  readonly events: EventCatalogue<Events>;
+  /** The event type of a parsed body (`body.type`, or `${model}.${action}`); `undefined` when it has none. */
+  eventType(payload: unknown): string | undefined;
+  /**
+   * The dedupe id of an event. Given the scheme's id (a signed id header), if any. Returning `undefined`
+   * falls back to the SHA-256 of the raw body.
+   */
+  eventId?(payload: unknown, schemeId: string | undefined): string | undefined;
+  /** When the sender created the event, ms since the epoch, if the signed body says (for `maxAge`). */
+  eventTime?(payload: unknown): number | undefined;
+  /** Seconds after which an event is too old to accept, for senders without a signed timestamp. */
+  readonly maxAge?: number;
+}
+
+/** What a handler learns besides the payload. */
+export interface WebhookContext<Type extends string = string> {
+  /** The event type, as routed. */
+  type: Type;
+  /** The dedupe id (signed id header, body id, or `sha256:` of the body). */
+  id: string;
+  /** The provider's name. */
+  provider: string;
+  /** The signed timestamp, unix seconds, when the scheme has one. */
+  timestamp: number | undefined;
+  /** The exact bytes verified. */
+  raw: Uint8Array;
+  /** Which configured secret or token matched. */
+  keyIndex: number;
+  /** Aborted when the handler runs past `timeoutMs`; pass it on to fetches and queries. */
+  signal: AbortSignal;
+}
+
+/** A handler for one event type. Its promise settling is what "handled" means. */
+export type EventHandler<Payload, Type extends string = string> = (
+  event: Payload,
+  context: WebhookContext<Type>,
+) => MaybePromise<unknown>;
+
+/** A handler for every event: `event` is the union of the catalogue's payloads. */
+export type AnyEventHandler<Events extends EventMap> = (
+  event: Events[keyof Events],
+  context: WebhookContext<Extract<keyof Events, string>>,
+) => MaybePromise<unknown>;
+
+/** A framework-neutral answer: adapters write it into their response object. */
+export interface ProcessResult {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A verified, validated event and where it came from; narrowing on `type` narrows `payload`. */
+export type VerifiedEvent<Events extends EventMap = EventMap> = {
+  [Type in Extract<keyof Events, string>]: {
+    type: Type;
+    payload: Events[Type];
+    /** The dedupe id. */
+    id: string;
+    provider: string;
+    timestamp: number | undefined;
+    raw: Uint8Array;
+    keyIndex: number;
+  };
+}[Extract<keyof Events, string>];
