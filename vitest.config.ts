@@ -9,6 +9,8 @@ const coreAlias = { "@hookproof/core": `${coreSrc}index.ts` };
 
 export default defineConfig({
   test: {
+    // In CI a JSON report is kept too, so .ci/run can print one plain totals line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".vitest-report.json" }]] : ["default"],
     projects: [
       {
         resolve: { alias: coreAlias },

@@ -38,6 +38,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     throw configError("`maxEntries` must be a positive integer.");
   }
   const now = options.now ?? Date.now;
+  const evictBatch = Math.min(1024, Math.floor(maxEntries / 64));
   // A Map iterates in insertion order; every write re-inserts, so the first entries are the oldest.
   const entries = new Map<string, Entry>();
 
@@ -53,10 +54,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   function put(key: string, entry: Entry): void {
     entries.delete(key);
     entries.set(key, entry);
-    // Over the bound: evict the oldest. One write adds at most one entry, so this removes one.
+    if (entries.size <= maxEntries) return;
+    // Over the bound: evict the oldest, a batch at a time. Starting a Map iterator walks past every
+    // slot deleted since the last rehash, so evicting one per write would cost O(n) each time.
     for (const oldKey of entries.keys()) {
-      if (entries.size <= maxEntries) break;
       entries.delete(oldKey);
+      if (entries.size <= maxEntries - evictBatch) break;
     }
   }
 
