@@ -3,7 +3,12 @@ import { memoryStore } from "./memory-store.js";
 
 function clock(start = 0) {
   let at = start;
-  return { now: () => at, advance: (ms: number) => void (at += ms) };
+  return {
+    now: () => at,
+    advance(ms: number) {
+      at += ms;
+    },
+  };
 }
 
 describe("memoryStore", () => {
