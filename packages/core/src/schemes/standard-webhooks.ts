@@ -106,6 +106,18 @@ function parseSignatures(value: string, header: string): Candidates {
   return candidates;
 }
 
+/**
+ * The header family a request uses: the one carrying a signature, else the one with any header, so a
+ * missing header is reported under the name the sender actually uses.
+ */
+function family(header: SchemeRequest["header"]): (typeof FAMILIES)[keyof typeof FAMILIES] {
+  if (header("webhook-signature") !== undefined) return FAMILIES.webhook;
+  if (header("svix-signature") !== undefined) return FAMILIES.svix;
+  return header("webhook-id") !== undefined || header("webhook-timestamp") !== undefined
+    ? FAMILIES.webhook
+    : FAMILIES.svix;
+}
+
 function noMatch(header: string): WebhookVerificationError {
   return new WebhookVerificationError(
     "invalid_signature",
@@ -128,7 +140,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
   const edKeys = keys.filter((key) => key.kind === "v1a");
 
   function verify({ header, body }: SchemeRequest): MaybePromise<SchemeResult> {
-    const names = header("webhook-signature") !== undefined ? FAMILIES.webhook : FAMILIES.svix;
+    const names = family(header);
     const hint = MISSING_HINT;
     const signatureValue = requireHeader(header, names.signature, hint);
     const id = requireHeader(header, names.id, hint);

@@ -12,7 +12,9 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
  * `tolerance` seconds away passes.
  */
 export function checkReplayWindow(timestamp: number, nowMs: number, tolerance: number): void {
-  const skew = nowMs / 1000 - timestamp;
+  // Signed timestamps are whole seconds: compare at that resolution, as the Standard Webhooks and
+  // Stripe libraries do, so a request they accept within the last second of the window passes here too.
+  const skew = Math.floor(nowMs / 1000) - timestamp;
   if (skew > tolerance) {
     throw new WebhookVerificationError(
       "timestamp_expired",

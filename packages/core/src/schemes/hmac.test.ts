@@ -1,0 +1,207 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { outcome, rejection, utf8 } from "../../test/helpers.js";
+import { genericHmac, githubHmac, hmac, readHeaders, stripeHmac } from "../index.js";
+
+const request = (headers: Record<string, string>, body: string | Uint8Array) => ({
+  header: readHeaders(headers),
+  body: typeof body === "string" ? utf8(body) : body,
+});
+
+const mac = (algorithm: string, key: string, data: string, encoding: "hex" | "base64" = "hex") =>
+  createHmac(algorithm, key).update(data).digest(encoding);
+
+describe("hmac: GitHub docs example", () => {
+  const secret = "It's a Secret to Everybody";
+  const payload = "Hello, World!";
+  const expected = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+
+  it("signs the documented value and verifies it, with the delivery id", async () => {
+    const scheme = githubHmac({ secret });
+    expect(await scheme.sign({ body: payload, id: "d-1" })).toEqual({
+      "x-hub-signature-256": expected,
+      "x-github-delivery": "d-1",
+    });
+    const result = await scheme.verify(
+      request({ "X-Hub-Signature-256": expected, "X-GitHub-Delivery": "d-1" }, payload),
+    );
+    expect(result).toEqual({ id: "d-1", keyIndex: 0 });
+    expect(scheme.signsTimestamp).toBe(false);
+  });
+
+  it("accepts upper-case hex, and rejects the payload with one more byte", async () => {
+    const scheme = githubHmac({ secret });
+    const upper = `sha256=${expected.slice(7).toUpperCase()}`;
+    expect(await outcome(() => scheme.verify(request({ "x-hub-signature-256": upper }, payload)))).toBe("ok");
+    expect(
+      await outcome(() => scheme.verify(request({ "x-hub-signature-256": expected }, `${payload}\n`))),
+    ).toBe("invalid_signature");
+  });
+});
+
+describe("hmac: FerrisKey vector (PROVIDERS.md)", () => {
+  const secret = "c38438574a5bd28986b74cfff7ea59b1a2e933ae9c97579db03c881e534ca069";
+  const timestamp = 1787234531;
+  const body =
+    '{"event":"auth.reset_password","timestamp":"2026-08-20T14:02:11.482913027+00:00","resource_id":"01a01f7a-b6a0-7c3d-a2e1-f0e9d8c7b6a5","data":null}';
+  const signature = "d6386b84fde285a9ffa95db43377182d68d3cb885e0c4645ef444143142c0c91";
+  const hexDecodedKeySignature = "b7f8a9ba1ce624f943d0c1693c3b2d643b944f164f5b8c4484d737a4ba345912";
+  const scheme = hmac({
+    secret,
+    header: "x-ferriskey-signature",
+    timestamp: { header: "x-ferriskey-timestamp" },
+    idHeader: "x-ferriskey-delivery-id",
+  });
+  const delivery = "01980a3c-7f10-7cc2-9a3d-5b0e4c1d2e3f";
+
+  it("signs hex with no prefix over `<ts>.<body>`, keyed by the secret's text", async () => {
+    expect(await scheme.sign({ body, timestamp, id: delivery })).toEqual({
+      "x-ferriskey-signature": signature,
+      "x-ferriskey-timestamp": String(timestamp),
+      "x-ferriskey-delivery-id": delivery,
+    });
+  });
+
+  it("verifies and returns the delivery id and signed timestamp", async () => {
+    const headers = {
+      "x-ferriskey-signature": signature,
+      "x-ferriskey-timestamp": String(timestamp),
+      "x-ferriskey-delivery-id": delivery,
+    };
+    expect(await scheme.verify(request(headers, body))).toEqual({ id: delivery, timestamp, keyIndex: 0 });
+    expect(scheme.signsTimestamp).toBe(true);
+  });
+
+  it("rejects the signature made with the hex-decoded key", async () => {
+    const headers = {
+      "x-ferriskey-signature": hexDecodedKeySignature,
+      "x-ferriskey-timestamp": String(timestamp),
+    };
+    const error = await rejection(() => scheme.verify(request(headers, body)));
+    expect(error.code).toBe("invalid_signature");
+    // The wrong vector is what a hex-decoded key gives: the test checks the right mistake.
+    const decoded = createHmac("sha256", Buffer.from(secret, "hex"))
+      .update(`${timestamp}.${body}`)
+      .digest("hex");
+    expect(decoded).toBe(hexDecodedKeySignature);
+  });
+
+  it("rejects a signature over the body alone (timestamp not covered)", async () => {
+    const headers = {
+      "x-ferriskey-signature": mac("sha256", secret, body),
+      "x-ferriskey-timestamp": String(timestamp),
+    };
+    expect(await outcome(() => scheme.verify(request(headers, body)))).toBe("invalid_signature");
+  });
+
+  it("requires the timestamp header", async () => {
+    const error = await rejection(() => scheme.verify(request({ "x-ferriskey-signature": signature }, body)));
+    expect([error.code, error.header]).toEqual(["missing_header", "x-ferriskey-timestamp"]);
+  });
+});
+
+describe("hmac: algorithm, encoding and prefix options", () => {
+  const secret = "s3cr3t-text-key";
+  const body = '{"id":"evt_1","type":"user.created"}';
+
+  it.each(["sha1", "sha256", "sha512"] as const)(
+    "%s, hex and base64, agree with node:crypto",
+    async (algorithm) => {
+      for (const encoding of ["hex", "base64"] as const) {
+        const scheme = hmac({ secret, header: "x-sig", algorithm, encoding });
+        const expected = mac(algorithm, secret, body, encoding);
+        expect(await scheme.sign({ body })).toEqual({ "x-sig": expected });
+        expect(await outcome(() => scheme.verify(request({ "x-sig": expected }, body)))).toBe("ok");
+        const otherAlgorithm = algorithm === "sha1" ? "sha256" : "sha1";
+        const wrong = mac(otherAlgorithm, secret, body, encoding);
+        expect(await outcome(() => scheme.verify(request({ "x-sig": wrong }, body)))).toBe(
+          "invalid_signature",
+        );
+      }
+    },
+  );
+
+  it("base64 is compared case-sensitively (it is not hex)", async () => {
+    const scheme = hmac({ secret, header: "x-sig", encoding: "base64" });
+    const expected = mac("sha256", secret, body, "base64");
+    const flipped = expected.replace(/[a-z]/, (c) => c.toUpperCase());
+    expect(flipped).not.toBe(expected);
+    expect(await outcome(() => scheme.verify(request({ "x-sig": flipped }, body)))).toBe("invalid_signature");
+  });
+
+  it("requires the prefix (case-insensitively) and rejects other ones as malformed", async () => {
+    const scheme = genericHmac({ secret });
+    const hex = mac("sha256", secret, body);
+    expect(await scheme.sign({ body })).toEqual({ "x-webhook-signature": `sha256=${hex}` });
+    expect(
+      await outcome(() => scheme.verify(request({ "x-webhook-signature": `SHA256=${hex}` }, body))),
+    ).toBe("ok");
+    for (const value of [hex, `sha1=${hex}`, `sha256:${hex}`]) {
+      const error = await rejection(() => scheme.verify(request({ "x-webhook-signature": value }, body)));
+      expect(error.code).toBe("malformed_header");
+      expect(error.message).toContain("`sha256=<hex HMAC-SHA256>`");
+    }
+  });
+
+  it("accepts a list of secrets and reports which one matched", async () => {
+    const scheme = hmac({ secret: ["old", "new", secret], header: "x-sig" });
+    const result = await scheme.verify(request({ "x-sig": mac("sha256", secret, body) }, body));
+    expect(result.keyIndex).toBe(2);
+    expect(await scheme.sign({ body })).toEqual({ "x-sig": mac("sha256", "old", body) });
+  });
+
+  it("treats secret bytes as the key as given", async () => {
+    const key = new Uint8Array([0, 1, 2, 250, 251, 255]);
+    const expected = createHmac("sha256", key).update(body).digest("hex");
+    const scheme = hmac({ secret: key, header: "x-sig" });
+    expect(await scheme.sign({ body })).toEqual({ "x-sig": expected });
+  });
+});
+
+describe("hmac: Stripe-style `t=…,v1=…`", () => {
+  const secret = "whsec_stripe_test_secret_value";
+  const body = '{"id":"evt_1","object":"event"}';
+  const t = 1700000000;
+  const good = mac("sha256", secret, `${t}.${body}`);
+  const bad = mac("sha256", "another", `${t}.${body}`);
+
+  it("signs `t=<ts>,v1=<hex>` over `<t>.<body>` and reads the timestamp back", async () => {
+    const scheme = stripeHmac({ secret });
+    expect(await scheme.sign({ body, timestamp: t })).toEqual({ "stripe-signature": `t=${t},v1=${good}` });
+    expect(await scheme.verify(request({ "stripe-signature": `t=${t},v1=${good}` }, body))).toEqual({
+      timestamp: t,
+      keyIndex: 0,
+    });
+  });
+
+  it("passes when one of several v1 values matches, ignoring other schemes", async () => {
+    const scheme = stripeHmac({ secret });
+    const header = `t=${t},v1=${bad},v0=${good},v1=${good.toUpperCase()}`;
+    expect(await outcome(() => scheme.verify(request({ "stripe-signature": header }, body)))).toBe("ok");
+    const onlyV0 = `t=${t},v1=${bad},v0=${good}`;
+    expect(await outcome(() => scheme.verify(request({ "stripe-signature": onlyV0 }, body)))).toBe(
+      "invalid_signature",
+    );
+  });
+
+  it("rejects a signature replayed under another timestamp", async () => {
+    const header = `t=${t + 1},v1=${good}`;
+    expect(
+      await outcome(() => stripeHmac({ secret }).verify(request({ "stripe-signature": header }, body))),
+    ).toBe("invalid_signature");
+  });
+
+  it("reports a header without `t=` or without `v1=` as malformed", async () => {
+    const scheme = stripeHmac({ secret });
+    for (const [value, says] of [
+      [`v1=${good}`, "`t=`"],
+      [`t=${t}`, "`v1=`"],
+      [`t=${t},v1=`, "`v1=`"],
+      [`t=soon,v1=${good}`, "unix seconds"],
+    ] as const) {
+      const error = await rejection(() => scheme.verify(request({ "stripe-signature": value }, body)));
+      expect([error.code, error.header]).toEqual(["malformed_header", "stripe-signature"]);
+      expect(error.message).toContain(says);
+    }
+  });
+});
