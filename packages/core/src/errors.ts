@@ -18,7 +18,8 @@ export type WebhookErrorCode =
   | "duplicate_in_flight"
   | "store_unavailable"
   | "handler_failed"
-  | "handler_timeout";
+  | "handler_timeout"
+  | "shutting_down";
 
 /** HTTP status answered for each code: one table for every adapter. */
 export const ERROR_STATUS: Readonly<Record<WebhookErrorCode, number>> = {
@@ -36,6 +37,7 @@ export const ERROR_STATUS: Readonly<Record<WebhookErrorCode, number>> = {
   store_unavailable: 503,
   handler_failed: 500,
   handler_timeout: 503,
+  shutting_down: 503,
 };
 
 /** Details a {@link WebhookVerificationError} may carry besides its code. */

@@ -9,13 +9,14 @@ export { memoryStore } from "./dedupe/memory-store.js";
 export type { DedupeState, DedupeStore } from "./dedupe/types.js";
 export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
 export { ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
+export { createWebhooks } from "./router/create-webhooks.js";
 export type {
+  CloseOptions,
   CustomWebhooksOptions,
   ProviderWebhooksOptions,
   RouterOptions,
   Webhooks,
-} from "./router/create-webhooks.js";
-export { createWebhooks } from "./router/create-webhooks.js";
+} from "./router/options.js";
 export type {
   AnyEventHandler,
   EventCatalogue,

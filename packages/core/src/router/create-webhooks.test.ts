@@ -278,3 +278,43 @@ describe("handle(Request)", () => {
     expect((await response.json()).error).toMatchObject({ code: "missing_header" });
   });
 });
+
+describe("close()", () => {
+  it("lets running handlers finish, then answers new events 503 shutting_down", async () => {
+    let finished = false;
+    const hooks = createWebhooks({ scheme, events, now }).on("user.created", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      finished = true;
+    });
+    const running = hooks.process(await signed(user));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await hooks.close({ graceMs: 1000 });
+    expect(finished).toBe(true);
+    expect((await running).status).toBe(200);
+    const late = await hooks.process(await signed(user, "msg_late"));
+    expect(late.status).toBe(503);
+    expect(JSON.parse(late.body).error.code).toBe("shutting_down");
+  });
+
+  it("releases the claim of a handler still running after the grace period", async () => {
+    const store = memoryStore({ now });
+    let signal: AbortSignal | undefined;
+    const hooks = createWebhooks({ scheme, events, now, dedupe: store }).on(
+      "user.created",
+      (_event, context) => {
+        signal = context.signal;
+        return new Promise(() => {});
+      },
+    );
+    const running = hooks.process(await signed(user));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.begin("custom:default:msg_1", 1000)).toBe("in_flight");
+    await hooks.close({ graceMs: 10 });
+    expect(signal?.aborted).toBe(true);
+    const answer = await running;
+    expect(answer.status).toBe(503);
+    expect(JSON.parse(answer.body).error.code).toBe("shutting_down");
+    // Released: another instance sharing the store handles the retry at once.
+    expect(store.begin("custom:default:msg_1", 1000)).toBe("new");
+  });
+});

@@ -3,17 +3,17 @@
  * @module
  */
 import { backend } from "../crypto/backend.js";
-import type { MaybePromise } from "../crypto/types.js";
 import { memoryStore } from "../dedupe/memory-store.js";
-import type { DedupeStore } from "../dedupe/types.js";
-import { configError, WebhookVerificationError } from "../errors.js";
+import { configError, isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { validate } from "../schema/validate.js";
-import type { WebhookScheme } from "../schemes/types.js";
 import { createVerifier, type VerifyInput } from "../verify/create-verifier.js";
 import { parseJson } from "../verify/parse-json.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
+import { claim, settle } from "./claim.js";
+import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { asVerificationError, failure, ok } from "./respond.js";
+import { runHandlers } from "./run-handlers.js";
 import type {
   AnyEventHandler,
   EventCatalogue,
@@ -28,78 +28,14 @@ import type {
 
 const HOUR = 3_600_000;
 
-/** Options every router has, whatever says where events come from. */
-export interface RouterOptions<Events extends EventMap> {
-  /**
-   * Where handled event ids are remembered. Default: a `memoryStore()` of this router. Pass
-   * `redisStore(…)` from `@hookproof/redis` when several instances receive webhooks, or `false` to handle
-   * every delivery (no dedupe).
-   */
-  dedupe?: DedupeStore | false;
-  /** Part of the dedupe key, to keep two endpoints of one provider apart. Default `"default"`. */
-  endpoint?: string;
-  /** How long a handled id is remembered, ms. At least the sender's retry span. Default 72 h. */
-  retainMs?: number;
-  /** How long a claim holds while its handler runs, ms; a claim whose process died lapses after it. Default 60 s. */
-  lockMs?: number;
-  /** A handler running longer is cut off (its `signal` aborts) and the event is released for a retry. Default 25 s. */
-  timeoutMs?: number;
-  /** Seconds a signed timestamp may lie from the clock. Default 300. */
-  tolerance?: number;
-  /** Seconds after which an event whose signed body says when it was created is too old. Default: the provider's. */
-  maxAge?: number;
-  /** Largest body accepted, bytes. Default 1 MiB. */
-  maxBodyBytes?: number;
-  /** The clock, ms. Default `Date.now`. */
-  now?: () => number;
-  /** An event type with no handler: acknowledged (default), or `"reject"`ed with 500 so the sender retries. */
-  onUnhandled?: "acknowledge" | "reject";
-  /** A request passed verification and its payload its schema. */
-  onVerified?: (event: VerifiedEvent<Events>) => void;
-  /** A request was rejected (bad signature, replay, bad payload, duplicate in flight, store down). */
-  onRejected?: (error: WebhookVerificationError) => void;
-  /** A handler finished; `durationMs` is its run time. */
-  onHandled?: (event: VerifiedEvent<Events>, info: { durationMs: number }) => void;
-  /** A handler threw or timed out (the event was released), or the store failed after a handler succeeded. */
-  onError?: (error: WebhookVerificationError, event: VerifiedEvent<Events>) => void;
-}
+function noop(): void {}
 
-/** `createWebhooks({ provider })`: a provider from `@hookproof/core/providers`, or your own. */
-export interface ProviderWebhooksOptions<Events extends EventMap> extends RouterOptions<Events> {
-  provider: WebhookProvider<Events>;
-}
-
-/** `createWebhooks({ scheme, events })`: your own catalogue, in any Standard Schema library. */
-export interface CustomWebhooksOptions<Catalogue extends Record<string, StandardSchemaV1>>
-  extends RouterOptions<EventsOf<Catalogue>> {
-  scheme: WebhookScheme;
-  events: Catalogue;
-  /** Names the source in dedupe keys and logs. Default `"custom"`. */
-  name?: string;
-  /** The event type of a parsed body. Default: its `type` field. */
-  eventType?: (payload: unknown) => string | undefined;
-  /** The dedupe id of an event. Default: the scheme's id, else the body's `id` field, else the body hash. */
-  eventId?: (payload: unknown, schemeId: string | undefined) => string | undefined;
-}
-
-/** A typed webhook router; see {@link createWebhooks}. */
-export interface Webhooks<Events extends EventMap> {
-  /** Handles `type` with `handler`; `event` is that type's payload. Chainable. */
-  on<Type extends Extract<keyof Events, string>>(
-    type: Type,
-    handler: EventHandler<Events[Type], Type>,
-  ): Webhooks<Events>;
-  /** Runs `handler` for every event, after the type's own handlers. Chainable. */
-  onAny(handler: AnyEventHandler<Events>): Webhooks<Events>;
-  /** Verifies and validates without handling or deduping: for middleware that hands the event on. */
-  verify(input: VerifyInput): Promise<VerifiedEvent<Events>>;
-  /** The whole pipeline over raw bytes; the framework adapters call this. Never throws. */
-  process(input: VerifyInput): Promise<ProcessResult>;
-  /** The whole pipeline for a Web `Request`. Never throws. */
-  handle(request: Request): Promise<Response>;
-  /** The size limit, so adapters can stop reading a body past it. */
-  readonly maxBodyBytes: number;
-  readonly provider: WebhookProvider<Events>;
+function shuttingDown(): WebhookVerificationError {
+  return new WebhookVerificationError(
+    "shutting_down",
+    "This instance is shutting down and takes no new events; the sender's retry will be handled by another.",
+    { retryAfter: 5 },
+  );
 }
 
 function defaultType(payload: unknown): string | undefined {
@@ -174,6 +110,9 @@ export function createWebhooks<Events extends EventMap>(
   const handlers = new Map<string, EventHandler<unknown>[]>();
   const anyHandlers: AnyEventHandler<Events>[] = [];
   const events = provider.events as Record<string, StandardSchemaV1 | undefined>;
+  // Handlers running now, with their dedupe keys: what `close()` waits for and releases.
+  const running = new Map<{ controller: AbortController; done: Promise<void> }, string>();
+  let closing = false;
 
   function safely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
     try {
@@ -215,39 +154,6 @@ export function createWebhooks<Events extends EventMap>(
     } as VerifiedEvent<Events>;
   }
 
-  async function run(event: VerifiedEvent<Events>, list: EventHandler<unknown>[]): Promise<void> {
-    const controller = new AbortController();
-    const context: WebhookContext = {
-      type: event.type,
-      id: event.id,
-      provider: event.provider,
-      timestamp: event.timestamp,
-      raw: event.raw,
-      keyIndex: event.keyIndex,
-      signal: controller.signal,
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const error = new WebhookVerificationError(
-          "handler_timeout",
-          `The handler for \`${event.type}\` ran past ${timeoutMs} ms; the event was released so the sender's retry will be handled.`,
-          { retryAfter: Math.ceil(lockMs / 1000) },
-        );
-        controller.abort(error);
-        reject(error);
-      }, timeoutMs);
-    });
-    try {
-      const work = (async () => {
-        for (const handler of list) await handler(event.payload, context);
-      })();
-      await Promise.race([work, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   async function dispatch(event: VerifiedEvent<Events>): Promise<ProcessResult> {
     const list = [...(handlers.get(event.type) ?? []), ...(anyHandlers as EventHandler<unknown>[])];
     if (list.length === 0) {
@@ -261,9 +167,10 @@ export function createWebhooks<Events extends EventMap>(
       }
       return ok({ unhandled: true });
     }
+    if (closing) return failure(shuttingDown());
     const key = `${provider.name}:${endpoint}:${event.id}`;
     if (store !== undefined) {
-      const state = await claim(store, key);
+      const state = await claim(store, key, lockMs);
       if (state instanceof WebhookVerificationError) {
         safely(options.onRejected, state);
         return failure(state);
@@ -271,20 +178,36 @@ export function createWebhooks<Events extends EventMap>(
       if (state === "done") return ok({ duplicate: true });
     }
     const started = now();
+    const controller = new AbortController();
+    const context: WebhookContext = {
+      type: event.type,
+      id: event.id,
+      provider: event.provider,
+      timestamp: event.timestamp,
+      raw: event.raw,
+      keyIndex: event.keyIndex,
+      signal: controller.signal,
+    };
+    const timer = setTimeout(() => controller.abort(timedOut(event.type)), timeoutMs);
+    const work = runHandlers(list, event.payload, context, controller);
+    const entry = { controller, done: work.then(noop, noop) };
+    running.set(entry, key);
     try {
-      await run(event, list);
+      await work;
     } catch (cause) {
       if (store !== undefined) await settle(() => store.abort(key));
-      const error =
-        cause instanceof WebhookVerificationError && cause.code === "handler_timeout"
-          ? cause
-          : new WebhookVerificationError(
-              "handler_failed",
-              `The handler for \`${event.type}\` failed; the event was released so the sender's retry will be handled.`,
-              { cause },
-            );
+      const error = isWebhookVerificationError(cause)
+        ? cause
+        : new WebhookVerificationError(
+            "handler_failed",
+            `The handler for \`${event.type}\` failed; the event was released so the sender's retry will be handled.`,
+            { cause },
+          );
       safely(options.onError, error, event);
       return failure(error);
+    } finally {
+      clearTimeout(timer);
+      running.delete(entry);
     }
     if (store !== undefined) {
       const stored = await settle(() => store.complete(key, retainMs));
@@ -302,31 +225,6 @@ export function createWebhooks<Events extends EventMap>(
     }
     safely(options.onHandled, event, { durationMs: now() - started });
     return ok({});
-  }
-
-  async function claim(dedupe: DedupeStore, key: string): Promise<"new" | "done" | WebhookVerificationError> {
-    let state: Awaited<ReturnType<DedupeStore["begin"]>>;
-    try {
-      state = await dedupe.begin(key, lockMs);
-    } catch (cause) {
-      return new WebhookVerificationError(
-        "store_unavailable",
-        "The dedupe store cannot be reached, so the event was not handled; the sender's retry will be.",
-        { cause, retryAfter: 30 },
-      );
-    }
-    if (state !== "in_flight") return state;
-    let remaining: number | undefined;
-    try {
-      remaining = await dedupe.lockTtl?.(key);
-    } catch {
-      remaining = undefined;
-    }
-    return new WebhookVerificationError(
-      "duplicate_in_flight",
-      "This event is being handled right now by another delivery; retry after the `Retry-After` seconds.",
-      { retryAfter: Math.max(1, Math.ceil((remaining ?? lockMs) / 1000)) },
-    );
   }
 
   async function process(input: VerifyInput): Promise<ProcessResult> {
@@ -364,6 +262,36 @@ export function createWebhooks<Events extends EventMap>(
     return new Response(result.body, { status: result.status, headers: result.headers });
   }
 
+  function timedOut(type: string): WebhookVerificationError {
+    return new WebhookVerificationError(
+      "handler_timeout",
+      `The handler for \`${type}\` ran past ${timeoutMs} ms; the event was released so the sender's retry will be handled.`,
+      { retryAfter: Math.ceil(lockMs / 1000) },
+    );
+  }
+
+  async function close(closeOptions: CloseOptions = {}): Promise<void> {
+    closing = true;
+    const graceMs = closeOptions.graceMs ?? 10_000;
+    const pending = [...running.keys()];
+    if (pending.length > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.all(pending.map((entry) => entry.done)), grace]);
+      clearTimeout(timer);
+    }
+    // Handlers still running lose their claim now, so another instance handles the retry at once
+    // instead of waiting for the lock to lapse.
+    await Promise.all(
+      [...running].map(async ([entry, key]) => {
+        entry.controller.abort(shuttingDown());
+        if (store !== undefined) await settle(() => store.abort(key));
+      }),
+    );
+  }
+
   const router: Webhooks<Events> = {
     on(type, handler) {
       const list = handlers.get(type) ?? [];
@@ -378,18 +306,9 @@ export function createWebhooks<Events extends EventMap>(
     verify,
     process,
     handle,
+    close,
     maxBodyBytes,
     provider,
   };
   return router;
-}
-
-/** Runs a store call; `true` when it worked, else what it threw. */
-async function settle(call: () => MaybePromise<void>): Promise<true | unknown> {
-  try {
-    await call();
-    return true;
-  } catch (error) {
-    return error;
-  }
 }

@@ -1,0 +1,104 @@
+/**
+ * The router's options and its public shape.
+ * @module
+ */
+import type { DedupeStore } from "../dedupe/types.js";
+import type { WebhookVerificationError } from "../errors.js";
+import type { StandardSchemaV1 } from "../schema/standard-schema.js";
+import type { WebhookScheme } from "../schemes/types.js";
+import type { VerifyInput } from "../verify/create-verifier.js";
+import type {
+  AnyEventHandler,
+  EventHandler,
+  EventMap,
+  EventsOf,
+  ProcessResult,
+  VerifiedEvent,
+  WebhookProvider,
+} from "./types.js";
+
+/** Options every router has, whatever says where events come from. */
+export interface RouterOptions<Events extends EventMap> {
+  /**
+   * Where handled event ids are remembered. Default: a `memoryStore()` of this router. Pass
+   * `redisStore(…)` from `@hookproof/redis` when several instances receive webhooks, or `false` to handle
+   * every delivery (no dedupe).
+   */
+  dedupe?: DedupeStore | false;
+  /** Part of the dedupe key, to keep two endpoints of one provider apart. Default `"default"`. */
+  endpoint?: string;
+  /** How long a handled id is remembered, ms. At least the sender's retry span. Default 72 h. */
+  retainMs?: number;
+  /** How long a claim holds while its handler runs, ms; a claim whose process died lapses after it. Default 60 s. */
+  lockMs?: number;
+  /** A handler running longer is cut off (its `signal` aborts) and the event is released for a retry. Default 25 s. */
+  timeoutMs?: number;
+  /** Seconds a signed timestamp may lie from the clock. Default 300. */
+  tolerance?: number;
+  /** Seconds after which an event whose signed body says when it was created is too old. Default: the provider's. */
+  maxAge?: number;
+  /** Largest body accepted, bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** The clock, ms. Default `Date.now`. */
+  now?: () => number;
+  /** An event type with no handler: acknowledged (default), or `"reject"`ed with 500 so the sender retries. */
+  onUnhandled?: "acknowledge" | "reject";
+  /** A request passed verification and its payload its schema. */
+  onVerified?: (event: VerifiedEvent<Events>) => void;
+  /** A request was rejected (bad signature, replay, bad payload, duplicate in flight, store down). */
+  onRejected?: (error: WebhookVerificationError) => void;
+  /** A handler finished; `durationMs` is its run time. */
+  onHandled?: (event: VerifiedEvent<Events>, info: { durationMs: number }) => void;
+  /** A handler threw or timed out (the event was released), or the store failed after a handler succeeded. */
+  onError?: (error: WebhookVerificationError, event: VerifiedEvent<Events>) => void;
+}
+
+/** `createWebhooks({ provider })`: a provider from `@hookproof/core/providers`, or your own. */
+export interface ProviderWebhooksOptions<Events extends EventMap> extends RouterOptions<Events> {
+  provider: WebhookProvider<Events>;
+}
+
+/** `createWebhooks({ scheme, events })`: your own catalogue, in any Standard Schema library. */
+export interface CustomWebhooksOptions<Catalogue extends Record<string, StandardSchemaV1>>
+  extends RouterOptions<EventsOf<Catalogue>> {
+  scheme: WebhookScheme;
+  events: Catalogue;
+  /** Names the source in dedupe keys and logs. Default `"custom"`. */
+  name?: string;
+  /** The event type of a parsed body. Default: its `type` field. */
+  eventType?: (payload: unknown) => string | undefined;
+  /** The dedupe id of an event. Default: the scheme's id, else the body's `id` field, else the body hash. */
+  eventId?: (payload: unknown, schemeId: string | undefined) => string | undefined;
+}
+
+/** Options of {@link Webhooks.close}. */
+export interface CloseOptions {
+  /** How long running handlers may take to finish, ms. Default 10 s. */
+  graceMs?: number;
+}
+
+/** A typed webhook router; see {@link createWebhooks}. */
+export interface Webhooks<Events extends EventMap> {
+  /** Handles `type` with `handler`; `event` is that type's payload. Chainable. */
+  on<Type extends Extract<keyof Events, string>>(
+    type: Type,
+    handler: EventHandler<Events[Type], Type>,
+  ): Webhooks<Events>;
+  /** Runs `handler` for every event, after the type's own handlers. Chainable. */
+  onAny(handler: AnyEventHandler<Events>): Webhooks<Events>;
+  /** Verifies and validates without handling or deduping: for middleware that hands the event on. */
+  verify(input: VerifyInput): Promise<VerifiedEvent<Events>>;
+  /** The whole pipeline over raw bytes; the framework adapters call this. Never throws. */
+  process(input: VerifyInput): Promise<ProcessResult>;
+  /** The whole pipeline for a Web `Request`. Never throws. */
+  handle(request: Request): Promise<Response>;
+  /**
+   * Graceful shutdown: new events answer 503 `shutting_down` (the sender retries, elsewhere), running
+   * handlers get `graceMs` (default 10 s) to finish, then their signals abort and their claims are released.
+   * Call it on SIGTERM, before the process exits.
+   */
+  close(options?: CloseOptions): Promise<void>;
+  /** The size limit, so adapters can stop reading a body past it. */
+  readonly maxBodyBytes: number;
+  readonly provider: WebhookProvider<Events>;
+}
