@@ -37,6 +37,14 @@ export default defineConfig({
           exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
         },
       },
+      {
+        resolve: { alias: coreAlias },
+        test: {
+          name: "express",
+          include: ["packages/express/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,334 @@
+import type { AddressInfo } from "node:net";
+import {
+  createWebhooks as createRouter,
+  createVerifier,
+  type StandardSchemaV1,
+  standardWebhooks,
+  type VerifiedEvent,
+  type VerifiedWebhook,
+  type Webhooks,
+} from "@hookproof/core";
+import express5 from "express";
+import express4 from "express4";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { verifyWebhook, webhookMiddleware } from "./index.js";
+
+interface UserCreated {
+  type: "user.created";
+  data: { id: string };
+}
+type Events = { "user.created": UserCreated };
+
+declare module "./index.js" {
+  interface Register {
+    webhooks: Webhooks<Events>;
+  }
+}
+
+const userCreated: StandardSchemaV1<unknown, UserCreated> = {
+  "~standard": {
+    version: 1,
+    vendor: "test",
+    validate: (value) => {
+      const data = (value as { data?: { id?: unknown } }).data;
+      return typeof data?.id === "string"
+        ? { value: value as UserCreated }
+        : { issues: [{ message: "data.id must be a string", path: ["data", "id"] }] };
+    },
+  },
+};
+
+const secret = `whsec_${Buffer.from("hookproof express adapter test secret").toString("base64")}`;
+const scheme = standardWebhooks({ secret });
+const NOW = 1_750_000_000;
+const body = JSON.stringify({ type: "user.created", data: { id: "user_1" } });
+
+function createHooks(options: { maxBodyBytes?: number } = {}) {
+  const seen: string[] = [];
+  const hooks = createRouter({
+    scheme,
+    events: { "user.created": userCreated },
+    now: () => NOW * 1000,
+    ...options,
+  }).on("user.created", (event) => {
+    seen.push(event.data.id);
+  });
+  return { hooks, seen };
+}
+
+async function signed(options: { id?: string; timestamp?: number; text?: string } = {}) {
+  const text = options.text ?? body;
+  const headers = await scheme.sign({
+    body: text,
+    id: options.id ?? `msg_${Math.random().toString(36).slice(2)}`,
+    timestamp: options.timestamp ?? NOW,
+  });
+  return { headers: { ...headers, "content-type": "application/json" }, body: text };
+}
+
+const servers: { close(): void; closeAllConnections(): void }[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+type App = ReturnType<typeof express5>;
+
+/** Starts `app` on 127.0.0.1 and returns its `/webhooks` URL. */
+async function listen(app: App): Promise<string> {
+  const server = app.listen(0, "127.0.0.1");
+  servers.push(server);
+  await new Promise((resolve) => server.once("listening", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+}
+
+async function post(url: string, init: { headers: Record<string, string>; body: BodyInit }) {
+  const response = await fetch(url, { method: "POST", ...init, duplex: "half" } as RequestInit);
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+/**
+ * Counts the bytes the request stream handed to a `data` listener, to show an oversized body is not read
+ * whole. Bytes Node itself discards after the answer (no listener left) are not counted.
+ */
+function countBytes(counter: { bytes: number }): express5.RequestHandler {
+  return (req, _res, next) => {
+    const emit = req.emit;
+    req.emit = function (this: typeof req, name: string | symbol, ...args: unknown[]) {
+      if (name === "data" && req.listenerCount("data") > 0)
+        counter.bytes += (args[0] as Uint8Array).byteLength;
+      return emit.call(this, name, ...args);
+    } as typeof req.emit;
+    next();
+  };
+}
+
+const MiB = 1024 * 1024;
+
+/** A 10 MiB body sent chunked: no Content-Length, so only the running total can stop it. */
+function tenMiBStream(): ReadableStream<Uint8Array> {
+  const chunk = new Uint8Array(64 * 1024).fill(0x61);
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= 10 * MiB) return controller.close();
+      controller.enqueue(chunk);
+      sent += chunk.byteLength;
+    },
+  });
+}
+
+const versions = [
+  ["Express 5", express5],
+  // Express 4's own types are checked below; at runtime both are driven through one shape.
+  ["Express 4", express4 as unknown as typeof express5],
+] as const;
+
+describe.each(versions)("%s", (_name, express) => {
+  describe("webhookMiddleware", () => {
+    it("answers a genuine webhook with 200 after running the handler", async () => {
+      const { hooks, seen } = createHooks();
+      const app = express();
+      app.post("/webhooks", webhookMiddleware(hooks));
+      const result = await post(await listen(app), await signed());
+      expect(result).toEqual({ status: 200, json: { ok: true } });
+      expect(seen).toEqual(["user_1"]);
+    });
+
+    it("uses the Buffer express.raw() left", async () => {
+      const { hooks, seen } = createHooks();
+      const app = express();
+      app.post("/webhooks", express.raw({ type: "application/json" }), webhookMiddleware(hooks));
+      expect((await post(await listen(app), await signed())).status).toBe(200);
+      expect(seen).toEqual(["user_1"]);
+    });
+
+    it("reads the stream when a JSON parser is mounted but skipped this content type", async () => {
+      const { hooks, seen } = createHooks();
+      const app = express();
+      app.use(express.json());
+      app.post("/webhooks", webhookMiddleware(hooks));
+      const request = await signed();
+      const result = await post(await listen(app), {
+        ...request,
+        headers: { ...request.headers, "content-type": "application/octet-stream" },
+      });
+      expect(result.status).toBe(200);
+      expect(seen).toEqual(["user_1"]);
+    });
+
+    it("rejects a tampered body with 401 invalid_signature", async () => {
+      const { hooks, seen } = createHooks();
+      const app = express();
+      app.post("/webhooks", webhookMiddleware(hooks));
+      const request = await signed();
+      const result = await post(await listen(app), {
+        ...request,
+        body: request.body.replace("user_1", "user_2"),
+      });
+      expect(result.status).toBe(401);
+      expect(result.json).toMatchObject({ error: { code: "invalid_signature" } });
+      expect(seen).toEqual([]);
+    });
+
+    it("rejects an expired timestamp with 401 timestamp_expired", async () => {
+      const { hooks, seen } = createHooks();
+      const app = express();
+      app.post("/webhooks", webhookMiddleware(hooks));
+      const result = await post(await listen(app), await signed({ timestamp: NOW - 600 }));
+      expect(result.status).toBe(401);
+      expect(result.json).toMatchObject({ error: { code: "timestamp_expired" } });
+      expect(seen).toEqual([]);
+    });
+
+    it("acknowledges a replay with duplicate: true without running the handler again", async () => {
+      const { hooks, seen } = createHooks();
+      const app = express();
+      app.post("/webhooks", webhookMiddleware(hooks));
+      const url = await listen(app);
+      const request = await signed({ id: "msg_replayed" });
+      expect((await post(url, request)).status).toBe(200);
+      expect(await post(url, request)).toEqual({ status: 200, json: { ok: true, duplicate: true } });
+      expect(seen).toEqual(["user_1"]);
+    });
+
+    it("rejects a body over maxBodyBytes with 413", async () => {
+      const { hooks, seen } = createHooks({ maxBodyBytes: 32 });
+      const app = express();
+      app.post("/webhooks", webhookMiddleware(hooks));
+      const result = await post(await listen(app), await signed());
+      expect(result.status).toBe(413);
+      expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+      expect(seen).toEqual([]);
+    });
+
+    it("refuses a 10 MiB body by its Content-Length without reading it", async () => {
+      const { hooks } = createHooks();
+      const counter = { bytes: 0 };
+      const app = express();
+      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      const result = await post(await listen(app), {
+        headers: { "content-type": "application/json" },
+        body: new Uint8Array(10 * MiB),
+      });
+      expect(result.status).toBe(413);
+      expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+      expect(counter.bytes).toBe(0);
+    });
+
+    it("stops reading a chunked 10 MiB body once it passes the limit", async () => {
+      const { hooks } = createHooks();
+      const counter = { bytes: 0 };
+      const app = express();
+      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      const result = await post(await listen(app), {
+        headers: { "content-type": "application/json" },
+        body: tenMiBStream(),
+      });
+      expect(result.status).toBe(413);
+      expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+      // Read up to the 1 MiB limit plus the chunk that crossed it; the other 9 MiB never reached memory.
+      expect(counter.bytes).toBeGreaterThan(MiB);
+      expect(counter.bytes).toBeLessThanOrEqual(MiB + 64 * 1024);
+    });
+
+    it("answers 500 body_already_parsed with the fix when express.json() ran first", async () => {
+      const { hooks, seen } = createHooks();
+      const app = express();
+      app.use(express.json());
+      app.post("/webhooks", webhookMiddleware(hooks));
+      const result = await post(await listen(app), await signed());
+      expect(result.status).toBe(500);
+      expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+      const { message } = (result.json as { error: { message: string } }).error;
+      expect(message).toContain('express.raw({ type: "application/json" })');
+      expect(message).toContain("before `app.use(express.json())`");
+      expect(seen).toEqual([]);
+    });
+
+    it("answers 500 body_already_parsed when express.text() decoded the body", async () => {
+      const { hooks } = createHooks();
+      const app = express();
+      app.post("/webhooks", express.text({ type: "application/json" }), webhookMiddleware(hooks));
+      const result = await post(await listen(app), await signed());
+      expect(result.status).toBe(500);
+      expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+    });
+  });
+
+  describe("verifyWebhook", () => {
+    it("sets a typed req.webhook and calls next()", async () => {
+      const { hooks, seen } = createHooks();
+      const app = express();
+      app.post("/webhooks", verifyWebhook(hooks), (req, res) => {
+        expectTypeOf(req.webhook).toEqualTypeOf<VerifiedEvent<Events> | undefined>();
+        const event = req.webhook;
+        if (event?.type !== "user.created") throw new Error("no webhook");
+        expectTypeOf(event.payload.data.id).toBeString();
+        res.json({ type: event.type, user: event.payload.data.id, id: event.id });
+      });
+      const result = await post(await listen(app), await signed({ id: "msg_typed" }));
+      expect(result).toEqual({
+        status: 200,
+        json: { type: "user.created", user: "user_1", id: "msg_typed" },
+      });
+      expect(seen).toEqual([]);
+    });
+
+    it("works with a createVerifier verifier", async () => {
+      const verifier = createVerifier({ scheme, now: () => NOW * 1000 });
+      const app = express();
+      app.post("/webhooks", verifyWebhook(verifier), (req, res) => {
+        const event = req.webhook as VerifiedWebhook;
+        res.json({ id: event.id, payload: event.payload });
+      });
+      const result = await post(await listen(app), await signed({ id: "msg_verifier" }));
+      expect(result).toEqual({ status: 200, json: { id: "msg_verifier", payload: JSON.parse(body) } });
+    });
+
+    it("answers the error and does not call next() for a bad signature", async () => {
+      const app = express();
+      let called = false;
+      app.post("/webhooks", verifyWebhook(createHooks().hooks), (_req, res) => {
+        called = true;
+        res.end();
+      });
+      const request = await signed();
+      const result = await post(await listen(app), { ...request, body: `${request.body} ` });
+      expect(result.status).toBe(401);
+      expect(result.json).toMatchObject({ error: { code: "invalid_signature" } });
+      expect(called).toBe(false);
+    });
+
+    it("honours maxBodyBytes for a verifier", async () => {
+      const verifier = createVerifier({ scheme, now: () => NOW * 1000 });
+      const app = express();
+      app.post("/webhooks", verifyWebhook(verifier, { maxBodyBytes: 16 }), (_req, res) => res.end());
+      const result = await post(await listen(app), await signed());
+      expect(result.status).toBe(413);
+    });
+
+    it("answers 500 body_already_parsed when express.json() ran first", async () => {
+      const app = express();
+      app.use(express.json());
+      app.post("/webhooks", verifyWebhook(createHooks().hooks), (_req, res) => res.end());
+      const result = await post(await listen(app), await signed());
+      expect(result.status).toBe(500);
+      expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+    });
+  });
+});
+
+describe("types", () => {
+  it("the middleware fits Express 4's types too", () => {
+    const { hooks } = createHooks();
+    const app = express4();
+    app.post("/webhooks", webhookMiddleware(hooks));
+    app.post("/verified", verifyWebhook(hooks), (req, res) => {
+      expectTypeOf(req.webhook).toEqualTypeOf<VerifiedEvent<Events> | undefined>();
+      res.end();
+    });
+  });
+});
