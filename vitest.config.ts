@@ -45,6 +45,28 @@ export default defineConfig({
           exclude: ["**/node_modules/**", "**/dist/**"],
         },
       },
+      {
+        resolve: { alias: coreAlias },
+        test: {
+          name: "hono",
+          include: ["packages/hono/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
+      {
+            name: "hookproof-web-crypto",
+            enforce: "pre",
+            resolveId(source) {
+              return /\/crypto\/backend\.js$/.test(source) ? `${coreSrc}crypto/web.ts` : null;
+            },
+          },
+        ],
+        test: {
+          name: "hono (web crypto)",
+          include: ["packages/hono/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,274 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import {
+  createVerifier,
+  createWebhooks,
+  type StandardSchemaV1,
+  standardWebhooks,
+  type VerifiedEvent,
+  type VerifiedWebhook,
+} from "@hookproof/core";
+import { Hono } from "hono";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { webhook, webhookMiddleware } from "./index.js";
+
+interface UserCreated {
+  type: "user.created";
+  data: { id: string };
+}
+
+const userCreated: StandardSchemaV1<unknown, UserCreated> = {
+  "~standard": {
+    version: 1,
+    vendor: "test",
+    validate: (value) => {
+      const data = (value as { data?: { id?: unknown } }).data;
+      return typeof data?.id === "string"
+        ? { value: value as UserCreated }
+        : { issues: [{ message: "data.id must be a string", path: ["data", "id"] }] };
+    },
+  },
+};
+
+const secret = `whsec_${btoa("hookproof hono adapter test secret")}`;
+const scheme = standardWebhooks({ secret });
+const NOW = 1_750_000_000;
+const body = JSON.stringify({ type: "user.created", data: { id: "user_1" } });
+const MiB = 1024 * 1024;
+
+function createHooks(options: { maxBodyBytes?: number } = {}) {
+  const seen: string[] = [];
+  const hooks = createWebhooks({
+    scheme,
+    events: { "user.created": userCreated },
+    now: () => NOW * 1000,
+    ...options,
+  }).on("user.created", (event) => {
+    seen.push(event.data.id);
+  });
+  return { hooks, seen };
+}
+
+interface Sent {
+  headers: Record<string, string>;
+  body: BodyInit;
+}
+
+async function signed(options: { id?: string; timestamp?: number } = {}): Promise<Sent & { body: string }> {
+  const headers = await scheme.sign({
+    body,
+    id: options.id ?? `msg_${Math.random().toString(36).slice(2)}`,
+    timestamp: options.timestamp ?? NOW,
+  });
+  return { headers: { ...headers, "content-type": "application/json" }, body };
+}
+
+/** A 10 MiB body sent as a stream (no Content-Length); `pulled` counts what the receiver asked for. */
+function tenMiBStream(counter: { pulled: number }): ReadableStream<Uint8Array> {
+  const chunk = new Uint8Array(64 * 1024).fill(0x61);
+  return new ReadableStream(
+    {
+      pull(controller) {
+        if (counter.pulled >= 10 * MiB) return controller.close();
+        counter.pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+const servers: ReturnType<typeof serve>[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) {
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    server.close();
+  }
+});
+
+type Transport = (app: Hono, sent: Sent) => Promise<Response>;
+
+const viaAppRequest: Transport = async (app, sent) =>
+  app.request("/webhooks", { method: "POST", ...sent, duplex: "half" } as RequestInit);
+
+const viaNodeServer: Transport = async (app, sent) => {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  servers.push(server);
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  return fetch(`http://127.0.0.1:${port}/webhooks`, {
+    method: "POST",
+    ...sent,
+    duplex: "half",
+  } as RequestInit);
+};
+
+async function read(response: Response) {
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+describe.each([
+  ["app.request()", viaAppRequest],
+  ["@hono/node-server", viaNodeServer],
+] as const)("over %s", (transport, send) => {
+  describe("webhook", () => {
+    it("answers a genuine webhook with 200 after running the handler", async () => {
+      const { hooks, seen } = createHooks();
+      const app = new Hono();
+      app.post("/webhooks", webhook(hooks));
+      expect(await read(await send(app, await signed()))).toEqual({ status: 200, json: { ok: true } });
+      expect(seen).toEqual(["user_1"]);
+    });
+
+    it("works as a terminal middleware too", async () => {
+      const { hooks, seen } = createHooks();
+      const app = new Hono();
+      app.use("/webhooks", webhook(hooks));
+      expect((await send(app, await signed())).status).toBe(200);
+      expect(seen).toEqual(["user_1"]);
+    });
+
+    it("rejects a tampered body with 401 invalid_signature", async () => {
+      const { hooks, seen } = createHooks();
+      const app = new Hono();
+      app.post("/webhooks", webhook(hooks));
+      const sent = await signed();
+      const result = await read(await send(app, { ...sent, body: sent.body.replace("user_1", "user_2") }));
+      expect(result.status).toBe(401);
+      expect(result.json).toMatchObject({ error: { code: "invalid_signature" } });
+      expect(seen).toEqual([]);
+    });
+
+    it("rejects an expired timestamp with 401 timestamp_expired", async () => {
+      const { hooks, seen } = createHooks();
+      const app = new Hono();
+      app.post("/webhooks", webhook(hooks));
+      const result = await read(await send(app, await signed({ timestamp: NOW - 600 })));
+      expect(result.status).toBe(401);
+      expect(result.json).toMatchObject({ error: { code: "timestamp_expired" } });
+      expect(seen).toEqual([]);
+    });
+
+    it("acknowledges a replay with duplicate: true without running the handler again", async () => {
+      const { hooks, seen } = createHooks();
+      const app = new Hono();
+      app.post("/webhooks", webhook(hooks));
+      const sent = await signed({ id: "msg_replayed" });
+      expect((await send(app, sent)).status).toBe(200);
+      expect(await read(await send(app, sent))).toEqual({ status: 200, json: { ok: true, duplicate: true } });
+      expect(seen).toEqual(["user_1"]);
+    });
+
+    it("rejects a body over maxBodyBytes with 413", async () => {
+      const { hooks, seen } = createHooks({ maxBodyBytes: 32 });
+      const app = new Hono();
+      app.post("/webhooks", webhook(hooks));
+      const result = await read(await send(app, await signed()));
+      expect(result.status).toBe(413);
+      expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+      expect(seen).toEqual([]);
+    });
+
+    it("stops reading a streamed 10 MiB body once it passes the limit", async () => {
+      const { hooks } = createHooks();
+      const app = new Hono();
+      app.post("/webhooks", webhook(hooks));
+      const counter = { pulled: 0 };
+      const sent = { headers: { "content-type": "application/json" }, body: tenMiBStream(counter) };
+      const result = await read(await send(app, sent));
+      expect(result.status).toBe(413);
+      expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+      // In process nothing buffers between the stream and the reader, so only the limit is pulled.
+      if (transport === "app.request()") expect(counter.pulled).toBeLessThanOrEqual(MiB + 64 * 1024);
+    });
+
+    it("answers 500 body_already_parsed when a middleware read the body first", async () => {
+      const { hooks, seen } = createHooks();
+      const app = new Hono();
+      app.use(async (c, next) => {
+        await c.req.json();
+        await next();
+      });
+      app.post("/webhooks", webhook(hooks));
+      const result = await read(await send(app, await signed()));
+      expect(result.status).toBe(500);
+      expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+      expect(JSON.stringify(result.json)).toContain("Mount the webhook route before any middleware");
+      expect(seen).toEqual([]);
+    });
+  });
+
+  describe("webhookMiddleware", () => {
+    it('sets a typed c.get("webhook") and calls next()', async () => {
+      const { hooks, seen } = createHooks();
+      const app = new Hono();
+      app.post("/webhooks", webhookMiddleware(hooks), (c) => {
+        const event = c.get("webhook");
+        expectTypeOf(event).toEqualTypeOf<VerifiedEvent<{ "user.created": UserCreated }>>();
+        expectTypeOf(event.payload.data.id).toBeString();
+        return c.json({ type: event.type, user: event.payload.data.id, id: event.id });
+      });
+      const result = await read(await send(app, await signed({ id: "msg_typed" })));
+      expect(result).toEqual({
+        status: 200,
+        json: { type: "user.created", user: "user_1", id: "msg_typed" },
+      });
+      expect(seen).toEqual([]);
+    });
+
+    it("works with a createVerifier verifier", async () => {
+      const verifier = createVerifier({ scheme, now: () => NOW * 1000 });
+      const app = new Hono();
+      app.post("/webhooks", webhookMiddleware(verifier), (c) => {
+        const event = c.get("webhook");
+        expectTypeOf(event).toEqualTypeOf<VerifiedWebhook>();
+        return c.json({ id: event.id, payload: event.payload });
+      });
+      const result = await read(await send(app, await signed({ id: "msg_verifier" })));
+      expect(result).toEqual({ status: 200, json: { id: "msg_verifier", payload: JSON.parse(body) } });
+    });
+
+    it("answers the error and does not call next() for a bad signature", async () => {
+      let called = false;
+      const app = new Hono();
+      app.post("/webhooks", webhookMiddleware(createHooks().hooks), (c) => {
+        called = true;
+        return c.body(null);
+      });
+      const sent = await signed();
+      const result = await read(await send(app, { ...sent, body: `${sent.body} ` }));
+      expect(result.status).toBe(401);
+      expect(result.json).toMatchObject({ error: { code: "invalid_signature" } });
+      expect(called).toBe(false);
+    });
+
+    it("rejects an expired timestamp with 401 timestamp_expired", async () => {
+      const app = new Hono();
+      app.post("/webhooks", webhookMiddleware(createHooks().hooks), (c) => c.body(null));
+      const result = await read(await send(app, await signed({ timestamp: NOW - 600 })));
+      expect(result.status).toBe(401);
+      expect(result.json).toMatchObject({ error: { code: "timestamp_expired" } });
+    });
+
+    it("honours maxBodyBytes", async () => {
+      const verifier = createVerifier({ scheme, now: () => NOW * 1000 });
+      const app = new Hono();
+      app.post("/webhooks", webhookMiddleware(verifier, { maxBodyBytes: 16 }), (c) => c.body(null));
+      const result = await read(await send(app, await signed()));
+      expect(result.status).toBe(413);
+      expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+    });
+
+    it("answers 500 body_already_parsed when a middleware read the body first", async () => {
+      const app = new Hono();
+      app.use(async (c, next) => {
+        await c.req.json();
+        await next();
+      });
+      app.post("/webhooks", webhookMiddleware(createHooks().hooks), (c) => c.body(null));
+      const result = await read(await send(app, await signed()));
+      expect(result.status).toBe(500);
+      expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+    });
+  });
+});
