@@ -67,6 +67,14 @@ export default defineConfig({
           exclude: ["**/node_modules/**", "**/dist/**"],
         },
       },
+      {
+        resolve: { alias: coreAlias },
+        test: {
+          name: "next",
+          include: ["packages/next/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
     ],
   },
 });

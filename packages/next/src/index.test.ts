@@ -1,0 +1,256 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createWebhooks, type StandardSchemaV1, standardWebhooks } from "@hookproof/core";
+import type { NextApiHandler } from "next";
+// Next's own API-route runner: it applies `config.api.bodyParser` exactly as `next start` does.
+import { apiResolver } from "next/dist/server/api-utils/node/api-resolver.js";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { createPagesHandler, createRouteHandler } from "./index.js";
+
+interface UserCreated {
+  type: "user.created";
+  data: { id: string };
+}
+
+const userCreated: StandardSchemaV1<unknown, UserCreated> = {
+  "~standard": {
+    version: 1,
+    vendor: "test",
+    validate: (value) => {
+      const data = (value as { data?: { id?: unknown } }).data;
+      return typeof data?.id === "string"
+        ? { value: value as UserCreated }
+        : { issues: [{ message: "data.id must be a string", path: ["data", "id"] }] };
+    },
+  },
+};
+
+const secret = `whsec_${btoa("hookproof next adapter test secret")}`;
+const scheme = standardWebhooks({ secret });
+const NOW = 1_750_000_000;
+const body = JSON.stringify({ type: "user.created", data: { id: "user_1" } });
+const MiB = 1024 * 1024;
+
+function createHooks(options: { maxBodyBytes?: number } = {}) {
+  const seen: string[] = [];
+  const hooks = createWebhooks({
+    scheme,
+    events: { "user.created": userCreated },
+    now: () => NOW * 1000,
+    ...options,
+  }).on("user.created", (event) => {
+    seen.push(event.data.id);
+  });
+  return { hooks, seen };
+}
+
+async function signed(options: { id?: string; timestamp?: number } = {}) {
+  const headers = await scheme.sign({
+    body,
+    id: options.id ?? `msg_${Math.random().toString(36).slice(2)}`,
+    timestamp: options.timestamp ?? NOW,
+  });
+  return { headers: { ...headers, "content-type": "application/json" }, body };
+}
+
+async function read(response: Response) {
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+describe("createRouteHandler (App Router)", () => {
+  const request = (sent: { headers: Record<string, string>; body: BodyInit }) =>
+    new Request("https://app.example/webhooks", { method: "POST", ...sent });
+
+  it("has the route handler shape", () => {
+    expectTypeOf(createRouteHandler(createHooks().hooks)).toEqualTypeOf<
+      (request: Request) => Promise<Response>
+    >();
+  });
+
+  it("answers a genuine webhook with 200 after running the handler", async () => {
+    const { hooks, seen } = createHooks();
+    const POST = createRouteHandler(hooks);
+    expect(await read(await POST(request(await signed())))).toEqual({ status: 200, json: { ok: true } });
+    expect(seen).toEqual(["user_1"]);
+  });
+
+  it("rejects a tampered body with 401 invalid_signature", async () => {
+    const { hooks, seen } = createHooks();
+    const sent = await signed();
+    const result = await read(await createRouteHandler(hooks)(request({ ...sent, body: `${sent.body} ` })));
+    expect(result.status).toBe(401);
+    expect(result.json).toMatchObject({ error: { code: "invalid_signature" } });
+    expect(seen).toEqual([]);
+  });
+
+  it("rejects an expired timestamp with 401 timestamp_expired", async () => {
+    const { hooks } = createHooks();
+    const result = await read(
+      await createRouteHandler(hooks)(request(await signed({ timestamp: NOW - 600 }))),
+    );
+    expect(result.status).toBe(401);
+    expect(result.json).toMatchObject({ error: { code: "timestamp_expired" } });
+  });
+
+  it("acknowledges a replay with duplicate: true without running the handler again", async () => {
+    const { hooks, seen } = createHooks();
+    const POST = createRouteHandler(hooks);
+    const sent = await signed({ id: "msg_replayed" });
+    expect((await POST(request(sent))).status).toBe(200);
+    expect(await read(await POST(request(sent)))).toEqual({
+      status: 200,
+      json: { ok: true, duplicate: true },
+    });
+    expect(seen).toEqual(["user_1"]);
+  });
+
+  it("rejects a body over maxBodyBytes with 413", async () => {
+    const { hooks } = createHooks({ maxBodyBytes: 32 });
+    const result = await read(await createRouteHandler(hooks)(request(await signed())));
+    expect(result.status).toBe(413);
+    expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+  });
+
+  it("answers 500 body_already_parsed when the request was read first", async () => {
+    const { hooks } = createHooks();
+    const req = request(await signed());
+    await req.json();
+    const result = await read(await createRouteHandler(hooks)(req));
+    expect(result.status).toBe(500);
+    expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+  });
+});
+
+describe("createPagesHandler (Pages Router)", () => {
+  const servers: Server[] = [];
+  afterEach(() => {
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  /** Serves `handler` as `pages/api/webhooks` with `config`; `bytes` counts what reached a `data` listener. */
+  async function serveRoute(handler: NextApiHandler, bodyParser: boolean, counter = { bytes: 0 }) {
+    const server = createServer((req, res) => {
+      const emit = req.emit;
+      req.emit = function (this: typeof req, name: string | symbol, ...args: unknown[]) {
+        if (name === "data" && req.listenerCount("data") > 0)
+          counter.bytes += (args[0] as Uint8Array).byteLength;
+        return emit.call(this, name, ...args);
+      } as typeof req.emit;
+      const route = { default: handler, config: { api: { bodyParser } } };
+      const context = {
+        previewModeId: "",
+        previewModeEncryptionKey: "",
+        previewModeSigningKey: "",
+        dev: false,
+      };
+      void apiResolver(req, res, {}, route, context, false, false, "/api/webhooks");
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks`;
+  }
+
+  async function post(url: string, sent: { headers: Record<string, string>; body: BodyInit }) {
+    return read(await fetch(url, { method: "POST", ...sent, duplex: "half" } as RequestInit));
+  }
+
+  it("fits Next's API route type", () => {
+    const handler: NextApiHandler = createPagesHandler(createHooks().hooks);
+    expect(handler).toBeTypeOf("function");
+  });
+
+  it("answers a genuine webhook with 200 after running the handler", async () => {
+    const { hooks, seen } = createHooks();
+    const url = await serveRoute(createPagesHandler(hooks), false);
+    expect(await post(url, await signed())).toEqual({ status: 200, json: { ok: true } });
+    expect(seen).toEqual(["user_1"]);
+  });
+
+  it("rejects a tampered body with 401 invalid_signature", async () => {
+    const { hooks, seen } = createHooks();
+    const url = await serveRoute(createPagesHandler(hooks), false);
+    const sent = await signed();
+    const result = await post(url, { ...sent, body: sent.body.replace("user_1", "user_2") });
+    expect(result.status).toBe(401);
+    expect(result.json).toMatchObject({ error: { code: "invalid_signature" } });
+    expect(seen).toEqual([]);
+  });
+
+  it("rejects an expired timestamp with 401 timestamp_expired", async () => {
+    const url = await serveRoute(createPagesHandler(createHooks().hooks), false);
+    const result = await post(url, await signed({ timestamp: NOW - 600 }));
+    expect(result.status).toBe(401);
+    expect(result.json).toMatchObject({ error: { code: "timestamp_expired" } });
+  });
+
+  it("acknowledges a replay with duplicate: true without running the handler again", async () => {
+    const { hooks, seen } = createHooks();
+    const url = await serveRoute(createPagesHandler(hooks), false);
+    const sent = await signed({ id: "msg_replayed" });
+    expect((await post(url, sent)).status).toBe(200);
+    expect(await post(url, sent)).toEqual({ status: 200, json: { ok: true, duplicate: true } });
+    expect(seen).toEqual(["user_1"]);
+  });
+
+  it("rejects a body over maxBodyBytes with 413", async () => {
+    const { hooks, seen } = createHooks({ maxBodyBytes: 32 });
+    const url = await serveRoute(createPagesHandler(hooks), false);
+    const result = await post(url, await signed());
+    expect(result.status).toBe(413);
+    expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+    expect(seen).toEqual([]);
+  });
+
+  it("refuses a 10 MiB body by its Content-Length without reading it", async () => {
+    const counter = { bytes: 0 };
+    const url = await serveRoute(createPagesHandler(createHooks().hooks), false, counter);
+    const result = await post(url, {
+      headers: { "content-type": "application/json" },
+      body: new Uint8Array(10 * MiB),
+    });
+    expect(result.status).toBe(413);
+    expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
+    expect(counter.bytes).toBe(0);
+  });
+
+  it("stops reading a chunked 10 MiB body once it passes the limit", async () => {
+    const counter = { bytes: 0 };
+    const url = await serveRoute(createPagesHandler(createHooks().hooks), false, counter);
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 10 * MiB) return controller.close();
+        controller.enqueue(chunk);
+        sent += chunk.byteLength;
+      },
+    });
+    const result = await post(url, { headers: { "content-type": "application/json" }, body: stream });
+    expect(result.status).toBe(413);
+    // Read up to the 1 MiB limit plus the chunk that crossed it; the other 9 MiB never reached memory.
+    expect(counter.bytes).toBeGreaterThan(MiB);
+    expect(counter.bytes).toBeLessThanOrEqual(MiB + 64 * 1024);
+  });
+
+  it("answers 500 body_already_parsed with the fix when Next's body parser is on", async () => {
+    const { hooks, seen } = createHooks();
+    const url = await serveRoute(createPagesHandler(hooks), true);
+    const result = await post(url, await signed());
+    expect(result.status).toBe(500);
+    expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+    const { message } = (result.json as { error: { message: string } }).error;
+    expect(message).toContain("export const config = { api: { bodyParser: false } }");
+    expect(seen).toEqual([]);
+  });
+
+  it("answers 500 body_already_parsed when the parser left a string", async () => {
+    const url = await serveRoute(createPagesHandler(createHooks().hooks), true);
+    const sent = await signed();
+    const result = await post(url, { ...sent, headers: { ...sent.headers, "content-type": "text/plain" } });
+    expect(result.status).toBe(500);
+    expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+  });
+});

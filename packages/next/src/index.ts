@@ -1,0 +1,62 @@
+/**
+ * @hookproof/next: App Router and Pages Router handlers over `@hookproof/core`; they only translate.
+ * @module
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  type EventMap,
+  isWebhookVerificationError,
+  type ProcessResult,
+  type Webhooks,
+} from "@hookproof/core";
+import { readBody } from "./read-body.js";
+
+/** A Pages Router API route, typed by the Node types `NextApiRequest` and `NextApiResponse` extend. */
+export type PagesHandler = (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => Promise<void>;
+
+/**
+ * An App Router route handler that verifies, deduplicates and runs the router's handlers, then
+ * responds. Works on the Node and Edge runtimes.
+ *
+ * @example
+ * // app/webhooks/route.ts
+ * export const POST = createRouteHandler(hooks);
+ * @see https://nextjs.org/docs/app/building-your-application/routing/route-handlers
+ */
+export function createRouteHandler(
+  hooks: Pick<Webhooks<EventMap>, "handle">,
+): (request: Request) => Promise<Response> {
+  return (request) => hooks.handle(request);
+}
+
+/**
+ * A Pages Router API route that does the same. Next's body parser must be off for it, so the
+ * signature is checked over the bytes sent.
+ *
+ * @example
+ * // pages/api/webhooks.ts
+ * export const config = { api: { bodyParser: false } };
+ * export default createPagesHandler(hooks);
+ * @see https://nextjs.org/docs/pages/building-your-application/routing/api-routes#custom-config
+ */
+export function createPagesHandler(
+  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes">,
+): PagesHandler {
+  return async (req, res) => {
+    let result: ProcessResult;
+    try {
+      const body = await readBody(req, hooks.maxBodyBytes);
+      result = await hooks.process({ headers: req.headers, body });
+    } catch (error) {
+      if (!isWebhookVerificationError(error)) throw error;
+      result = {
+        status: error.status,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(error),
+      };
+    }
+    // The rest of an unread body is still on the wire; the connection cannot carry another request.
+    if (!req.readableEnded) res.setHeader("connection", "close");
+    res.writeHead(result.status, result.headers).end(result.body);
+  };
+}
