@@ -1,0 +1,147 @@
+/**
+ * What every provider test shares: the fixture files in packages/testing/fixtures, a fixed clock, real
+ * `Request`s through `createWebhooks(…).handle`, and one suite that runs every fixture of a provider
+ * (accepted as sent, refused when a required field is broken).
+ * @module
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { EventMap, WebhookProvider } from "@hookproof/core";
+import { createWebhooks, isWebhookVerificationError } from "@hookproof/core";
+import { describe, expect, it } from "vitest";
+
+const FIXTURES = fileURLToPath(new URL("../../../testing/fixtures/", import.meta.url));
+
+/** 2026-08-20T14:05:00Z, a few minutes after the fixtures' events. */
+export const NOW_S = 1_787_234_700;
+
+/** The routers' clock, ms. */
+export const clock = (): number => NOW_S * 1000;
+
+/** The exact bytes of a fixture, as the provider sends them. */
+export function fixtureText(provider: string, type: string): string {
+  return readFileSync(`${FIXTURES}${provider}/${type}.json`, "utf8");
+}
+
+/** The event types a provider has fixtures for. */
+export function fixtureTypes(provider: string): string[] {
+  return readdirSync(`${FIXTURES}${provider}`)
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => file.slice(0, -".json".length))
+    .sort();
+}
+
+/** A webhook POST as the provider would make it. */
+export function post(headers: Record<string, string>, body: string): Request {
+  return new Request("https://receiver.example/webhooks", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+}
+
+/** A router's answer, read. */
+export interface Answer {
+  status: number;
+  body: { ok?: true; duplicate?: true; unhandled?: true; error?: { code: string; message: string } };
+}
+
+/** Sends `request` through `hooks` and reads the answer. */
+export async function answer(
+  hooks: { handle(request: Request): Promise<Response> },
+  request: Request,
+): Promise<Answer> {
+  const response = await hooks.handle(request);
+  return { status: response.status, body: (await response.json()) as Answer["body"] };
+}
+
+/** A change to a fixture that its schema must refuse: delete the field at `path`, or `set` it. */
+export interface Mutation {
+  path: readonly (string | number)[];
+  set?: unknown;
+}
+
+/** `data.teams[0].id`, as the router reports a path. */
+export function pathText(path: readonly (string | number)[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? key : `${out}.${key}`),
+    "",
+  );
+}
+
+/** The fixture with `mutation` applied, serialised compactly like the senders do. */
+export function mutated(body: string, mutation: Mutation): string {
+  const root = JSON.parse(body) as Record<string | number, unknown>;
+  let parent = root;
+  for (const key of mutation.path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = mutation.path.at(-1) as string | number;
+  if (!(last in parent)) throw new Error(`the fixture has no \`${pathText(mutation.path)}\` to mutate`);
+  if ("set" in mutation) parent[last] = mutation.set;
+  else delete parent[last];
+  return JSON.stringify(root);
+}
+
+/** What {@link fixtureSuite} needs to know about a provider. */
+export interface SuiteOptions<Events extends EventMap> {
+  /** The suite's title. */
+  title: string;
+  /** The fixtures directory: `stack-auth`. */
+  fixtures: string;
+  provider: () => WebhookProvider<Events>;
+  /** The headers the provider sends with `body`. */
+  sign: (body: string) => Promise<Record<string, string>> | Record<string, string>;
+  /** For each event, a change its schema must refuse. */
+  mutations: { readonly [Type in keyof Events]: Mutation };
+}
+
+/**
+ * For every event of the provider: its fixture, signed as the provider signs it, is accepted and its
+ * handler gets the parsed payload; with a required field broken it is refused with `invalid_payload`
+ * naming that field, and the handler does not run.
+ */
+export function fixtureSuite<Events extends EventMap>(options: SuiteOptions<Events>): void {
+  const types = Object.keys(options.mutations).sort() as Extract<keyof Events, string>[];
+
+  describe(options.title, () => {
+    it("has a fixture for every event of its catalogue, and no other", () => {
+      expect(fixtureTypes(options.fixtures)).toEqual(Object.keys(options.provider().events).sort());
+      expect(types).toEqual(Object.keys(options.provider().events).sort());
+    });
+
+    it.each(types)("accepts %s as sent and hands its handler the payload", async (type) => {
+      const body = fixtureText(options.fixtures, type);
+      const seen: unknown[] = [];
+      const hooks = createWebhooks({ provider: options.provider(), now: clock }).on(
+        type,
+        (event, context) => {
+          seen.push({ event, type: context.type });
+        },
+      );
+      const result = await answer(hooks, post(await options.sign(body), body));
+      expect(result).toEqual({ status: 200, body: { ok: true } });
+      expect(seen).toEqual([{ event: JSON.parse(body), type }]);
+    });
+
+    it.each(types)("refuses %s with a required field broken, naming the field", async (type) => {
+      const mutation = options.mutations[type];
+      const body = mutated(fixtureText(options.fixtures, type), mutation);
+      const rejected: unknown[] = [];
+      let ran = false;
+      const hooks = createWebhooks({
+        provider: options.provider(),
+        now: clock,
+        onRejected: (error) => rejected.push(error),
+      }).on(type, () => {
+        ran = true;
+      });
+      const result = await answer(hooks, post(await options.sign(body), body));
+      const path = pathText(mutation.path);
+      expect(result.status).toBe(400);
+      expect(result.body.error?.code).toBe("invalid_payload");
+      expect(result.body.error?.message).toContain(`\`${path}\``);
+      expect(rejected).toHaveLength(1);
+      expect(isWebhookVerificationError(rejected[0]) && rejected[0].path).toBe(path);
+      expect(ran).toBe(false);
+    });
+  });
+}
