@@ -3,9 +3,22 @@ import { defineConfig } from "vitest/config";
 
 const coreSrc = fileURLToPath(new URL("./packages/core/src/", import.meta.url));
 
-// Tests import `@hookproof/core` from source; the "web" project swaps in the WebCrypto backend, so the
-// same suite runs against both backends.
-const coreAlias = { "@hookproof/core": `${coreSrc}index.ts` };
+// Tests import `@hookproof/core` and its subpaths from source (subpaths first: a prefix alias would
+// rewrite them too). The "web crypto" projects swap in the WebCrypto backend, so the same suites run
+// against both backends.
+const coreAlias = [
+  { find: /^@hookproof\/core\/providers$/, replacement: `${coreSrc}providers/index.ts` },
+  { find: /^@hookproof\/core\/node$/, replacement: `${coreSrc}node/index.ts` },
+  { find: /^@hookproof\/core$/, replacement: `${coreSrc}index.ts` },
+];
+
+const webCrypto = {
+  name: "hookproof-web-crypto",
+  enforce: "pre" as const,
+  resolveId(source: string) {
+    return /\/crypto\/backend\.js$/.test(source) ? `${coreSrc}crypto/web.ts` : null;
+  },
+};
 
 export default defineConfig({
   test: {
@@ -22,19 +35,23 @@ export default defineConfig({
       },
       {
         resolve: { alias: coreAlias },
-        plugins: [
-          {
-            name: "hookproof-web-crypto",
-            enforce: "pre",
-            resolveId(source) {
-              return /\/crypto\/backend\.js$/.test(source) ? `${coreSrc}crypto/web.ts` : null;
-            },
-          },
-        ],
+        plugins: [webCrypto],
         test: {
           name: "core (web crypto)",
           include: ["packages/core/src/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        test: {
+          name: "redis",
+          include: ["packages/redis/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+          // Finds redis-server once: fails in CI without it, skips with one warning locally.
+          globalSetup: ["packages/redis/test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
@@ -54,13 +71,8 @@ export default defineConfig({
         },
       },
       {
-            name: "hookproof-web-crypto",
-            enforce: "pre",
-            resolveId(source) {
-              return /\/crypto\/backend\.js$/.test(source) ? `${coreSrc}crypto/web.ts` : null;
-            },
-          },
-        ],
+        resolve: { alias: coreAlias },
+        plugins: [webCrypto],
         test: {
           name: "hono (web crypto)",
           include: ["packages/hono/**/*.test.ts"],
@@ -73,6 +85,16 @@ export default defineConfig({
           name: "next",
           include: ["packages/next/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        test: {
+          name: "testing",
+          include: ["packages/testing/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+          // The CLI tests run the built bin as a child process against a real server.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -39,6 +39,8 @@ const config: Options[] = [
     dts: true,
     platform: "neutral",
   },
+  // Helpers for adapters over node:http requests; like providers, they import the root entry by name.
+  { ...common, entry: { "node-helpers": "src/node/index.ts" }, outDir: "dist", dts: true, platform: "node" },
 ];
 
 export default defineConfig(config);

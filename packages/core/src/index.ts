@@ -53,7 +53,13 @@ export type {
 } from "./verify/create-verifier.js";
 export { createVerifier } from "./verify/create-verifier.js";
 export type { BodyInput } from "./verify/read-body.js";
-export { bodyAlreadyParsed, DEFAULT_MAX_BODY_BYTES, readLimited, toBytes } from "./verify/read-body.js";
+export {
+  bodyAlreadyParsed,
+  DEFAULT_MAX_BODY_BYTES,
+  payloadTooLarge,
+  readLimited,
+  toBytes,
+} from "./verify/read-body.js";
 export type { HeaderReader, HeadersInput } from "./verify/read-headers.js";
 export { readHeaders } from "./verify/read-headers.js";
 export { DEFAULT_TOLERANCE_SECONDS } from "./verify/replay-window.js";

@@ -212,6 +212,29 @@ describe("createWebhooks", () => {
     expect(handler.mock.calls[1]?.[1].id).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
+  it("refuses an event whose creation time cannot be read when maxAge bounds replays", async () => {
+    const provider = {
+      name: "dated",
+      scheme,
+      events,
+      eventType: (payload: unknown) => (payload as { type?: string }).type,
+      eventTime: (payload: unknown) =>
+        Date.parse(String((payload as { created_at?: unknown }).created_at)) || undefined,
+      maxAge: 3600,
+    };
+    const hooks = createWebhooks({ provider, now }).on("user.created", () => {});
+    const fresh = { ...user, created_at: new Date(NOW - 60_000).toISOString() };
+    expect((await hooks.process(await signed(fresh, "msg_a"))).status).toBe(200);
+    const stale = { ...user, created_at: new Date(NOW - 7_200_000).toISOString() };
+    expect(JSON.parse((await hooks.process(await signed(stale, "msg_b"))).body).error.code).toBe(
+      "timestamp_expired",
+    );
+    const undated = { ...user, created_at: "yesterday" };
+    expect(JSON.parse((await hooks.process(await signed(undated, "msg_c"))).body).error.code).toBe(
+      "invalid_payload",
+    );
+  });
+
   it("handles every delivery when dedupe is off", async () => {
     const handler = vi.fn();
     const hooks = createWebhooks({ scheme, events, now, dedupe: false }).on("user.created", handler);

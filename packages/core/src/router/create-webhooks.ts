@@ -137,6 +137,13 @@ export function createWebhooks<Events extends EventMap>(
     const id =
       provider.eventId?.(payload, auth.id) ?? auth.id ?? `sha256:${await backend.sha256Hex(auth.raw)}`;
     const createdAt = maxAge === undefined ? undefined : provider.eventTime?.(payload);
+    if (maxAge !== undefined && provider.eventTime !== undefined && createdAt === undefined) {
+      // Without a readable creation time the age bound would silently switch off.
+      throw new WebhookVerificationError(
+        "invalid_payload",
+        `The \`${type}\` event carries no readable creation time, so \`maxAge\` cannot bound its replay.`,
+      );
+    }
     if (maxAge !== undefined && createdAt !== undefined && now() - createdAt > maxAge * 1000) {
       throw new WebhookVerificationError(
         "timestamp_expired",

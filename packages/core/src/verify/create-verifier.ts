@@ -46,6 +46,8 @@ export interface VerifiedWebhook<Payload = unknown> {
 /** Verifies requests; see {@link createVerifier}. */
 export interface Verifier {
   readonly scheme: WebhookScheme;
+  /** The size limit, so adapters can stop reading a body past it. */
+  readonly maxBodyBytes: number;
   verify(input: VerifyInput): Promise<VerifiedWebhook>;
   /** The stages before parsing: size, scheme, replay window. Used by the router and the benchmarks. */
   authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest>;
@@ -99,5 +101,5 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return { id: id ?? `sha256:${await backend.sha256Hex(raw)}`, timestamp, payload, raw, keyIndex };
   }
 
-  return { scheme, verify, authenticate };
+  return { scheme, maxBodyBytes, verify, authenticate };
 }

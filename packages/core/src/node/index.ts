@@ -1,0 +1,5 @@
+/**
+ * @hookproof/core/node: helpers for adapters over Node's `http` request objects.
+ * @module
+ */
+export { readIncomingMessage } from "./read-incoming-message.js";
