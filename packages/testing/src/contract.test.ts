@@ -1,0 +1,40 @@
+import { createWebhooks } from "@hookproof/core";
+import { describe, expect, it } from "vitest";
+import { deliver } from "./deliver.js";
+import { fixture, fixtures, type ProviderKey } from "./fixtures.js";
+import { signRequest } from "./sign-request.js";
+import { PROVIDERS } from "./test-providers.js";
+
+// The contract: every fixture of every provider, signed by signRequest, is accepted by the router for
+// that provider, and reaches the handler as the payload that was signed.
+describe.each(Object.keys(fixtures) as ProviderKey[])("%s fixtures", (key) => {
+  const types = Object.keys(fixtures[key]);
+
+  it("has a provider and at least one fixture", () => {
+    expect(PROVIDERS[key]).toBeTypeOf("function");
+    expect(types.length).toBeGreaterThan(0);
+  });
+
+  it.each(types)("%s is accepted and handled", async (type) => {
+    const provider = PROVIDERS[key]!();
+    const seen: unknown[] = [];
+    const hooks = createWebhooks({ provider }).onAny((event) => {
+      seen.push(event);
+    });
+    const payload = fixture(key, type as never);
+    const result = await deliver(hooks.handle, signRequest(provider, payload));
+    expect(result).toMatchObject({ status: 200, body: { ok: true } });
+    expect(seen).toEqual([payload]);
+  });
+});
+
+describe("dating", () => {
+  it("fixtures.generic as stored is older than the generic provider's maxAge; fixture() dates it now", async () => {
+    const provider = PROVIDERS.generic!();
+    const hooks = createWebhooks({ provider });
+    const stale = await deliver(hooks.handle, signRequest(provider, fixtures.generic["user.created"]));
+    expect(stale).toMatchObject({ status: 401, body: { error: { code: "timestamp_expired" } } });
+    const fresh = await deliver(hooks.handle, signRequest(provider, fixture("generic", "user.created")));
+    expect(fresh.status).toBe(200);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Dating a copy of a fixture "now", in each provider's own format, for the providers whose signed body
+ * says when the event happened. The generic sender's receivers refuse events older than `maxAge` (24 h)
+ * by that field, so a fixture sent as-is weeks later would read as a replay.
+ * @module
+ */
+
+type Dater = (payload: Record<string, unknown>, nowMs: number) => void;
+
+/** `2026-11-25T16:22:27Z`: the generic sender's `created_at`, whole seconds as its examples are. */
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** `2026-11-25T16:22:27.123000000+00:00`: chrono's `to_rfc3339()`, nanoseconds and `+00:00`, as FerrisKey sends. */
+function rfc3339Nanos(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000000+00:00");
+}
+
+const DATERS: Readonly<Record<string, Dater>> = {
+  generic(payload, now) {
+    if (typeof payload.created_at === "string") payload.created_at = isoSeconds(now);
+  },
+  // Clerk's body `timestamp` is the event time in epoch milliseconds.
+  clerk(payload, now) {
+    if (typeof payload.timestamp === "number") payload.timestamp = now;
+  },
+  ferriskey(payload, now) {
+    if (typeof payload.timestamp === "string") payload.timestamp = rfc3339Nanos(now);
+  },
+};
+
+/**
+ * Sets the event-time field of `payload` (a copy) to `nowMs`, for providers that have one.
+ *
+ * @example
+ * dateNow("generic", copy, Date.now()); // copy.created_at = "2026-11-25T16:22:27Z"
+ */
+export function dateNow<T>(providerKey: string, payload: T, nowMs: number): T {
+  const dater = Object.hasOwn(DATERS, providerKey) ? DATERS[providerKey] : undefined;
+  if (dater && payload !== null && typeof payload === "object")
+    dater(payload as Record<string, unknown>, nowMs);
+  return payload;
+}

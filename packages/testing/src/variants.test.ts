@@ -1,0 +1,197 @@
+import {
+  createWebhooks,
+  githubHmac,
+  headerToken,
+  type StandardSchemaV1,
+  standardWebhooks,
+  stripeHmac,
+} from "@hookproof/core";
+import { ferriskey } from "@hookproof/core/providers";
+import { describe, expect, it } from "vitest";
+import { deliver } from "./deliver.js";
+import { fixture, type ProviderKey } from "./fixtures.js";
+import { signDelivery, signDuplicate, signHeaders, signRequest } from "./sign-request.js";
+import { PROVIDERS, SIGNATURE_HEADER } from "./test-providers.js";
+
+/** One event per provider, dated now. */
+const EVENT: Record<ProviderKey, () => unknown> = {
+  clerk: () => fixture("clerk", "user.created"),
+  ferriskey: () => fixture("ferriskey", "user.created"),
+  generic: () => fixture("generic", "user.created"),
+  stackAuth: () => fixture("stackAuth", "user.created"),
+  tesseral: () => fixture("tesseral", "sync.user"),
+  userfront: () => fixture("userfront", "user.create"),
+};
+
+const TOKEN_PROVIDERS = new Set(["userfront"]);
+const TIMESTAMPED = new Set(["clerk", "ferriskey", "stackAuth", "tesseral"]);
+
+describe.each(Object.keys(EVENT) as ProviderKey[])("%s negative variants", (key) => {
+  const setup = () => {
+    const provider = PROVIDERS[key]!();
+    let handled = 0;
+    const hooks = createWebhooks({ provider }).onAny(() => {
+      handled++;
+    });
+    return { provider, hooks, handled: () => handled, payload: EVENT[key]() };
+  };
+  const authCode = TOKEN_PROVIDERS.has(key) ? "invalid_token" : "invalid_signature";
+
+  it(`wrongSecret is rejected with ${authCode}`, async () => {
+    const { provider, hooks, handled, payload } = setup();
+    const result = await deliver(hooks.handle, signRequest(provider, payload, { variant: "wrongSecret" }));
+    expect(result).toMatchObject({ status: 401, body: { error: { code: authCode } } });
+    expect(handled()).toBe(0);
+  });
+
+  it("missingHeader drops the signature header, rejected with missing_header", async () => {
+    const { provider, hooks, payload } = setup();
+    const request = await signRequest(provider, payload, { variant: "missingHeader" });
+    expect(request.headers.has(SIGNATURE_HEADER[key]!)).toBe(false);
+    const result = await deliver(hooks.handle, request);
+    expect(result).toMatchObject({ status: 400, body: { error: { code: "missing_header" } } });
+    expect(JSON.stringify(result.body)).toContain(SIGNATURE_HEADER[key]);
+  });
+
+  it("duplicate: the same delivery twice is handled once, the second acknowledged as a duplicate", async () => {
+    const { provider, hooks, handled, payload } = setup();
+    const [first, second] = await signDuplicate(provider, payload);
+    expect(await deliver(hooks.handle, first)).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await deliver(hooks.handle, second)).toMatchObject({ status: 200, body: { duplicate: true } });
+    expect(handled()).toBe(1);
+  });
+
+  if (TOKEN_PROVIDERS.has(key)) {
+    it("tampered is accepted: a bearer token covers no body (documented limit of the provider)", async () => {
+      const { provider, hooks, payload } = setup();
+      const result = await deliver(hooks.handle, signRequest(provider, payload, { variant: "tampered" }));
+      expect(result.status).toBe(200);
+    });
+  } else {
+    it("tampered is rejected with invalid_signature", async () => {
+      const { provider, hooks, handled, payload } = setup();
+      const request = await signRequest(provider, payload, { variant: "tampered" });
+      const body = JSON.parse(await request.clone().text());
+      expect(body).toEqual({ ...(payload as object), tampered: true });
+      const result = await deliver(hooks.handle, request);
+      expect(result).toMatchObject({ status: 401, body: { error: { code: "invalid_signature" } } });
+      expect(handled()).toBe(0);
+    });
+  }
+
+  if (TIMESTAMPED.has(key)) {
+    it.each([
+      ["expired", "timestamp_expired"],
+      ["future", "timestamp_in_future"],
+    ] as const)("%s is rejected with %s", async (variant, code) => {
+      const { provider, hooks, handled, payload } = setup();
+      const result = await deliver(hooks.handle, signRequest(provider, payload, { variant }));
+      expect(result).toMatchObject({ status: 401, body: { error: { code } } });
+      expect(handled()).toBe(0);
+    });
+  } else {
+    it("expired and future cannot be made: the scheme signs no timestamp", async () => {
+      const { provider, payload } = setup();
+      await expect(signRequest(provider, payload, { variant: "expired" })).rejects.toThrow(
+        /signs no timestamp/,
+      );
+      await expect(signRequest(provider, payload, { variant: "future" })).rejects.toThrow(TypeError);
+    });
+  }
+});
+
+describe("variants on schemes", () => {
+  const anything: StandardSchemaV1 = {
+    "~standard": { version: 1, vendor: "test", validate: (value) => ({ value }) },
+  };
+  const events = { "ping.sent": anything };
+  const payload = { type: "ping.sent", id: "evt_1" };
+
+  it.each([
+    ["standardWebhooks", () => standardWebhooks({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" })],
+    ["stripeHmac", () => stripeHmac({ secret: "whsec_stripe" })],
+    ["githubHmac", () => githubHmac({ secret: "gh-secret" })],
+    ["headerToken", () => headerToken({ header: "x-token", token: "t0ken" })],
+  ] as const)("%s: valid accepted, wrongSecret and missingHeader rejected", async (_, make) => {
+    const hooks = createWebhooks({ scheme: make(), events });
+    expect((await deliver(hooks.handle, signRequest(make(), payload))).status).toBe(200);
+    const wrong = await deliver(hooks.handle, signRequest(make(), payload, { variant: "wrongSecret" }));
+    expect(wrong.status).toBe(401);
+    const missing = await deliver(hooks.handle, signRequest(make(), payload, { variant: "missingHeader" }));
+    expect(missing).toMatchObject({ status: 400, body: { error: { code: "missing_header" } } });
+  });
+
+  it("missingHeader drops a named header", async () => {
+    const provider = PROVIDERS.stackAuth!();
+    const hooks = createWebhooks({ provider });
+    const request = await signRequest(provider, fixture("stack-auth", "user.created"), {
+      variant: "missingHeader",
+      missingHeader: "svix-timestamp",
+    });
+    expect(request.headers.has("svix-signature")).toBe(true);
+    const result = await deliver(hooks.handle, request);
+    expect(result.body).toMatchObject({ error: { code: "missing_header" } });
+    expect(JSON.stringify(result.body)).toContain("svix-timestamp");
+  });
+
+  it("FerrisKey's legacy token header: wrongSecret is invalid_token, missingHeader drops it", async () => {
+    const provider = ferriskey({ token: { header: "x-hook-key", token: "legacy-key" } });
+    const hooks = createWebhooks({ provider });
+    const payload = fixture("ferriskey", "user.created");
+    expect((await deliver(hooks.handle, signRequest(provider, payload))).status).toBe(200);
+    const wrong = await deliver(hooks.handle, signRequest(provider, payload, { variant: "wrongSecret" }));
+    expect(wrong.body).toMatchObject({ error: { code: "invalid_token" } });
+    const missing = await signRequest(provider, payload, { variant: "missingHeader" });
+    expect(missing.headers.has("x-hook-key")).toBe(false);
+  });
+});
+
+describe("signDelivery and signHeaders", () => {
+  it("sends the exact compact JSON, or a string or bytes as given", async () => {
+    const provider = PROVIDERS.stackAuth!();
+    const payload = fixture("stack-auth", "user.created");
+    expect((await signDelivery(provider, payload)).body).toBe(JSON.stringify(payload));
+    const pretty = JSON.stringify(payload, null, 2);
+    expect((await signDelivery(provider, pretty)).body).toBe(pretty);
+    const bytes = new TextEncoder().encode(pretty);
+    const request = await signRequest(provider, bytes);
+    expect(await request.text()).toBe(pretty);
+    const hooks = createWebhooks({ provider });
+    expect((await deliver(hooks.handle, signRequest(provider, pretty))).status).toBe(200);
+  });
+
+  it("uses the given id, timestamp, url, method and extra headers", async () => {
+    const provider = PROVIDERS.stackAuth!();
+    const request = await signRequest(
+      provider,
+      { type: "stack.test" },
+      {
+        id: "msg_fixed",
+        timestamp: 1_700_000_000,
+        url: "https://receiver.example/hooks",
+        method: "PUT",
+        headers: { "User-Agent": "Svix-Webhooks/1.0" },
+      },
+    );
+    expect(request.url).toBe("https://receiver.example/hooks");
+    expect(request.method).toBe("PUT");
+    expect(request.headers.get("svix-id")).toBe("msg_fixed");
+    expect(request.headers.get("svix-timestamp")).toBe("1700000000");
+    expect(request.headers.get("user-agent")).toBe("Svix-Webhooks/1.0");
+  });
+
+  it("signHeaders: content-type and the provider's signed headers", async () => {
+    const headers = await signHeaders(PROVIDERS.ferriskey!(), fixture("ferriskey", "auth.reset_password"));
+    expect(Object.keys(headers).sort()).toEqual([
+      "content-type",
+      "x-ferriskey-delivery-id",
+      "x-ferriskey-signature",
+      "x-ferriskey-timestamp",
+    ]);
+    expect(headers["x-ferriskey-signature"]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refuses a target that cannot sign", async () => {
+    await expect(signRequest({} as never, {})).rejects.toThrow(TypeError);
+  });
+});

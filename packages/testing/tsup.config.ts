@@ -1,0 +1,18 @@
+import { defineConfig, type Options } from "tsup";
+
+const common: Options = {
+  target: "es2022",
+  sourcemap: false,
+  treeshake: true,
+  // Signing goes through core's own schemes, so signing and verifying never drift apart.
+  external: ["@hookproof/core", "@hookproof/core/providers"],
+};
+
+const config: Options[] = [
+  // The library runs anywhere `fetch` and `Request` do: Node, Bun, Deno, Workers.
+  { ...common, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true, platform: "neutral" },
+  // The `hookproof` bin: ESM, its shebang kept from src/cli.ts.
+  { ...common, entry: { cli: "src/cli.ts" }, format: ["esm"], platform: "node", external: [...common.external!, "commander"] },
+];
+
+export default defineConfig(config);
