@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * The `hookproof` CLI: send, sign and verify webhooks as providers send them, and list the fixtures.
+ * @module
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { fixturesCommand } from "./cli/fixtures.js";
+import { EXIT, UsageError } from "./cli/output.js";
+import { VARIANT_FLAGS } from "./cli/payload.js";
+import { PROVIDERS } from "./cli/providers.js";
+import { sendCommand } from "./cli/send.js";
+import { DEFAULT_URL, signCommand } from "./cli/sign.js";
+import { verifyCommand } from "./cli/verify.js";
+
+const names = PROVIDERS.map((entry) => entry.name).join(", ");
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+function whole(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError("not a whole number.");
+  return n;
+}
+
+function examples(lines: string[], note?: string): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n${note ? `\n${note}\n` : ""}`;
+}
+
+/** Options every command shares: the provider, its secrets, and the output mode. */
+function withCommon(command: Command, secrets: "one" | "many" = "one"): Command {
+  return command
+    .addOption(new Option("-p, --provider <name>", `the sender: ${names}`))
+    .addOption(
+      new Option(
+        "-s, --secret <secret>",
+        secrets === "many"
+          ? "a signing secret or token; repeat it to try several (rotation)"
+          : "the signing secret or token",
+      )
+        .env("HOOKPROOF_SECRET")
+        .argParser(collect),
+    )
+    .option("--json", "print one JSON document, for scripts")
+    .option("--no-color", "plain output even on a terminal");
+}
+
+function withPayload(command: Command): Command {
+  command.option("-e, --event <type>", "sign this event's fixture (see `hookproof fixtures <provider>`)");
+  command.option("-d, --data <file>", "sign this JSON file instead (`-` reads standard input)");
+  for (const [flags, help] of VARIANT_FLAGS) command.option(flags, help);
+  return command;
+}
+
+const program = new Command("hookproof")
+  .description("Send, sign and verify webhooks exactly as providers send them.")
+  .exitOverride()
+  .showHelpAfterError("(run with --help for usage)")
+  .addHelpText(
+    "after",
+    examples(
+      [
+        "hookproof fixtures",
+        "hookproof send http://localhost:3000/webhooks -p stack-auth -e user.created -s whsec_…",
+        "hookproof sign -p clerk -e user.created -s whsec_… --curl http://localhost:3000/webhooks",
+        "hookproof verify -p stack-auth -s whsec_… captured.http",
+      ],
+      "Exit codes: 0 ok, 1 verification failed or a non-2xx answer, 2 usage error.",
+    ),
+  );
+
+withPayload(withCommon(program.command("send").argument("<url>", "the receiver's webhook URL")))
+  .description("Sign a fixture (or --data) and POST it; prints status, latency and the response body.")
+  .option("-n, --repeat <n>", "send it n times, each freshly signed", whole)
+  .option("--duplicate", "send the same signed delivery twice (or --repeat times), as a sender's retry does")
+  .option("-H, --header <header>", "an extra header, `name: value`; repeatable", collect)
+  .addHelpText(
+    "after",
+    examples(
+      [
+        "hookproof send http://localhost:3000/webhooks -p stack-auth -e user.created -s whsec_…",
+        "hookproof send http://localhost:3000/webhooks -p stack-auth -e user.created -s whsec_… --tamper",
+        "hookproof send http://localhost:3000/webhooks -p generic -d event.json -s my-secret --repeat 5",
+        "hookproof send http://localhost:3000/webhooks -p clerk -e user.created -s whsec_… --duplicate --json",
+      ],
+      "With --tamper, --wrong-secret, --expired, --future or --missing-header the exit code is 0 when the\nreceiver rejects every delivery and 1 when it accepts one.",
+    ),
+  )
+  .action(async (url: string, options) => {
+    process.exitCode = await sendCommand(url, options);
+  });
+
+withPayload(withCommon(program.command("sign")))
+  .description("Print the headers a provider would send, or a ready curl command.")
+  .option("--curl [url]", `print a curl command that sends it (default URL ${DEFAULT_URL})`)
+  .option("--id <id>", "the event or delivery id to sign")
+  .option("--timestamp <unix>", "the timestamp to sign, unix seconds", whole)
+  .addHelpText(
+    "after",
+    examples([
+      "hookproof sign -p stack-auth -e user.created -s whsec_…",
+      "hookproof sign -p stack-auth -e user.created -s whsec_… --curl http://localhost:3000/webhooks | sh",
+      "hookproof sign -p userfront -e user.create -s $USERFRONT_KEY --json",
+    ]),
+  )
+  .action(async (options) => {
+    process.exitCode = await signCommand(options);
+  });
+
+withCommon(
+  program.command("verify").argument("<file>", "the captured request, or - for standard input"),
+  "many",
+)
+  .summary("Say exactly why a captured request fails verification, or that it is valid.")
+  .description(
+    "Check a captured request (raw HTTP, or JSON { headers, body }) and say exactly why it fails: a missing header, no matching secret, clock skew, a re-serialised body — or that it is valid.",
+  )
+  .option("--now <time>", "the clock to check against: unix seconds or an ISO date (default: now)")
+  .option("--tolerance <seconds>", "the replay window, seconds each way (default 300)", whole)
+  .addHelpText(
+    "after",
+    examples([
+      "hookproof verify -p stack-auth -s whsec_… captured.http",
+      "hookproof verify -p stack-auth -s whsec_new… -s whsec_old… capture.json --json",
+      "hookproof verify -p clerk -s whsec_… --now 2026-11-25T12:00:00Z captured.http",
+      "pbpaste | hookproof verify -p ferriskey -s $FERRISKEY_SECRET -",
+    ]),
+  )
+  .action(async (file: string, options) => {
+    process.exitCode = await verifyCommand(file, options);
+  });
+
+program
+  .command("fixtures")
+  .argument("[provider]", "list this provider's events")
+  .argument("[event]", "print this event's fixture")
+  .description("List the providers, a provider's events, or print one fixture.")
+  .option("--json", "print JSON (a fixture: its exact compact body)")
+  .option("--no-color", "plain output even on a terminal")
+  .addHelpText(
+    "after",
+    examples([
+      "hookproof fixtures",
+      "hookproof fixtures stack-auth",
+      "hookproof fixtures stack-auth user.created --json",
+    ]),
+  )
+  .action((provider: string | undefined, event: string | undefined, options) => {
+    process.exitCode = fixturesCommand(provider, event, options);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander already printed the message (or the help); only the exit code is ours.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`hookproof: ${error.message}\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    process.stderr.write(`hookproof: ${(error as Error).message ?? error}\n`);
+    process.exitCode = EXIT.failed;
+  }
+}

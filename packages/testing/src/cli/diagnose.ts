@@ -1,0 +1,164 @@
+/**
+ * Says exactly why a captured request fails: a missing header, no secret matching, clock skew, a body
+ * re-serialised on the way, or that it is valid and which event it is.
+ * @module
+ */
+import {
+  createWebhooks,
+  type EventMap,
+  isWebhookVerificationError,
+  readHeaders,
+  type SchemeResult,
+  type WebhookErrorCode,
+  type WebhookProvider,
+} from "@hookproof/core";
+import type { Capture } from "./capture.js";
+
+export interface Diagnosis {
+  valid: boolean;
+  /** The core's error code; `null` when valid. */
+  code: WebhookErrorCode | null;
+  /** One sentence: what is wrong, or which event this is. */
+  reason: string;
+  header?: string;
+  /** Seconds between the signed timestamp and now; positive when it lies in the past. */
+  skewSeconds?: number;
+  tolerance: number;
+  /** How the body was re-serialised after signing, when a re-serialised form verifies. */
+  reserialised?: string;
+  id?: string;
+  type?: string;
+  /** Which `--secret` matched (0-based). */
+  keyIndex?: number;
+  notes: string[];
+}
+
+export interface DiagnoseOptions {
+  /** The clock, ms. */
+  now: number;
+  tolerance: number;
+  /** How many secrets or tokens were given. */
+  secrets: number;
+}
+
+const encoder = new TextEncoder();
+
+/** Forms a JSON body commonly takes after a parser or a logger rewrote it, by what the sender signed. */
+const FORMS: readonly [string, (text: string, parsed: unknown) => string | undefined][] = [
+  ["compact", (_, parsed) => (parsed === undefined ? undefined : JSON.stringify(parsed))],
+  ["pretty (2 spaces)", (_, parsed) => (parsed === undefined ? undefined : JSON.stringify(parsed, null, 2))],
+  ["pretty (4 spaces)", (_, parsed) => (parsed === undefined ? undefined : JSON.stringify(parsed, null, 4))],
+  ["without the trailing newline", (text) => text.replace(/\r?\n$/, "")],
+  ["with a trailing newline", (text) => `${text}\n`],
+];
+
+async function schemeCheck(
+  provider: WebhookProvider<EventMap>,
+  headers: Capture["headers"],
+  body: Uint8Array,
+): Promise<SchemeResult | Error> {
+  try {
+    return await provider.scheme.verify({ header: readHeaders(headers), body });
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** The form of the body that the signature does match, if it is a re-serialisation of what arrived. */
+async function findReserialised(
+  provider: WebhookProvider<EventMap>,
+  capture: Capture,
+): Promise<string | undefined> {
+  const text = new TextDecoder().decode(capture.body);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  for (const [label, form] of FORMS) {
+    const candidate = form(text, parsed);
+    if (candidate === undefined || candidate === text) continue;
+    const result = await schemeCheck(provider, capture.headers, encoder.encode(candidate));
+    if (!(result instanceof Error)) return label;
+  }
+  return undefined;
+}
+
+/** A signed unix timestamp from the headers (`*-timestamp`, or a Stripe-style `t=`), for skew notes. */
+function headerTimestamp(headers: Capture["headers"]): number | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.endsWith("timestamp") && /^\d+$/.test(value.trim())) return Number(value.trim());
+    const field = /(?:^|,)\s*t=(\d+)/.exec(value);
+    if (name.endsWith("signature") && field) return Number(field[1]);
+  }
+  return undefined;
+}
+
+function skewText(skew: number, tolerance: number): string {
+  const where = skew >= 0 ? `${skew} s in the past` : `${-skew} s in the future`;
+  return `clock skew: the signed timestamp is ${where} (tolerance ±${tolerance} s)`;
+}
+
+/**
+ * Diagnoses `capture` against `provider` (built with every secret to try).
+ *
+ * @example
+ * const diagnosis = await diagnose(stackAuth({ secret }), parseCapture(bytes), { now: Date.now(), tolerance: 300, secrets: 1 });
+ */
+export async function diagnose(
+  provider: WebhookProvider<EventMap>,
+  capture: Capture,
+  options: DiagnoseOptions,
+): Promise<Diagnosis> {
+  const { tolerance } = options;
+  const notes = capture.note ? [capture.note] : [];
+  const base = { tolerance, notes };
+  const nowSeconds = Math.floor(options.now / 1000);
+  const checked = await schemeCheck(provider, capture.headers, capture.body);
+
+  if (checked instanceof Error) {
+    if (!isWebhookVerificationError(checked)) throw checked;
+    const header = checked.header;
+    const signedAt = headerTimestamp(capture.headers);
+    if (signedAt !== undefined && Math.abs(nowSeconds - signedAt) > tolerance) {
+      notes.push(`Once that is fixed it will still fail on ${skewText(nowSeconds - signedAt, tolerance)}.`);
+    }
+    const where = header ? { header } : {};
+    if (checked.code === "missing_header") {
+      return { ...base, ...where, valid: false, code: checked.code, reason: `missing header \`${header}\`` };
+    }
+    if (checked.code === "invalid_signature" || checked.code === "invalid_token") {
+      const reserialised =
+        checked.code === "invalid_signature" ? await findReserialised(provider, capture) : undefined;
+      if (reserialised) {
+        const reason = `the body looks re-serialised: the signature matches it as ${reserialised} JSON, not the bytes received — something parsed and re-wrote the body before verification; verify the raw bytes`;
+        return { ...base, ...where, valid: false, code: checked.code, reason, reserialised };
+      }
+      const what = checked.code === "invalid_token" ? "token" : "signature";
+      const secrets = `${options.secrets} ${what === "token" ? "token" : "secret"}${options.secrets === 1 ? "" : "s"}`;
+      const reason = `the ${what}${header ? ` in \`${header}\`` : ""} matches none of the ${secrets} given`;
+      return { ...base, ...where, valid: false, code: checked.code, reason };
+    }
+    return { ...base, ...where, valid: false, code: checked.code, reason: checked.message };
+  }
+
+  const skewSeconds = checked.timestamp === undefined ? undefined : nowSeconds - checked.timestamp;
+  const skew = skewSeconds === undefined ? {} : { skewSeconds };
+  const matched = { keyIndex: checked.keyIndex, ...(checked.id === undefined ? {} : { id: checked.id }) };
+  if (skewSeconds !== undefined && Math.abs(skewSeconds) > tolerance) {
+    const code = skewSeconds > 0 ? "timestamp_expired" : "timestamp_in_future";
+    return { ...base, ...skew, ...matched, valid: false, code, reason: skewText(skewSeconds, tolerance) };
+  }
+  if (checked.keyIndex > 0)
+    notes.push(`Matched --secret #${checked.keyIndex + 1}; the ones before it did not match this request.`);
+  const hooks = createWebhooks({ provider, dedupe: false, tolerance, now: () => options.now });
+  try {
+    const event = await hooks.verify({ headers: capture.headers, body: capture.body });
+    const reason = `valid: event ${event.id} of type ${event.type}`;
+    return { ...base, ...skew, ...matched, valid: true, code: null, reason, id: event.id, type: event.type };
+  } catch (error) {
+    if (!isWebhookVerificationError(error)) throw error;
+    return { ...base, ...skew, ...matched, valid: false, code: error.code, reason: error.message };
+  }
+}

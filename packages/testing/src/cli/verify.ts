@@ -1,0 +1,57 @@
+/**
+ * `hookproof verify`: reads a captured request and says exactly why it fails, or that it is valid.
+ * @module
+ */
+import { parseCapture } from "./capture.js";
+import { diagnose } from "./diagnose.js";
+import { createOutput, UsageError } from "./output.js";
+import { readInput } from "./payload.js";
+import { buildProvider, findProvider } from "./providers.js";
+
+export interface VerifyCommandOptions {
+  provider?: string;
+  secret?: string[];
+  now?: string;
+  tolerance?: number;
+  json?: boolean;
+  color?: boolean;
+}
+
+/** `--now`: unix seconds, unix milliseconds (13+ digits) or an ISO 8601 date; default the clock. */
+export function parseNow(value: string | undefined): number {
+  if (value === undefined) return Date.now();
+  const trimmed = value.trim();
+  const ms = /^\d+$/.test(trimmed)
+    ? Number(trimmed) * (trimmed.length >= 13 ? 1 : 1000)
+    : /^\d{4}-\d{2}-\d{2}/.test(trimmed)
+      ? Date.parse(trimmed)
+      : Number.NaN;
+  if (!Number.isFinite(ms)) {
+    throw new UsageError(
+      `--now "${value}" must be unix seconds or an ISO date such as 2026-11-25T12:00:00Z.`,
+    );
+  }
+  return ms;
+}
+
+export async function verifyCommand(file: string, options: VerifyCommandOptions): Promise<number> {
+  const out = createOutput(options);
+  const entry = findProvider(options.provider);
+  const provider = buildProvider(entry, options.secret);
+  const tolerance = options.tolerance ?? 300;
+  if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError("--tolerance must be seconds ≥ 0.");
+  const now = parseNow(options.now);
+  const capture = parseCapture(readInput(file));
+  const result = await diagnose(provider, capture, { now, tolerance, secrets: options.secret?.length ?? 0 });
+  out.result({ provider: entry.name, ...result });
+  out.line(result.valid ? out.style("green", `✓ ${result.reason}`) : out.style("red", `✗ ${result.reason}`));
+  if (
+    result.skewSeconds !== undefined &&
+    result.code !== "timestamp_expired" &&
+    result.code !== "timestamp_in_future"
+  ) {
+    out.line(out.style("dim", `  signed ${result.skewSeconds} s before now (tolerance ±${tolerance} s)`));
+  }
+  for (const note of result.notes) out.line(out.style("yellow", `  ${note}`));
+  return result.valid ? 0 : 1;
+}
