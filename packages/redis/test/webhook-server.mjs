@@ -1,0 +1,48 @@
+/**
+ * One app instance for the multi-process tests: an HTTP server over `hooks.handle`, using the BUILT
+ * packages, its dedupe in a shared Redis. Each handler run appends `<pid> <event id>` to LOG_FILE.
+ * Env: CLIENT (a kind from clients.mjs), REDIS_URL, SECRET, LOG_FILE, HANDLER_MS (how long each handler
+ * runs), and optionally LOCK_MS with TIMEOUT_MS.
+ * Prints `{"port":…}` once it listens.
+ */
+import { appendFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createWebhooks, genericHmac } from "@hookproof/core";
+import { redisStore } from "../dist/index.js";
+import { connect } from "./clients.mjs";
+
+const env = process.env;
+const { client } = await connect(env.CLIENT, env.REDIS_URL);
+const anything = { "~standard": { version: 1, vendor: "test", validate: (value) => ({ value }) } };
+
+const hooks = createWebhooks({
+  scheme: genericHmac({ secret: env.SECRET }),
+  events: { "user.created": anything },
+  dedupe: redisStore({ client }),
+  ...(env.LOCK_MS ? { lockMs: Number(env.LOCK_MS), timeoutMs: Number(env.TIMEOUT_MS) } : {}),
+}).on("user.created", async (_event, context) => {
+  appendFileSync(env.LOG_FILE, `${process.pid} ${context.id}\n`);
+  // Keeps the event in flight, so concurrent deliveries meet the claim.
+  await new Promise((resolve) => setTimeout(resolve, Number(env.HANDLER_MS ?? 0)));
+});
+
+// node:http → Web Request → hooks.handle → node:http.
+const server = createServer(async (req, res) => {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of [value ?? []].flat()) headers.append(name, one);
+  }
+  const request = new Request(`http://127.0.0.1${req.url}`, {
+    method: req.method,
+    headers,
+    body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
+  });
+  const response = await hooks.handle(request);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+});
+server.listen(0, "127.0.0.1", () => {
+  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
+});
