@@ -12,7 +12,13 @@ const config: Options[] = [
   // The library runs anywhere `fetch` and `Request` do: Node, Bun, Deno, Workers.
   { ...common, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true, platform: "neutral" },
   // The `hookproof` bin: ESM, its shebang kept from src/cli.ts.
-  { ...common, entry: { cli: "src/cli.ts" }, format: ["esm"], platform: "node", external: [...common.external!, "commander"] },
+  {
+    ...common,
+    entry: { cli: "src/cli.ts" },
+    format: ["esm"],
+    platform: "node",
+    external: [...common.external!, "commander"],
+  },
 ];
 
 export default defineConfig(config);
