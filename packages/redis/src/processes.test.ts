@@ -116,6 +116,40 @@ describe.skipIf(!binary).each(clientKinds)("two processes sharing Redis through 
     }
   });
 
+  it("releases the claim of a process stopped by SIGTERM mid-handler, so the retry is handled at once", async () => {
+    const log = logFile();
+    const env = { CLIENT: kind, REDIS_URL: server.url, LOG_FILE: log.path, GRACE_MS: "200" };
+    // A's handler never finishes (default 60 s lock); B's returns at once.
+    const [a, b] = (await startInstances({ ...env, HANDLER_MS: "600000" }, { ...env, HANDLER_MS: "0" })) as [
+      Instance,
+      Instance,
+    ];
+    const redis = await connect(kind, server.url);
+    try {
+      const event = userEvent(`evt_${randomUUID()}`);
+      const key = `hookproof:dedupe:custom:default:${event.id}`;
+      const toA = post(a.url, event);
+      while (log.runs().length === 0) await sleep(5);
+      expect(await commandOf(redis.client)(["GET", key])).toMatch(/^inflight:/);
+      await a.stop("SIGTERM");
+      // A answered its own delivery 503 so the sender retries, and left no claim behind.
+      expect(await toA).toMatchObject({ status: 503, body: { error: { code: "shutting_down" } } });
+      expect(await commandOf(redis.client)(["GET", key])).toBeNull();
+      // The retry on B is handled now, not after A's 60 s lock.
+      const retry = await post(b.url, event);
+      expect(retry).toMatchObject({ status: 200, body: { ok: true } });
+      expect(retry.body.duplicate).toBeUndefined();
+      expect(await commandOf(redis.client)(["GET", key])).toBe("done");
+      expect(log.runs()).toEqual([
+        [a.pid, event.id],
+        [b.pid, event.id],
+      ]);
+    } finally {
+      await redis.close();
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
   it("takes over the claim of a process killed mid-handler once its lock lapses", async () => {
     const log = logFile();
     const env = {

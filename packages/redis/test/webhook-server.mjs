@@ -2,7 +2,7 @@
  * One app instance for the multi-process tests: an HTTP server over `hooks.handle`, using the BUILT
  * packages, its dedupe in a shared Redis. Each handler run appends `<pid> <event id>` to LOG_FILE.
  * Env: CLIENT (a kind from clients.mjs), REDIS_URL, SECRET, LOG_FILE, HANDLER_MS (how long each handler
- * runs), and optionally LOCK_MS with TIMEOUT_MS.
+ * runs), and optionally LOCK_MS with TIMEOUT_MS, and GRACE_MS (SIGTERM: `hooks.close()` grace).
  * Prints `{"port":…}` once it listens.
  */
 import { appendFileSync } from "node:fs";
@@ -42,6 +42,11 @@ const server = createServer(async (req, res) => {
   const response = await hooks.handle(request);
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
+});
+// Graceful shutdown, as an app should do it: release what is in flight, then stop listening.
+process.once("SIGTERM", async () => {
+  await hooks.close({ graceMs: Number(env.GRACE_MS ?? 10_000) });
+  server.close(() => process.exit(0));
 });
 server.listen(0, "127.0.0.1", () => {
   process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
