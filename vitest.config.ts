@@ -97,6 +97,23 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      // The examples run built: each test starts the real server (`node src/server.js`, `next start`).
+      {
+        test: {
+          name: "example-express",
+          include: ["examples/express/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "example-hono",
+          include: ["examples/hono/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
