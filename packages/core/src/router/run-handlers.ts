@@ -5,20 +5,15 @@
 import type { EventHandler, WebhookContext } from "./types.js";
 
 /**
- * Resolves when every handler settled; rejects with the first handler error, or with the signal's reason
- * as soon as `controller` aborts. A handler still running then is left to its own signal.
+ * Resolves when every handler settled; rejects with the first handler error, or as soon as `aborted`
+ * rejects (timeout or shutdown). A handler still running then is left to its own signal.
  */
 export async function runHandlers(
   handlers: readonly EventHandler<unknown>[],
   payload: unknown,
   context: WebhookContext,
-  controller: AbortController,
+  aborted: Promise<never>,
 ): Promise<void> {
-  const aborted = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
-  });
-  // An abort after the handlers finished rejects a promise nobody awaits any more.
-  aborted.catch(() => {});
   const work = (async () => {
     for (const handler of handlers) await handler(payload, context);
   })();
