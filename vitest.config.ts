@@ -122,6 +122,22 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // The Express example under a fixed request rate (load/run.mjs); it runs the built packages.
+      {
+        test: {
+          name: "load",
+          include: ["load/**/*.test.ts"],
+          testTimeout: 120_000,
+        },
+      },
+      // Bundle-size budgets of the built packages (bench/size.test.ts); timings are never asserted.
+      {
+        test: {
+          name: "bench",
+          include: ["bench/**/*.test.ts"],
+          exclude: ["**/node_modules/**"],
+        },
+      },
     ],
   },
 });
