@@ -1,0 +1,154 @@
+/**
+ * Middleware overhead: autocannon against one server process per route, 127.0.0.1 only, bounded in
+ * time and in requests. Each hookproof route is compared with the same stack answering after only
+ * reading the raw body.
+ * @module
+ */
+import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { jsonBody } from "./bodies.mjs";
+import { signStandardWebhooks } from "./inputs.mjs";
+import { SIGNED_AT } from "./server.mjs";
+
+const SERVER = fileURLToPath(new URL("./server.mjs", import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** Baseline → the hookproof routes measured against it. An adapter group runs only when the adapter is built. */
+export const GROUPS = [
+  {
+    stack: "node:http",
+    adapter: null,
+    baseline: { route: "node-raw", label: "node:http, read raw body only" },
+    contenders: [
+      {
+        route: "node-bound",
+        label: "node:http + bound (HMAC + timingSafeEqual) + JSON.parse, by hand",
+        reference: true,
+      },
+      { route: "node-process", label: "node:http + `hooks.process({ headers, body })`" },
+      { route: "node-handle", label: "node:http → Web `Request` + `hooks.handle()`" },
+    ],
+  },
+  {
+    stack: "Express 5",
+    adapter: "@hookproof/express",
+    baseline: { route: "express-raw", label: "Express 5, `express.raw()` only" },
+    contenders: [{ route: "express-hookproof", label: "Express 5 + `webhookMiddleware(hooks)`" }],
+  },
+  {
+    stack: "Hono (@hono/node-server)",
+    adapter: "@hookproof/hono",
+    baseline: { route: "hono-raw", label: "Hono, `c.req.arrayBuffer()` only" },
+    contenders: [{ route: "hono-hookproof", label: "Hono + `webhook(hooks)`" }],
+  },
+];
+
+/** Whether an adapter package resolves to a built file. */
+export function adapterBuilt(name) {
+  if (name === null) return true;
+  try {
+    return existsSync(require.resolve(name));
+  } catch {
+    return false;
+  }
+}
+
+function startServerOnce(route) {
+  return new Promise((resolve, reject) => {
+    const child = fork(SERVER, [route], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    child.once("message", ({ port }) => resolve({ child, port }));
+    child.once("exit", (code) => reject(new Error(`server ${route} exited with ${code}`)));
+  });
+}
+
+async function startServer(route) {
+  // A workspace package being rebuilt next door can be missing for a moment: try again before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(route);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
+}
+
+function cpuTime(child) {
+  return new Promise((resolve) => {
+    child.once("message", ({ cpu }) => resolve(cpu));
+    child.send("cpu");
+  });
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    child.removeAllListeners("exit");
+    child.once("exit", resolve);
+    child.send("stop");
+    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+  });
+}
+
+async function load(port, request, options) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/webhooks`,
+    method: "POST",
+    headers: request.headers,
+    body: request.body,
+    connections: options.connections,
+    pipelining: 1,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
+  });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0) {
+    throw new Error(`${failed} failed requests (non-2xx ${result.non2xx}, errors ${result.errors})`);
+  }
+  return {
+    rps: result.latency.totalCount / (result.duration || options.seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.latency.totalCount,
+  };
+}
+
+/**
+ * Measures every available route: a warm-up of `warmup` requests, then `seconds` of load over
+ * `connections` connections. Returns the groups with `{ rps, p50, p99, requests }` per route.
+ */
+export async function runHttp({
+  sizes = [256, 4096],
+  seconds = 5,
+  connections = 2,
+  warmup = 2000,
+  onResult = () => {},
+} = {}) {
+  const out = [];
+  for (const bytes of sizes) {
+    const request = signStandardWebhooks(jsonBody(bytes), SIGNED_AT);
+    for (const group of GROUPS) {
+      if (!adapterBuilt(group.adapter)) {
+        out.push({ ...group, bytes, skipped: `${group.adapter} is not built` });
+        continue;
+      }
+      const results = {};
+      for (const entry of [group.baseline, ...group.contenders]) {
+        const { child, port } = await startServer(entry.route);
+        try {
+          await load(port, request, { connections, amount: warmup });
+          const before = await cpuTime(child);
+          const result = await load(port, request, { connections, seconds });
+          result.cpuPerRequest = ((await cpuTime(child)) - before) / result.requests;
+          results[entry.route] = result;
+        } finally {
+          await stopServer(child);
+        }
+        onResult(group, entry, results[entry.route], bytes);
+      }
+      out.push({ ...group, bytes, results });
+    }
+  }
+  return { seconds, connections, warmup, groups: out };
+}

@@ -1,0 +1,112 @@
+/**
+ * `pnpm bench`: bundle sizes, micro benchmarks (mitata) and middleware overhead (autocannon), printed
+ * as Markdown and written to RESULTS.md. Options: `--rounds N` (micro rounds, default 5),
+ * `--http-seconds N` (default 5), `--skip size,micro,http`, `--no-write`.
+ * @module
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { runHttp } from "./lib/http.mjs";
+import { runMicro } from "./lib/micro.mjs";
+import { formatHttp, formatMicro, formatSizes, formatTargets } from "./lib/report.mjs";
+import { measureSizes } from "./lib/size.mjs";
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "5" },
+    "http-seconds": { type: "string", default: "5" },
+    skip: { type: "string", default: "" },
+    "no-write": { type: "boolean", default: false },
+  },
+});
+const skip = new Set(args.skip.split(",").filter(Boolean));
+const started = Date.now();
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+const loadBefore = load();
+const log = (line) => process.stderr.write(`${line}\n`);
+
+if (typeof globalThis.gc !== "function")
+  log("note: run with --expose-gc (as `pnpm bench` does) for steadier numbers");
+
+let sizes;
+if (!skip.has("size")) {
+  log("bundle sizes…");
+  sizes = await measureSizes();
+}
+
+let micro;
+if (!skip.has("micro")) {
+  const rounds = Number(args.rounds);
+  let last = performance.now();
+  micro = await runMicro({
+    rounds,
+    onResult({ round, suite, size, contender, stats }) {
+      const now = performance.now();
+      log(
+        `  [${round + 1}/${rounds}] ${suite.padEnd(17)} ${size.padEnd(6)} ${contender.key.padEnd(24)} ${(stats.p50 / 1000).toFixed(2).padStart(9)} µs  (${((now - last) / 1000).toFixed(1)} s)`,
+      );
+      last = now;
+    },
+  });
+}
+
+let http;
+if (!skip.has("http")) {
+  http = await runHttp({
+    seconds: Number(args["http-seconds"]),
+    onResult(_group, entry, result, bytes) {
+      log(
+        `  http ${String(bytes).padEnd(5)} ${entry.route.padEnd(18)} ${result.rps.toFixed(0).padStart(6)} req/s  p99 ${result.p99} ms  ${result.cpuPerRequest.toFixed(0)} µs CPU/req`,
+      );
+    },
+  });
+}
+
+const cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
+const version = (name) =>
+  JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url))).version;
+const lines = [
+  "# hookproof benchmark results",
+  "",
+  "Written by `pnpm bench` (bench/run.mjs); every figure below comes from this one run. How to read it: bench/README.md.",
+  "",
+  `- date: ${new Date(started).toISOString()} (took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  `- machine: ${cpu}, ${availableParallelism()} cores; load average ${loadBefore} before, ${load()} after`,
+  `- Node ${process.version}; mitata ${version("mitata")}, autocannon ${version("autocannon")}, esbuild ${version("esbuild")}`,
+  `- peers: svix ${version("svix")}, standardwebhooks ${version("standardwebhooks")}, @octokit/webhooks-methods ${version("@octokit/webhooks-methods")}, stripe ${version("stripe")}`,
+  "",
+  "## Targets",
+  "",
+  ...formatTargets(micro ?? {}, http, sizes),
+  "",
+];
+if (micro) {
+  lines.push(
+    "## Verify and pipeline (mitata)",
+    "",
+    `Each cell is the lowest of ${args.rounds} per-round medians (WebCrypto: 25th percentiles of single calls, see bench/README.md). Bodies are JSON of exactly the size shown; every contender gets the same signed bytes.`,
+    "",
+    ...formatMicro(micro),
+  );
+}
+if (http) {
+  lines.push(
+    "## Middleware overhead (autocannon)",
+    "",
+    `One server process per route on 127.0.0.1; ${http.warmup} warm-up requests, then ${http.seconds} s × ${http.connections} connections, one pre-signed request replayed (dedupe off, clock pinned to its timestamp).`,
+    "",
+    ...formatHttp(http),
+  );
+}
+if (sizes) lines.push("## Bundle size (esbuild, minified, gzip -9)", "", ...formatSizes(sizes), "");
+
+const markdown = `${lines.join("\n")}\n`;
+process.stdout.write(markdown);
+if (!args["no-write"]) {
+  writeFileSync(new URL("./RESULTS.md", import.meta.url), markdown);
+  log("wrote bench/RESULTS.md");
+}
