@@ -22,11 +22,9 @@ export function concatBytes(parts: readonly (string | Uint8Array)[]): Uint8Array
   return out;
 }
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-
 export function toHex(bytes: Uint8Array): string {
   let out = "";
-  for (const byte of bytes) out += HEX[byte];
+  for (const byte of bytes) out += (byte < 16 ? "0" : "") + byte.toString(16);
   return out;
 }
 

@@ -48,9 +48,6 @@ export const backend: CryptoBackend = {
         : createPrivateKey({ key: Buffer.from(ed25519Pkcs8(raw)), format: "der", type: "pkcs8" });
     return { type, key } as NodeEd25519Key;
   },
-  ed25519PublicFromPrivate(key) {
-    return { type: "public", key: createPublicKey((key as NodeEd25519Key).key) } as NodeEd25519Key;
-  },
   ed25519Sign(key, parts) {
     return new Uint8Array(sign(null, single(parts), (key as NodeEd25519Key).key));
   },

@@ -34,7 +34,6 @@ export interface CryptoBackend {
   sha256Hex(data: Uint8Array): MaybePromise<string>;
   /** `raw` is the 32-byte public key, or the 32-byte seed for a private key. */
   ed25519Key(type: "public" | "private", raw: Uint8Array): Ed25519Key;
-  ed25519PublicFromPrivate(key: Ed25519Key): MaybePromise<Ed25519Key>;
   ed25519Sign(key: Ed25519Key, parts: MessageParts): MaybePromise<Uint8Array>;
   ed25519Verify(key: Ed25519Key, signature: Uint8Array, parts: MessageParts): MaybePromise<boolean>;
 }

@@ -6,8 +6,6 @@ import { concatBytes, toBase64, toHex } from "../encoding.js";
 import { ed25519Pkcs8 } from "./der.js";
 import type { CryptoBackend, Ed25519Key, HmacKey } from "./types.js";
 
-const HASH = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" } as const;
-
 interface WebHmacKey extends HmacKey {
   readonly secret: Uint8Array;
   cryptoKey?: Promise<CryptoKey>;
@@ -24,7 +22,8 @@ function hmacCryptoKey(key: WebHmacKey): Promise<CryptoKey> {
   key.cryptoKey ??= crypto.subtle.importKey(
     "raw",
     key.secret as BufferSource,
-    { name: "HMAC", hash: HASH[key.algorithm] },
+    // sha1 → SHA-1, sha256 → SHA-256, sha512 → SHA-512: WebCrypto's names for the same hashes.
+    { name: "HMAC", hash: `SHA-${key.algorithm.slice(3)}` },
     false,
     ["sign"],
   );
@@ -34,8 +33,8 @@ function hmacCryptoKey(key: WebHmacKey): Promise<CryptoKey> {
 function edCryptoKey(key: WebEd25519Key): Promise<CryptoKey> {
   key.cryptoKey ??=
     key.type === "public"
-      ? crypto.subtle.importKey("raw", key.raw as BufferSource, { name: "Ed25519" }, true, ["verify"])
-      : crypto.subtle.importKey("pkcs8", ed25519Pkcs8(key.raw) as BufferSource, { name: "Ed25519" }, true, [
+      ? crypto.subtle.importKey("raw", key.raw as BufferSource, { name: "Ed25519" }, false, ["verify"])
+      : crypto.subtle.importKey("pkcs8", ed25519Pkcs8(key.raw) as BufferSource, { name: "Ed25519" }, false, [
           "sign",
         ]);
   return key.cryptoKey;
@@ -60,15 +59,7 @@ export const backend: CryptoBackend = {
     return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", data as BufferSource)));
   },
   ed25519Key(type, raw) {
-    return { type, raw: raw.slice() } as WebEd25519Key;
-  },
-  async ed25519PublicFromPrivate(key) {
-    // WebCrypto derives the public half through a JWK export of the private key (RFC 8037 §2: `x`).
-    const jwk = await crypto.subtle.exportKey("jwk", await edCryptoKey(key as WebEd25519Key));
-    const x = (jwk.x ?? "").replace(/-/g, "+").replace(/_/g, "/");
-    const binary = atob(x.padEnd(Math.ceil(x.length / 4) * 4, "="));
-    const raw = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return { type: "public", raw } as WebEd25519Key;
+    return { type, raw } as WebEd25519Key;
   },
   async ed25519Sign(key, parts) {
     const signature = await crypto.subtle.sign(

@@ -58,7 +58,7 @@ export function parseUnixSeconds(value: string, header: string): number {
   if (!Number.isSafeInteger(seconds)) {
     throw new WebhookVerificationError(
       "malformed_header",
-      `The \`${header}\` header must be a whole number of unix seconds; it is not.`,
+      `The \`${header}\` header must be whole unix seconds (digits only).`,
       { header },
     );
   }

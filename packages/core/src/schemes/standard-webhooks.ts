@@ -22,9 +22,7 @@ export interface StandardWebhooksOptions {
   signHeaders?: "webhook" | "svix";
 }
 
-type Key =
-  | { kind: "v1"; index: number; hmac: HmacKey }
-  | { kind: "v1a"; index: number; verify: MaybePromise<Ed25519Key>; sign?: Ed25519Key };
+type Key = { kind: "v1"; index: number; hmac: HmacKey } | { kind: "v1a"; index: number; ed25519: Ed25519Key };
 
 const PREFIXES = ["whsec_", "whsk_", "whpk_"] as const;
 
@@ -34,19 +32,19 @@ const FAMILIES = {
 } as const;
 
 const MISSING_HINT =
-  "Standard Webhooks requests carry `webhook-id`, `webhook-timestamp` and `webhook-signature` (or their `svix-` forms); make sure no proxy strips them.";
+  "Standard Webhooks senders set `webhook-id`, `-timestamp` and `-signature` (or `svix-…`); check no proxy strips them.";
 
 function decodeKey(secret: string, where: string): Uint8Array {
   const prefix = PREFIXES.find((p) => secret.startsWith(p));
   const encoded = prefix ? secret.slice(prefix.length) : secret;
   if (encoded.length === 0) {
-    throw configError(`${where} is a bare \`${prefix}\` prefix; paste the whole secret from the dashboard.`);
+    throw configError(`${where} is a bare \`${prefix}\` prefix; paste the whole secret.`);
   }
   // Some dashboards drop the padding; restore it, then accept only canonical base64.
   const bytes = fromBase64(encoded.padEnd(Math.ceil(encoded.length / 4) * 4, "="));
   if (bytes === undefined || bytes.length === 0) {
     throw configError(
-      `${where} is not base64 after its prefix. Standard Webhooks secrets look like \`whsec_\` followed by base64; copy it again from the dashboard.`,
+      `${where} is not base64 after its prefix (\`whsec_<base64>\`); copy it again from the dashboard.`,
     );
   }
   return bytes;
@@ -60,15 +58,14 @@ function prepareKeys(secrets: Secrets): Key[] {
     const raw = decodeKey(secret, where);
     if (secret.startsWith("whpk_")) {
       if (raw.length !== 32) throw configError(`${where} must hold a 32-byte Ed25519 public key.`);
-      return { kind: "v1a", index, verify: backend.ed25519Key("public", raw) };
+      return { kind: "v1a", index, ed25519: backend.ed25519Key("public", raw) };
     }
     if (secret.startsWith("whsk_")) {
       // 32 bytes is the seed; 64 bytes is seed + public key, as libsodium stores it.
       if (raw.length !== 32 && raw.length !== 64) {
         throw configError(`${where} must hold a 32- or 64-byte Ed25519 secret key.`);
       }
-      const sign = backend.ed25519Key("private", raw.subarray(0, 32));
-      return { kind: "v1a", index, sign, verify: backend.ed25519PublicFromPrivate(sign) };
+      return { kind: "v1a", index, ed25519: backend.ed25519Key("private", raw.subarray(0, 32)) };
     }
     return { kind: "v1", index, hmac: backend.hmacKey("sha256", raw) };
   });
@@ -76,7 +73,8 @@ function prepareKeys(secrets: Secrets): Key[] {
 
 interface Candidates {
   v1: string[];
-  v1a: Uint8Array[];
+  /** Canonical base64 of 64 bytes each. */
+  v1a: string[];
 }
 
 function parseSignatures(value: string, header: string): Candidates {
@@ -91,10 +89,7 @@ function parseSignatures(value: string, header: string): Candidates {
     const version = entry.slice(0, comma);
     const signature = entry.slice(comma + 1);
     if (version === "v1") candidates.v1.push(signature);
-    else if (version === "v1a") {
-      const bytes = fromBase64(signature);
-      if (bytes?.length === 64) candidates.v1a.push(bytes);
-    }
+    else if (version === "v1a" && fromBase64(signature)?.length === 64) candidates.v1a.push(signature);
   }
   if (entries === 0) {
     throw new WebhookVerificationError(
@@ -121,7 +116,7 @@ function family(header: SchemeRequest["header"]): (typeof FAMILIES)[keyof typeof
 function noMatch(header: string): WebhookVerificationError {
   return new WebhookVerificationError(
     "invalid_signature",
-    `No signature in \`${header}\` matches the configured secret(s). Check that the secret is this endpoint's signing secret and that the body reaches the verifier as raw bytes, not re-serialised JSON.`,
+    `No signature in \`${header}\` matches the configured secret(s): use this endpoint's secret and the raw bytes of the body, not re-serialised JSON.`,
     { header },
   );
 }
@@ -158,14 +153,23 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
         );
       }
     }
-    for (const key of candidates.v1a.length > 0 ? edKeys : []) {
+    for (const { ed25519: key, index } of candidates.v1a.length > 0 ? edKeys : []) {
+      // RFC 8032 §5.1.6: Ed25519 signatures are deterministic, so holding the secret key we sign the same
+      // bytes and compare, in constant time; holding only the public key we verify.
       checks.push(
-        whenReady(key.verify, (publicKey) =>
-          whenAllReady(
-            candidates.v1a.map((signature) => backend.ed25519Verify(publicKey, signature, parts)),
-            (results) => (results.includes(true) ? key.index : undefined),
-          ),
-        ),
+        key.type === "private"
+          ? whenReady(backend.ed25519Sign(key, parts), (signature) => {
+              const expected = toBase64(signature);
+              return candidates.v1a.some((candidate) => constantTimeEqual(candidate, expected))
+                ? index
+                : undefined;
+            })
+          : whenAllReady(
+              candidates.v1a.map((candidate) =>
+                backend.ed25519Verify(key, fromBase64(candidate) as Uint8Array, parts),
+              ),
+              (results) => (results.includes(true) ? index : undefined),
+            ),
       );
     }
     return whenAllReady(checks, (matches) => {
@@ -176,7 +180,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
   }
 
   function sign(input: SignInput): MaybePromise<Record<string, string>> {
-    const key = keys.find((k) => k.kind === "v1" || k.sign !== undefined);
+    const key = keys.find((k) => k.kind === "v1" || k.ed25519.type === "private");
     if (key === undefined) {
       throw configError("`sign` needs a `whsec_` or `whsk_` secret; a `whpk_` public key can only verify.");
     }
@@ -186,7 +190,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
     const signature =
       key.kind === "v1"
         ? whenReady(backend.hmac(key.hmac, parts, "base64"), (mac) => `v1,${mac}`)
-        : whenReady(backend.ed25519Sign(key.sign as Ed25519Key, parts), (sig) => `v1a,${toBase64(sig)}`);
+        : whenReady(backend.ed25519Sign(key.ed25519, parts), (sig) => `v1a,${toBase64(sig)}`);
     return whenReady(signature, (value) => ({
       [`${signFamily}-id`]: id,
       [`${signFamily}-timestamp`]: String(timestamp),
@@ -198,8 +202,6 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
 }
 
 function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(36).padStart(2, "0"))
-    .join("")
-    .slice(0, 27);
+  // 27 characters after `msg_`, as Svix message ids have.
+  return crypto.randomUUID().replaceAll("-", "").slice(0, 27);
 }

@@ -22,7 +22,7 @@ export function parseJson(raw: Uint8Array): unknown {
   } catch (cause) {
     throw new WebhookVerificationError(
       "invalid_json",
-      `The body is not valid JSON (${raw.length} bytes). Webhook bodies must be a JSON document.`,
+      `The body (${raw.length} bytes) is not valid JSON; webhook bodies must be one JSON document.`,
       { cause },
     );
   }

@@ -15,14 +15,14 @@ export const DEFAULT_MAX_BODY_BYTES: number = 1024 * 1024;
 export function bodyAlreadyParsed(what: string, fix: string): WebhookVerificationError {
   return new WebhookVerificationError(
     "body_already_parsed",
-    `The request body reached hookproof as ${what}, not raw bytes: a body parser ran first, and a signature can only be checked over the exact bytes sent. ${fix}`,
+    `The body arrived as ${what}, not raw bytes: a body parser ran first, and a signature covers the exact bytes sent. ${fix}`,
   );
 }
 
 export function payloadTooLarge(limit: number): WebhookVerificationError {
   return new WebhookVerificationError(
     "payload_too_large",
-    `The body is larger than the ${limit}-byte limit. Raise \`maxBodyBytes\` if this sender's events are legitimately this large.`,
+    `The body is over the ${limit}-byte limit; raise \`maxBodyBytes\` if this sender's events are that large.`,
   );
 }
 

@@ -16,16 +16,16 @@ function hasGet(headers: HeadersInput): headers is { get(name: string): string |
   return typeof (headers as { get?: unknown }).get === "function";
 }
 
-function flatten(value: string | readonly string[] | number | undefined): string | undefined {
-  if (value === undefined) return undefined;
+type HeaderValue = string | readonly string[] | number | undefined;
+
+function flatten(value: HeaderValue): string | undefined {
   if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (!Array.isArray(value)) return undefined;
-  const values = value.filter((item): item is string => typeof item === "string");
+  const values = [value ?? []].flat().filter((item) => typeof item === "string" || typeof item === "number");
   if (values.length === 0) return undefined;
   // A header sent twice with one value is that value; otherwise combine as RFC 9110 §5.3 does,
   // which is also what Web `Headers` would have handed us.
-  return values.every((item) => item === values[0]) ? values[0] : values.join(", ");
+  const first = String(values[0]);
+  return values.every((item) => String(item) === first) ? first : values.join(", ");
 }
 
 /**
@@ -40,8 +40,8 @@ export function readHeaders(headers: HeadersInput): HeaderReader {
   if (hasGet(headers)) {
     return (name) => headers.get(name) ?? undefined;
   }
-  const record = headers as Readonly<Record<string, string | readonly string[] | number | undefined>>;
-  let lowered: Map<string, string | readonly string[] | number | undefined> | undefined;
+  const record = headers as Readonly<Record<string, HeaderValue>>;
+  let lowered: Map<string, HeaderValue> | undefined;
   return (name) => {
     const direct = record[name];
     if (direct !== undefined) return flatten(direct);
@@ -51,16 +51,9 @@ export function readHeaders(headers: HeadersInput): HeaderReader {
         const lower = key.toLowerCase();
         const value = record[key];
         const seen = lowered.get(lower);
-        if (seen === undefined) lowered.set(lower, value);
-        else lowered.set(lower, [...toList(seen), ...toList(value)]);
+        lowered.set(lower, seen === undefined ? value : ([seen, value ?? []].flat() as string[]));
       }
     }
     return flatten(lowered.get(name));
   };
-}
-
-function toList(value: string | readonly string[] | number | undefined): string[] {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
-  return [String(value)];
 }

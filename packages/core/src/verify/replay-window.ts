@@ -18,13 +18,13 @@ export function checkReplayWindow(timestamp: number, nowMs: number, tolerance: n
   if (skew > tolerance) {
     throw new WebhookVerificationError(
       "timestamp_expired",
-      `The signed timestamp is ${Math.round(skew)} s old, beyond the ${tolerance} s tolerance. A replayed request, a delayed retry, or a wrong server clock (check NTP).`,
+      `The signed timestamp is ${Math.round(skew)} s old, beyond the ${tolerance} s tolerance. A replay, a late retry, or a wrong clock (check NTP).`,
     );
   }
   if (-skew > tolerance) {
     throw new WebhookVerificationError(
       "timestamp_in_future",
-      `The signed timestamp is ${Math.round(-skew)} s in the future, beyond the ${tolerance} s tolerance. Check the server clock (NTP).`,
+      `The signed timestamp is ${Math.round(-skew)} s in the future, beyond the ${tolerance} s tolerance. Check the clock (NTP).`,
     );
   }
 }
