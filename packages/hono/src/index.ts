@@ -43,10 +43,18 @@ function answer(error: WebhookVerificationError): Response {
  * app.post("/webhooks", webhook(hooks));
  * @see https://hono.dev/docs/api/routing
  */
-export function webhook(hooks: Pick<Webhooks<EventMap>, "handle">): (c: Context) => Promise<Response> {
+export function webhook(
+  hooks: Pick<Webhooks<EventMap>, "handle" | "process" | "maxBodyBytes">,
+): (c: Context) => Promise<Response> {
   return async (c) => {
-    if (c.req.raw.bodyUsed) return answer(bodyAlreadyParsed("a body that was already read", FIX));
-    return hooks.handle(c.req.raw);
+    const request = c.req.raw;
+    if (request.bodyUsed) return answer(bodyAlreadyParsed("a body that was already read", FIX));
+    // A declared length within the limit bounds the body (HTTP framing), so it is read in one go: on
+    // @hono/node-server that skips building a Web stream. Otherwise the body is streamed and cut off.
+    const declared = request.headers.get("content-length");
+    if (declared === null || !(Number(declared) <= hooks.maxBodyBytes)) return hooks.handle(request);
+    const result = await hooks.process({ headers: request.headers, body: await request.arrayBuffer() });
+    return new Response(result.body, { status: result.status, headers: result.headers });
   };
 }
 

@@ -144,6 +144,25 @@ describe("createWebhooks", () => {
     expect(calls).toBe(2);
   });
 
+  it("gives a handler that reads its signal only after the timeout an aborted signal", async () => {
+    const seen: boolean[] = [];
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const hooks = createWebhooks({ scheme, events, now, timeoutMs: 10, lockMs: 1000 }).on(
+      "user.created",
+      async (_event, context) => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        seen.push(context.signal.aborted, context.signal.reason?.code === "handler_timeout");
+        finish();
+      },
+    );
+    expect((await hooks.process(await signed(user))).status).toBe(503);
+    await finished;
+    expect(seen).toEqual([true, true]);
+  });
+
   it("acknowledges an event type with no handler, or rejects it when configured", async () => {
     const acknowledged = createWebhooks({ scheme, events, now });
     const result = await acknowledged.process(await signed(user));

@@ -188,18 +188,21 @@ export function createWebhooks<Events extends EventMap>(
       if (state === "done") return ok({ duplicate: true });
     }
     const started = now();
-    const controller = new AbortController();
-    // Aborting rejects `aborted` directly, not through an "abort" listener on the signal: a listener
-    // costs ~1 µs per delivery in Node's EventTarget, and more in the GC.
+    // The signal is made on first use: most handlers never read it, and an AbortController costs
+    // microseconds per delivery in Node's EventTarget. Aborting rejects `aborted` directly, not through
+    // an "abort" listener.
+    let controller: AbortController | undefined;
+    let reason: WebhookVerificationError | undefined;
     let stop: (reason: WebhookVerificationError) => void = noop;
     const aborted = new Promise<never>((_, reject) => {
       stop = reject;
     });
     // An abort after the handlers finished rejects a promise nobody awaits any more.
     aborted.catch(noop);
-    const abort = (reason: WebhookVerificationError): void => {
-      controller.abort(reason);
-      stop(reason);
+    const abort = (why: WebhookVerificationError): void => {
+      reason ??= why;
+      controller?.abort(why);
+      stop(why);
     };
     const context: WebhookContext = {
       type: event.type,
@@ -208,7 +211,13 @@ export function createWebhooks<Events extends EventMap>(
       timestamp: event.timestamp,
       raw: event.raw,
       keyIndex: event.keyIndex,
-      signal: controller.signal,
+      get signal(): AbortSignal {
+        if (controller === undefined) {
+          controller = new AbortController();
+          if (reason !== undefined) controller.abort(reason);
+        }
+        return controller.signal;
+      },
     };
     const timer = setTimeout(() => abort(timedOut(event.type)), timeoutMs);
     const work = runHandlers(list, event.payload, context, aborted);
