@@ -1,22 +1,11 @@
 import type { AddressInfo } from "node:net";
-import {
-  createWebhooks as createRouter,
-  createVerifier,
-  type StandardSchemaV1,
-  standardWebhooks,
-  type VerifiedEvent,
-  type VerifiedWebhook,
-  type Webhooks,
-} from "@hookproof/core";
+import { createVerifier, type VerifiedEvent, type VerifiedWebhook, type Webhooks } from "@hookproof/core";
 import express5 from "express";
 import express4 from "express4";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { adapterKit, body, MiB, NOW, type UserCreated } from "../../core/test/adapter-kit.js";
 import { verifyWebhook, webhookMiddleware } from "./index.js";
 
-interface UserCreated {
-  type: "user.created";
-  data: { id: string };
-}
 type Events = { "user.created": UserCreated };
 
 declare module "./index.js" {
@@ -25,46 +14,7 @@ declare module "./index.js" {
   }
 }
 
-const userCreated: StandardSchemaV1<unknown, UserCreated> = {
-  "~standard": {
-    version: 1,
-    vendor: "test",
-    validate: (value) => {
-      const data = (value as { data?: { id?: unknown } }).data;
-      return typeof data?.id === "string"
-        ? { value: value as UserCreated }
-        : { issues: [{ message: "data.id must be a string", path: ["data", "id"] }] };
-    },
-  },
-};
-
-const secret = `whsec_${Buffer.from("hookproof express adapter test secret").toString("base64")}`;
-const scheme = standardWebhooks({ secret });
-const NOW = 1_750_000_000;
-const body = JSON.stringify({ type: "user.created", data: { id: "user_1" } });
-
-function createHooks(options: { maxBodyBytes?: number } = {}) {
-  const seen: string[] = [];
-  const hooks = createRouter({
-    scheme,
-    events: { "user.created": userCreated },
-    now: () => NOW * 1000,
-    ...options,
-  }).on("user.created", (event) => {
-    seen.push(event.data.id);
-  });
-  return { hooks, seen };
-}
-
-async function signed(options: { id?: string; timestamp?: number; text?: string } = {}) {
-  const text = options.text ?? body;
-  const headers = await scheme.sign({
-    body: text,
-    id: options.id ?? `msg_${Math.random().toString(36).slice(2)}`,
-    timestamp: options.timestamp ?? NOW,
-  });
-  return { headers: { ...headers, "content-type": "application/json" }, body: text };
-}
+const { scheme, createHooks, signed } = adapterKit("express");
 
 const servers: { close(): void; closeAllConnections(): void }[] = [];
 afterEach(() => {
@@ -104,8 +54,6 @@ function countBytes(counter: { bytes: number }): express5.RequestHandler {
     next();
   };
 }
-
-const MiB = 1024 * 1024;
 
 /** A 10 MiB body sent chunked: no Content-Length, so only the running total can stop it. */
 function tenMiBStream(): ReadableStream<Uint8Array> {

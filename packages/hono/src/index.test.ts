@@ -1,53 +1,12 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import {
-  createVerifier,
-  createWebhooks,
-  type StandardSchemaV1,
-  standardWebhooks,
-  type VerifiedEvent,
-  type VerifiedWebhook,
-} from "@hookproof/core";
+import { createVerifier, type VerifiedEvent, type VerifiedWebhook } from "@hookproof/core";
 import { Hono } from "hono";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { adapterKit, body, MiB, NOW, type UserCreated } from "../../core/test/adapter-kit.js";
 import { webhook, webhookMiddleware } from "./index.js";
 
-interface UserCreated {
-  type: "user.created";
-  data: { id: string };
-}
-
-const userCreated: StandardSchemaV1<unknown, UserCreated> = {
-  "~standard": {
-    version: 1,
-    vendor: "test",
-    validate: (value) => {
-      const data = (value as { data?: { id?: unknown } }).data;
-      return typeof data?.id === "string"
-        ? { value: value as UserCreated }
-        : { issues: [{ message: "data.id must be a string", path: ["data", "id"] }] };
-    },
-  },
-};
-
-const secret = `whsec_${btoa("hookproof hono adapter test secret")}`;
-const scheme = standardWebhooks({ secret });
-const NOW = 1_750_000_000;
-const body = JSON.stringify({ type: "user.created", data: { id: "user_1" } });
-const MiB = 1024 * 1024;
-
-function createHooks(options: { maxBodyBytes?: number } = {}) {
-  const seen: string[] = [];
-  const hooks = createWebhooks({
-    scheme,
-    events: { "user.created": userCreated },
-    now: () => NOW * 1000,
-    ...options,
-  }).on("user.created", (event) => {
-    seen.push(event.data.id);
-  });
-  return { hooks, seen };
-}
+const { scheme, createHooks, signed: sign } = adapterKit("hono");
 
 interface Sent {
   headers: Record<string, string>;
@@ -55,12 +14,7 @@ interface Sent {
 }
 
 async function signed(options: { id?: string; timestamp?: number } = {}): Promise<Sent & { body: string }> {
-  const headers = await scheme.sign({
-    body,
-    id: options.id ?? `msg_${Math.random().toString(36).slice(2)}`,
-    timestamp: options.timestamp ?? NOW,
-  });
-  return { headers: { ...headers, "content-type": "application/json" }, body };
+  return sign(options);
 }
 
 /** A 10 MiB body sent as a stream (no Content-Length); `pulled` counts what the receiver asked for. */

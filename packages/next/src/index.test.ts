@@ -1,57 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createWebhooks, type StandardSchemaV1, standardWebhooks } from "@hookproof/core";
 import type { NextApiHandler } from "next";
 // Next's own API-route runner: it applies `config.api.bodyParser` exactly as `next start` does.
 import { apiResolver } from "next/dist/server/api-utils/node/api-resolver.js";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { adapterKit, MiB, NOW } from "../../core/test/adapter-kit.js";
 import { createPagesHandler, createRouteHandler } from "./index.js";
 
-interface UserCreated {
-  type: "user.created";
-  data: { id: string };
-}
-
-const userCreated: StandardSchemaV1<unknown, UserCreated> = {
-  "~standard": {
-    version: 1,
-    vendor: "test",
-    validate: (value) => {
-      const data = (value as { data?: { id?: unknown } }).data;
-      return typeof data?.id === "string"
-        ? { value: value as UserCreated }
-        : { issues: [{ message: "data.id must be a string", path: ["data", "id"] }] };
-    },
-  },
-};
-
-const secret = `whsec_${btoa("hookproof next adapter test secret")}`;
-const scheme = standardWebhooks({ secret });
-const NOW = 1_750_000_000;
-const body = JSON.stringify({ type: "user.created", data: { id: "user_1" } });
-const MiB = 1024 * 1024;
-
-function createHooks(options: { maxBodyBytes?: number } = {}) {
-  const seen: string[] = [];
-  const hooks = createWebhooks({
-    scheme,
-    events: { "user.created": userCreated },
-    now: () => NOW * 1000,
-    ...options,
-  }).on("user.created", (event) => {
-    seen.push(event.data.id);
-  });
-  return { hooks, seen };
-}
-
-async function signed(options: { id?: string; timestamp?: number } = {}) {
-  const headers = await scheme.sign({
-    body,
-    id: options.id ?? `msg_${Math.random().toString(36).slice(2)}`,
-    timestamp: options.timestamp ?? NOW,
-  });
-  return { headers: { ...headers, "content-type": "application/json" }, body };
-}
+const { createHooks, signed } = adapterKit("next");
 
 async function read(response: Response) {
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };

@@ -1,0 +1,86 @@
+/**
+ * What every adapter's tests share: a one-event catalogue, a router that records what it handled, and
+ * requests signed the way Standard Webhooks senders sign them.
+ * @module
+ */
+import {
+  createWebhooks,
+  type StandardSchemaV1,
+  standardWebhooks,
+  type WebhookScheme,
+  type Webhooks,
+} from "@hookproof/core";
+
+export interface UserCreated {
+  type: "user.created";
+  data: { id: string };
+}
+
+export const userCreated: StandardSchemaV1<unknown, UserCreated> = {
+  "~standard": {
+    version: 1,
+    vendor: "test",
+    validate: (value) => {
+      const data = (value as { data?: { id?: unknown } }).data;
+      return typeof data?.id === "string"
+        ? { value: value as UserCreated }
+        : { issues: [{ message: "data.id must be a string", path: ["data", "id"] }] };
+    },
+  },
+};
+
+/** The routers' clock, unix seconds: signed requests are fresh at it. */
+export const NOW: number = 1_750_000_000;
+export const MiB: number = 1024 * 1024;
+/** The body every genuine request carries. */
+export const body: string = JSON.stringify({ type: "user.created", data: { id: "user_1" } });
+
+/** A signed request: headers and the exact body text. */
+export interface SignedRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What {@link adapterKit} gives a test file. */
+export interface AdapterKit {
+  scheme: WebhookScheme;
+  createHooks(options?: { maxBodyBytes?: number }): {
+    hooks: Webhooks<{ "user.created": UserCreated }>;
+    seen: string[];
+  };
+  signed(options?: { id?: string; timestamp?: number; text?: string }): Promise<SignedRequest>;
+}
+
+/** A scheme with its own secret for the adapter `name`, a router factory and a signer over it. */
+export function adapterKit(name: string): AdapterKit {
+  const scheme = standardWebhooks({ secret: `whsec_${btoa(`hookproof ${name} adapter test secret`)}` });
+
+  /** A router whose handler records the user ids it saw. */
+  function createHooks(options: { maxBodyBytes?: number } = {}): ReturnType<AdapterKit["createHooks"]> {
+    const seen: string[] = [];
+    const hooks = createWebhooks({
+      scheme,
+      events: { "user.created": userCreated },
+      now: () => NOW * 1000,
+      ...options,
+    }).on("user.created", (event) => {
+      seen.push(event.data.id);
+    });
+    return { hooks, seen };
+  }
+
+  /** A request signed for `text` (default: the genuine body), with a fresh id unless one is given. */
+  async function signed(
+    options: { id?: string; timestamp?: number; text?: string } = {},
+  ): Promise<SignedRequest> {
+    const text = options.text ?? body;
+    const headers = await scheme.sign({
+      body: text,
+      id: options.id ?? `msg_${Math.random().toString(36).slice(2)}`,
+      timestamp: options.timestamp ?? NOW,
+    });
+    return { headers: { ...headers, "content-type": "application/json" }, body: text };
+  }
+
+  return { scheme: scheme, createHooks: createHooks, signed: signed };
+}
