@@ -7,7 +7,7 @@ import { memoryStore } from "../dedupe/memory-store.js";
 import { configError, isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { validate } from "../schema/validate.js";
-import { createVerifier, type VerifyInput } from "../verify/create-verifier.js";
+import { bodyId, createVerifier, type VerifyInput } from "../verify/create-verifier.js";
 import { parseJson } from "../verify/parse-json.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
 import { claim, settle } from "./claim.js";
@@ -44,9 +44,7 @@ function defaultType(payload: unknown): string | undefined {
 }
 
 function defaultId(payload: unknown, schemeId: string | undefined): string | undefined {
-  if (schemeId !== undefined) return schemeId;
-  const id = (payload as { id?: unknown } | null)?.id;
-  return typeof id === "string" && id !== "" ? id : undefined;
+  return schemeId ?? bodyId(payload);
 }
 
 function providerOf<Events extends EventMap>(

@@ -134,3 +134,21 @@ describe("JSON after verification", () => {
     }
   });
 });
+
+describe("event id from the body", () => {
+  it("takes the body's own `id` string when the scheme carries none (Stripe's evt_…)", async () => {
+    const scheme = genericHmac({ secret: "s" });
+    const withId = '{"id":"evt_1NQkZk2eZvKYlo2C","type":"charge.succeeded"}';
+    const result = await createVerifier({ scheme }).verify({
+      headers: await scheme.sign({ body: withId }),
+      body: withId,
+    });
+    expect(result.id).toBe("evt_1NQkZk2eZvKYlo2C");
+    const numeric = '{"id":42,"type":"x"}';
+    const hashed = await createVerifier({ scheme }).verify({
+      headers: await scheme.sign({ body: numeric }),
+      body: numeric,
+    });
+    expect(hashed.id).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});

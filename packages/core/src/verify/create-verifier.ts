@@ -31,7 +31,10 @@ export interface VerifyInput {
 
 /** A request that passed. */
 export interface VerifiedWebhook<Payload = unknown> {
-  /** The event id: the scheme's (a signed `webhook-id`, a delivery id), else `sha256:` + the body's hash. */
+  /**
+   * The event id: the scheme's (a signed `webhook-id`, a delivery id), else the body's own `id` string (signed
+   * with the body: Stripe's `evt_…`, the generic sender's), else `sha256:` + the body's hash.
+   */
   id: string;
   /** The signed timestamp, unix seconds, when the scheme signs one. */
   timestamp: number | undefined;
@@ -56,6 +59,12 @@ export interface Verifier {
 /** A request whose bytes are authentic and fresh, not yet parsed. */
 export interface AuthenticatedRequest extends SchemeResult {
   raw: Uint8Array;
+}
+
+/** The body's own `id`, when it is a non-empty string. */
+export function bodyId(payload: unknown): string | undefined {
+  const id = (payload as { id?: unknown } | null)?.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
 }
 
 function positive(value: number | undefined, fallback: number, option: string): number {
@@ -100,7 +109,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
   async function verify(input: VerifyInput): Promise<VerifiedWebhook> {
     const { raw, id, timestamp, keyIndex } = await authenticate(input);
     const payload = parseJson(raw);
-    return { id: id ?? `sha256:${await backend.sha256Hex(raw)}`, timestamp, payload, raw, keyIndex };
+    const eventId = id ?? bodyId(payload) ?? `sha256:${await backend.sha256Hex(raw)}`;
+    return { id: eventId, timestamp, payload, raw, keyIndex };
   }
 
   return { scheme, maxBodyBytes, verify, authenticate };

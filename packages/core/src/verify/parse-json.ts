@@ -20,10 +20,8 @@ export function parseJson(raw: Uint8Array): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new WebhookVerificationError(
-      "invalid_json",
-      `The body (${raw.length} bytes) is not valid JSON; webhook bodies must be one JSON document.`,
-      { cause },
-    );
+    throw new WebhookVerificationError("invalid_json", `The body (${raw.length} bytes) is not valid JSON.`, {
+      cause,
+    });
   }
 }
