@@ -1,30 +1,27 @@
 /**
- * The router: verify → parse → validate → dedupe → handler → complete | abort → response.
+ * The router: verify → dedupe → handlers → complete | abort → response.
  * @module
  */
-import { backend } from "../crypto/backend.js";
 import { memoryStore } from "../dedupe/memory-store.js";
 import { configError, isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { validate } from "../schema/validate.js";
-import { bodyId, createVerifier, type VerifyInput } from "../verify/create-verifier.js";
-import { parseJson } from "../verify/parse-json.js";
+import { createVerifier, type VerifyInput } from "../verify/create-verifier.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
 import { claim, settle } from "./claim.js";
 import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
+import { providerOf } from "./provider-of.js";
 import { asVerificationError, failure, ok } from "./respond.js";
 import { runHandlers } from "./run-handlers.js";
 import type {
   AnyEventHandler,
-  EventCatalogue,
   EventHandler,
   EventMap,
   EventsOf,
   ProcessResult,
   VerifiedEvent,
   WebhookContext,
-  WebhookProvider,
 } from "./types.js";
+import { createEventVerifier } from "./verify-event.js";
 
 const HOUR = 3_600_000;
 
@@ -36,32 +33,6 @@ function shuttingDown(): WebhookVerificationError {
     "This instance is shutting down and takes no new events; the sender's retry will be handled by another.",
     { retryAfter: 5 },
   );
-}
-
-function defaultType(payload: unknown): string | undefined {
-  const type = (payload as { type?: unknown } | null)?.type;
-  return typeof type === "string" ? type : undefined;
-}
-
-function defaultId(payload: unknown, schemeId: string | undefined): string | undefined {
-  return schemeId ?? bodyId(payload);
-}
-
-function providerOf<Events extends EventMap>(
-  options: ProviderWebhooksOptions<Events> | CustomWebhooksOptions<Record<string, StandardSchemaV1>>,
-): WebhookProvider<Events> {
-  if ("provider" in options && options.provider) return options.provider;
-  const custom = options as CustomWebhooksOptions<Record<string, StandardSchemaV1>>;
-  if (!custom.scheme || !custom.events) {
-    throw configError("Pass `provider` (from `@hookproof/core/providers`), or both `scheme` and `events`.");
-  }
-  return {
-    name: custom.name ?? "custom",
-    scheme: custom.scheme,
-    events: custom.events as unknown as EventCatalogue<Events>,
-    eventType: custom.eventType ?? defaultType,
-    eventId: custom.eventId ?? defaultId,
-  };
 }
 
 /**
@@ -96,6 +67,7 @@ export function createWebhooks<Events extends EventMap>(
   const lockMs = options.lockMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 25_000;
   const maxAge = options.maxAge ?? provider.maxAge;
+  const verify = createEventVerifier(provider, verifier, { maxAge, now });
   const endpoint = options.endpoint ?? "default";
   if (maxAge !== undefined && store !== undefined && maxAge * 1000 > retainMs) {
     throw configError(
@@ -107,7 +79,6 @@ export function createWebhooks<Events extends EventMap>(
   }
   const handlers = new Map<string, EventHandler<unknown>[]>();
   const anyHandlers: AnyEventHandler<Events>[] = [];
-  const events = provider.events as Record<string, StandardSchemaV1 | undefined>;
   // Handlers running now, with their dedupe keys: what `close()` waits for and releases.
   const running = new Map<
     { abort: (reason: WebhookVerificationError) => void; done: Promise<void> },
@@ -121,45 +92,6 @@ export function createWebhooks<Events extends EventMap>(
     } catch {
       // A logging hook must never change the answer.
     }
-  }
-
-  async function verify(input: VerifyInput): Promise<VerifiedEvent<Events>> {
-    const auth = await verifier.authenticate(input);
-    const parsed = parseJson(auth.raw);
-    const type = provider.eventType(parsed);
-    if (type === undefined) {
-      throw new WebhookVerificationError(
-        "invalid_payload",
-        `The payload has no event type ${provider.name} events carry; is this endpoint configured for the right provider?`,
-      );
-    }
-    const schema = Object.hasOwn(events, type) ? events[type] : undefined;
-    const payload = schema === undefined ? parsed : await validate(schema, type, parsed);
-    const id =
-      provider.eventId?.(payload, auth.id) ?? auth.id ?? `sha256:${await backend.sha256Hex(auth.raw)}`;
-    const createdAt = maxAge === undefined ? undefined : provider.eventTime?.(payload);
-    if (maxAge !== undefined && provider.eventTime !== undefined && createdAt === undefined) {
-      // Without a readable creation time the age bound would silently switch off.
-      throw new WebhookVerificationError(
-        "invalid_payload",
-        `The \`${type}\` event carries no readable creation time, so \`maxAge\` cannot bound its replay.`,
-      );
-    }
-    if (maxAge !== undefined && createdAt !== undefined && now() - createdAt > maxAge * 1000) {
-      throw new WebhookVerificationError(
-        "timestamp_expired",
-        `The event was created ${Math.round((now() - createdAt) / 1000)} s ago, beyond the ${maxAge} s \`maxAge\`: a replay, or a delivery retried for too long.`,
-      );
-    }
-    return {
-      type,
-      payload,
-      id,
-      provider: provider.name,
-      timestamp: auth.timestamp,
-      raw: auth.raw,
-      keyIndex: auth.keyIndex,
-    } as VerifiedEvent<Events>;
   }
 
   async function dispatch(event: VerifiedEvent<Events>): Promise<ProcessResult> {
