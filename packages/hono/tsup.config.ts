@@ -1,14 +1,4 @@
-import { defineConfig, type Options } from "tsup";
+import { defineConfig } from "tsup";
+import { packageBuild } from "../../tsup.package.js";
 
-const config: Options = {
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  target: "es2022",
-  platform: "neutral",
-  dts: true,
-  sourcemap: false,
-  treeshake: true,
-  clean: true,
-};
-
-export default defineConfig(config);
+export default defineConfig(packageBuild());

@@ -1,13 +1,7 @@
 import { defineConfig } from "tsup";
+import { packageBuild } from "../../tsup.package.js";
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  target: "es2022",
-  platform: "node",
-  sourcemap: false,
-  treeshake: true,
-  // Only types come from core; the clients are the user's.
-  external: ["@hookproof/core", "ioredis", "redis"],
-});
+// Only types come from core; the clients are the user's.
+export default defineConfig(
+  packageBuild({ platform: "node", external: ["@hookproof/core", "ioredis", "redis"] }),
+);
