@@ -39,7 +39,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   }
   const now = options.now ?? Date.now;
   const evictBatch = Math.min(1024, Math.floor(maxEntries / 64));
-  // A Map iterates in insertion order; every write re-inserts, so the first entries are the oldest.
+  // A Map iterates in insertion order, which is claim order here: the first entries are the oldest.
   const entries = new Map<string, Entry>();
 
   function live(key: string, at: number): Entry | undefined {
@@ -51,8 +51,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     return entry;
   }
 
-  function put(key: string, entry: Entry): void {
-    entries.delete(key);
+  // Called only for an absent key (`live` has just removed a lapsed one), so it lands last.
+  function add(key: string, entry: Entry): void {
     entries.set(key, entry);
     if (entries.size <= maxEntries) return;
     // Over the bound: evict the oldest, a batch at a time. Starting a Map iterator walks past every
@@ -71,11 +71,19 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
       const at = now();
       const entry = live(key, at);
       if (entry !== undefined) return entry.state;
-      put(key, { state: "in_flight", expires: at + lockMs });
+      add(key, { state: "in_flight", expires: at + lockMs });
       return "new";
     },
     complete(key, retainMs) {
-      put(key, { state: "done", expires: now() + retainMs });
+      const at = now();
+      const entry = live(key, at);
+      if (entry === undefined) {
+        add(key, { state: "done", expires: at + retainMs });
+      } else {
+        // Done in place: the entry keeps its claim's place in the eviction order.
+        entry.state = "done";
+        entry.expires = at + retainMs;
+      }
     },
     abort(key) {
       if (entries.get(key)?.state === "in_flight") entries.delete(key);

@@ -1,28 +1,22 @@
 /**
  * The dedupe steps of the router: claim an event id, and run store calls that must not throw.
+ * Both answer synchronously when the store does (`memoryStore`).
  * @module
  */
 import type { MaybePromise } from "../crypto/types.js";
-import type { DedupeStore } from "../dedupe/types.js";
+import type { DedupeState, DedupeStore } from "../dedupe/types.js";
 import { WebhookVerificationError } from "../errors.js";
+import { isThenable } from "./maybe.js";
 
-/** Claims `key`; a duplicate in flight or an unreachable store comes back as the error to answer. */
-export async function claim(
-  store: DedupeStore,
-  key: string,
-  lockMs: number,
-): Promise<"new" | "done" | WebhookVerificationError> {
-  let state: Awaited<ReturnType<DedupeStore["begin"]>>;
-  try {
-    state = await store.begin(key, lockMs);
-  } catch (cause) {
-    return new WebhookVerificationError(
-      "store_unavailable",
-      "The dedupe store cannot be reached, so the event was not handled; the sender's retry will be.",
-      { cause, retryAfter: 30 },
-    );
-  }
-  if (state !== "in_flight") return state;
+function unreachable(cause: unknown): WebhookVerificationError {
+  return new WebhookVerificationError(
+    "store_unavailable",
+    "The dedupe store cannot be reached, so the event was not handled; the sender's retry will be.",
+    { cause, retryAfter: 30 },
+  );
+}
+
+async function inFlight(store: DedupeStore, key: string, lockMs: number): Promise<WebhookVerificationError> {
   let remaining: number | undefined;
   try {
     remaining = await store.lockTtl?.(key);
@@ -36,11 +30,32 @@ export async function claim(
   );
 }
 
-/** Runs a store call; `true` when it worked, else what it threw. */
-export async function settle(call: () => MaybePromise<void>): Promise<true | unknown> {
+/** What a claim comes to: a fresh claim, an event already handled, or the error to answer. */
+export type Claimed = "new" | "done" | WebhookVerificationError;
+
+/** Claims `key`; a duplicate in flight or an unreachable store comes back as the error to answer. */
+export function claim(store: DedupeStore, key: string, lockMs: number): MaybePromise<Claimed> {
+  const next = (state: DedupeState): MaybePromise<Claimed> =>
+    state === "in_flight" ? inFlight(store, key, lockMs) : state;
+  let state: MaybePromise<DedupeState>;
   try {
-    await call();
-    return true;
+    state = store.begin(key, lockMs);
+  } catch (cause) {
+    return unreachable(cause);
+  }
+  return isThenable(state) ? Promise.resolve(state).then(next, unreachable) : next(state);
+}
+
+/** Runs a store call; `true` when it worked, else what it threw or rejected with. */
+export function settle(call: () => MaybePromise<void>): MaybePromise<unknown> {
+  try {
+    const result = call();
+    return isThenable(result)
+      ? Promise.resolve(result).then(
+          () => true,
+          (error: unknown) => error,
+        )
+      : true;
   } catch (error) {
     return error;
   }

@@ -80,6 +80,45 @@ describe("createWebhooks", () => {
     expect(calls).toBe(2);
   });
 
+  it("runs an event's handlers in order, sync and async mixed, then the catch-all ones", async () => {
+    const order: string[] = [];
+    const hooks = createWebhooks({ scheme, events, now })
+      .on("user.created", () => {
+        order.push("sync");
+      })
+      .onAny(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push("any");
+      })
+      .on("user.created", async () => {
+        await Promise.resolve();
+        order.push("async");
+      });
+    expect((await hooks.process(await signed(user, "msg_a"))).status).toBe(200);
+    // Added after the first delivery: routed from the next one on.
+    hooks.on("user.created", () => {
+      order.push("late");
+    });
+    expect((await hooks.process(await signed(user, "msg_b"))).status).toBe(200);
+    expect(order).toEqual(["sync", "async", "any", "sync", "async", "late", "any"]);
+  });
+
+  it("releases the event when a later handler rejects after an earlier one ran", async () => {
+    let attempts = 0;
+    const first = vi.fn();
+    const hooks = createWebhooks({ scheme, events, now })
+      .on("user.created", first)
+      .on("user.created", async () => {
+        attempts++;
+        if (attempts === 1) throw new Error("queue full");
+      });
+    const request = await signed(user);
+    expect((await hooks.process(request)).status).toBe(500);
+    expect((await hooks.process(request)).status).toBe(200);
+    expect(first).toHaveBeenCalledTimes(2);
+    expect(JSON.parse((await hooks.process(request)).body)).toEqual({ ok: true, duplicate: true });
+  });
+
   it("answers 409 with Retry-After while the same event is in flight", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {

@@ -2,30 +2,32 @@
  * The router: verify → dedupe → handlers → complete | abort → response.
  * @module
  */
+import type { MaybePromise } from "../crypto/types.js";
 import { memoryStore } from "../dedupe/memory-store.js";
 import { configError, isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { createVerifier, type VerifyInput } from "../verify/create-verifier.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
 import { claim, settle } from "./claim.js";
+import { DeliveryContext } from "./context.js";
+import { chain, isThenable } from "./maybe.js";
 import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
 import { asVerificationError, failure, ok } from "./respond.js";
-import { runHandlers } from "./run-handlers.js";
-import type {
-  AnyEventHandler,
-  EventHandler,
-  EventMap,
-  EventsOf,
-  ProcessResult,
-  VerifiedEvent,
-  WebhookContext,
-} from "./types.js";
+import type { EventHandler, EventMap, EventsOf, ProcessResult, VerifiedEvent } from "./types.js";
 import { createEventVerifier } from "./verify-event.js";
 
 const HOUR = 3_600_000;
 
 function noop(): void {}
+
+/** A delivery whose handlers are still pending: what `close()` waits for, then cuts off and releases. */
+interface Running {
+  readonly key: string | undefined;
+  abort(reason: WebhookVerificationError): void;
+  /** Settles when the handlers do, or when they are cut off. */
+  readonly done: Promise<void>;
+}
 
 function shuttingDown(): WebhookVerificationError {
   return new WebhookVerificationError(
@@ -78,24 +80,30 @@ export function createWebhooks<Events extends EventMap>(
     throw configError("`lockMs` must be longer than `timeoutMs`, or a running handler could lose its claim.");
   }
   const handlers = new Map<string, EventHandler<unknown>[]>();
-  const anyHandlers: AnyEventHandler<Events>[] = [];
-  // Handlers running now, with their dedupe keys: what `close()` waits for and releases.
-  const running = new Map<
-    { abort: (reason: WebhookVerificationError) => void; done: Promise<void> },
-    string
-  >();
+  const anyHandlers: EventHandler<unknown>[] = [];
+  // Each registered type's handlers followed by the catch-all ones, rebuilt when a handler is added.
+  const routes = new Map<string, EventHandler<unknown>[]>();
+  const keyPrefix = `${provider.name}:${endpoint}:`;
+  // Handlers still pending now, with their dedupe keys: what `close()` waits for and releases.
+  const running = new Set<Running>();
   let closing = false;
 
-  function safely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
+  function safely<A, B>(hook: ((a: A, b: B) => void) | undefined, a: A, b?: B): void {
+    if (hook === undefined) return;
     try {
-      hook?.(...args);
+      hook(a, b as B);
     } catch {
       // A logging hook must never change the answer.
     }
   }
 
-  async function dispatch(event: VerifiedEvent<Events>): Promise<ProcessResult> {
-    const list = [...(handlers.get(event.type) ?? []), ...(anyHandlers as EventHandler<unknown>[])];
+  function route(): void {
+    routes.clear();
+    for (const [type, own] of handlers) routes.set(type, [...own, ...anyHandlers]);
+  }
+
+  function dispatch(event: VerifiedEvent<Events>): MaybePromise<ProcessResult> {
+    const list = routes.get(event.type) ?? anyHandlers;
     if (list.length === 0) {
       if (options.onUnhandled === "reject") {
         const error = new WebhookVerificationError(
@@ -105,73 +113,88 @@ export function createWebhooks<Events extends EventMap>(
         safely(options.onError, error, event);
         return failure(error);
       }
-      return ok({ unhandled: true });
+      return ok("unhandled");
     }
     if (closing) return failure(shuttingDown());
-    const key = `${provider.name}:${endpoint}:${event.id}`;
-    if (store !== undefined) {
-      const state = await claim(store, key, lockMs);
+    if (store === undefined) return run(event, list, undefined);
+    const key = keyPrefix + event.id;
+    return chain(claim(store, key, lockMs), (state) => {
       if (state instanceof WebhookVerificationError) {
         safely(options.onRejected, state);
         return failure(state);
       }
-      if (state === "done") return ok({ duplicate: true });
-    }
-    const started = now();
-    // The signal is made on first use: most handlers never read it, and an AbortController costs
-    // microseconds per delivery in Node's EventTarget. Aborting rejects `aborted` directly, not through
-    // an "abort" listener.
-    let controller: AbortController | undefined;
-    let reason: WebhookVerificationError | undefined;
-    let stop: (reason: WebhookVerificationError) => void = noop;
-    const aborted = new Promise<never>((_, reject) => {
-      stop = reject;
+      return state === "done" ? ok("duplicate") : run(event, list, key);
     });
-    // An abort after the handlers finished rejects a promise nobody awaits any more.
-    aborted.catch(noop);
-    const abort = (why: WebhookVerificationError): void => {
-      reason ??= why;
-      controller?.abort(why);
-      stop(why);
-    };
-    const context: WebhookContext = {
-      type: event.type,
-      id: event.id,
-      provider: event.provider,
-      timestamp: event.timestamp,
-      raw: event.raw,
-      keyIndex: event.keyIndex,
-      get signal(): AbortSignal {
-        if (controller === undefined) {
-          controller = new AbortController();
-          if (reason !== undefined) controller.abort(reason);
-        }
-        return controller.signal;
+  }
+
+  /** Runs the handlers in order; the first one to return a promise turns the rest asynchronous. */
+  function run(
+    event: VerifiedEvent<Events>,
+    list: readonly EventHandler<unknown>[],
+    key: string | undefined,
+  ): MaybePromise<ProcessResult> {
+    const started = options.onHandled === undefined ? 0 : now();
+    const context = new DeliveryContext(event);
+    const fail = (cause: unknown) => failed(event, key, cause);
+    for (let i = 0; i < list.length; i++) {
+      let result: unknown;
+      try {
+        result = (list[i] as EventHandler<unknown>)(event.payload, context);
+      } catch (cause) {
+        return fail(cause);
+      }
+      if (isThenable(result)) {
+        const rest = list.slice(i + 1);
+        const work =
+          rest.length === 0
+            ? result
+            : (async () => {
+                await result;
+                for (const handler of rest) await handler(event.payload, context);
+              })();
+        return watch(work, context, key).then(() => succeeded(event, key, started), fail);
+      }
+    }
+    return succeeded(event, key, started);
+  }
+
+  /**
+   * Settles with `work`, or rejects first when it runs past `timeoutMs` or `close()` gives up on it. A
+   * handler still running then is left to its signal.
+   */
+  function watch(
+    work: PromiseLike<unknown>,
+    context: DeliveryContext,
+    key: string | undefined,
+  ): Promise<void> {
+    let stop: (reason: WebhookVerificationError) => void = noop;
+    const guarded = new Promise<void>((resolve, reject) => {
+      stop = reject;
+      work.then(() => resolve(), reject);
+    });
+    const entry: Running = {
+      key,
+      abort(reason) {
+        DeliveryContext.abort(context, reason);
+        stop(reason);
       },
+      done: guarded.then(release, release),
     };
-    const timer = setTimeout(() => abort(timedOut(event.type)), timeoutMs);
-    const work = runHandlers(list, event.payload, context, aborted);
-    const entry = { abort, done: work.then(noop, noop) };
-    running.set(entry, key);
-    try {
-      await work;
-    } catch (cause) {
-      if (store !== undefined) await settle(() => store.abort(key));
-      const error = isWebhookVerificationError(cause)
-        ? cause
-        : new WebhookVerificationError(
-            "handler_failed",
-            `The handler for \`${event.type}\` failed; the event was released so the sender's retry will be handled.`,
-            { cause },
-          );
-      safely(options.onError, error, event);
-      return failure(error);
-    } finally {
+    const timer = setTimeout(() => entry.abort(timedOut(context.type)), timeoutMs);
+    running.add(entry);
+    function release(): void {
       clearTimeout(timer);
       running.delete(entry);
     }
-    if (store !== undefined) {
-      const stored = await settle(() => store.complete(key, retainMs));
+    return guarded;
+  }
+
+  function succeeded(
+    event: VerifiedEvent<Events>,
+    key: string | undefined,
+    started: number,
+  ): MaybePromise<ProcessResult> {
+    const answer = (stored: unknown): ProcessResult => {
       if (stored !== true) {
         safely(
           options.onError,
@@ -183,15 +206,44 @@ export function createWebhooks<Events extends EventMap>(
           event,
         );
       }
-    }
-    safely(options.onHandled, event, { durationMs: now() - started });
-    return ok({});
+      if (options.onHandled !== undefined) safely(options.onHandled, event, { durationMs: now() - started });
+      return ok("handled");
+    };
+    if (store === undefined || key === undefined) return answer(true);
+    return chain(
+      settle(() => store.complete(key, retainMs)),
+      answer,
+    );
+  }
+
+  function failed(
+    event: VerifiedEvent<Events>,
+    key: string | undefined,
+    cause: unknown,
+  ): MaybePromise<ProcessResult> {
+    const error = isWebhookVerificationError(cause)
+      ? cause
+      : new WebhookVerificationError(
+          "handler_failed",
+          `The handler for \`${event.type}\` failed; the event was released so the sender's retry will be handled.`,
+          { cause },
+        );
+    const answer = (): ProcessResult => {
+      safely(options.onError, error, event);
+      return failure(error);
+    };
+    if (store === undefined || key === undefined) return answer();
+    return chain(
+      settle(() => store.abort(key)),
+      answer,
+    );
   }
 
   async function process(input: VerifyInput): Promise<ProcessResult> {
     let event: VerifiedEvent<Events>;
     try {
-      event = await verify(input);
+      const verified = verify(input);
+      event = isThenable(verified) ? await verified : verified;
     } catch (cause) {
       const error = asVerificationError(cause);
       safely(options.onRejected, error);
@@ -234,7 +286,7 @@ export function createWebhooks<Events extends EventMap>(
   async function close(closeOptions: CloseOptions = {}): Promise<void> {
     closing = true;
     const graceMs = closeOptions.graceMs ?? 10_000;
-    const pending = [...running.keys()];
+    const pending = [...running];
     if (pending.length > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const grace = new Promise<void>((resolve) => {
@@ -246,9 +298,12 @@ export function createWebhooks<Events extends EventMap>(
     // Handlers still running lose their claim now, so another instance handles the retry at once
     // instead of waiting for the lock to lapse.
     await Promise.all(
-      [...running].map(async ([entry, key]) => {
+      [...running].map(async (entry) => {
         entry.abort(shuttingDown());
-        if (store !== undefined) await settle(() => store.abort(key));
+        if (store !== undefined && entry.key !== undefined) {
+          const key = entry.key;
+          await settle(() => store.abort(key));
+        }
       }),
     );
   }
@@ -258,13 +313,15 @@ export function createWebhooks<Events extends EventMap>(
       const list = handlers.get(type) ?? [];
       list.push(handler as EventHandler<unknown>);
       handlers.set(type, list);
+      route();
       return router;
     },
     onAny(handler) {
-      anyHandlers.push(handler);
+      anyHandlers.push(handler as EventHandler<unknown>);
+      route();
       return router;
     },
-    verify,
+    verify: async (input) => verify(input),
     process,
     handle,
     close,

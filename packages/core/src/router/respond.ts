@@ -7,8 +7,16 @@ import type { ProcessResult } from "./types.js";
 
 const JSON_HEADERS = { "content-type": "application/json" } as const;
 
-export function ok(body: Record<string, unknown>): ProcessResult {
-  return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify({ ok: true, ...body }) };
+// The answers that acknowledge an event never vary, so they are written once.
+const OK_BODIES = {
+  handled: '{"ok":true}',
+  duplicate: '{"ok":true,"duplicate":true}',
+  unhandled: '{"ok":true,"unhandled":true}',
+} as const;
+
+/** A 200: the event was handled now, had been handled before, or has no handler. */
+export function ok(outcome: keyof typeof OK_BODIES): ProcessResult {
+  return { status: 200, headers: { "content-type": "application/json" }, body: OK_BODIES[outcome] };
 }
 
 /** The error as `{"error":{"code","message"}}` with its status (and `Retry-After` when it has one). */
