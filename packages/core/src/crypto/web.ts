@@ -8,7 +8,8 @@ import type { CryptoBackend, Ed25519Key, HmacKey } from "./types.js";
 
 interface WebHmacKey extends HmacKey {
   readonly secret: Uint8Array;
-  cryptoKey?: Promise<CryptoKey>;
+  /** The import under way, then the key itself: signing with a ready key skips a microtask turn. */
+  cryptoKey?: Promise<CryptoKey> | CryptoKey;
 }
 
 interface WebEd25519Key extends Ed25519Key {
@@ -18,15 +19,17 @@ interface WebEd25519Key extends Ed25519Key {
 
 // Keys are imported on first use, not at creation: creation stays synchronous and a scheme
 // that is never used leaves no pending promise behind.
-function hmacCryptoKey(key: WebHmacKey): Promise<CryptoKey> {
-  key.cryptoKey ??= crypto.subtle.importKey(
-    "raw",
-    key.secret as BufferSource,
-    // sha1 → SHA-1, sha256 → SHA-256, sha512 → SHA-512: WebCrypto's names for the same hashes.
-    { name: "HMAC", hash: `SHA-${key.algorithm.slice(3)}` },
-    false,
-    ["sign"],
-  );
+function hmacCryptoKey(key: WebHmacKey): Promise<CryptoKey> | CryptoKey {
+  key.cryptoKey ??= crypto.subtle
+    .importKey(
+      "raw",
+      key.secret as BufferSource,
+      // sha1 → SHA-1, sha256 → SHA-256, sha512 → SHA-512: WebCrypto's names for the same hashes.
+      { name: "HMAC", hash: `SHA-${key.algorithm.slice(3)}` },
+      false,
+      ["sign"],
+    )
+    .then((cryptoKey) => (key.cryptoKey = cryptoKey));
   return key.cryptoKey;
 }
 
@@ -46,10 +49,12 @@ export const backend: CryptoBackend = {
     return { algorithm, secret: secret.slice() } as WebHmacKey;
   },
   async hmac(key, parts, encoding) {
+    const cryptoKey = hmacCryptoKey(key as WebHmacKey);
     const mac = new Uint8Array(
       await crypto.subtle.sign(
         "HMAC",
-        await hmacCryptoKey(key as WebHmacKey),
+        // Not `instanceof Promise`: an Edge sandbox's crypto answers with another realm's promises.
+        "then" in cryptoKey ? await cryptoKey : cryptoKey,
         concatBytes(parts) as BufferSource,
       ),
     );

@@ -6,7 +6,7 @@
  */
 import { backend } from "../crypto/backend.js";
 import type { Ed25519Key, HmacKey, MaybePromise } from "../crypto/types.js";
-import { constantTimeEqual, fromBase64, toBase64, utf8 } from "../encoding.js";
+import { constantTimeEqual, fromBase64, toBase64 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
 import { parseUnixSeconds, requireHeader, secretList, whenAllReady, whenReady } from "./helpers.js";
 import type { SchemeRequest, SchemeResult, Secrets, SignInput, WebhookScheme } from "./types.js";
@@ -182,11 +182,12 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
   function sign(input: SignInput): MaybePromise<Record<string, string>> {
     const key = keys.find((k) => k.kind === "v1" || k.ed25519.type === "private");
     if (key === undefined) {
-      throw configError("`sign` needs a `whsec_` or `whsk_` secret; a `whpk_` public key can only verify.");
+      throw configError("`sign` needs a `whsec_` or `whsk_` secret, not a `whpk_` public key.");
     }
     const id = input.id ?? `msg_${randomId()}`;
     const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
-    const parts = [`${id}.${timestamp}.`, typeof input.body === "string" ? utf8(input.body) : input.body];
+    // A string body is signed as its UTF-8 bytes: every backend encodes string parts so.
+    const parts = [`${id}.${timestamp}.`, input.body];
     const signature =
       key.kind === "v1"
         ? whenReady(backend.hmac(key.hmac, parts, "base64"), (mac) => `v1,${mac}`)
