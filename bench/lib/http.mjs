@@ -36,13 +36,27 @@ export const GROUPS = [
     stack: "Express 5",
     adapter: "@hookproof/express",
     baseline: { route: "express-raw", label: "Express 5, `express.raw()` only" },
-    contenders: [{ route: "express-hookproof", label: "Express 5 + `webhookMiddleware(hooks)`" }],
+    contenders: [
+      {
+        route: "express-bound",
+        label: "Express 5, `express.raw()` + bound + JSON.parse, by hand",
+        reference: true,
+      },
+      { route: "express-hookproof", label: "Express 5 + `webhookMiddleware(hooks)`" },
+    ],
   },
   {
     stack: "Hono (@hono/node-server)",
     adapter: "@hookproof/hono",
     baseline: { route: "hono-raw", label: "Hono, `c.req.arrayBuffer()` only" },
-    contenders: [{ route: "hono-hookproof", label: "Hono + `webhook(hooks)`" }],
+    contenders: [
+      {
+        route: "hono-bound",
+        label: "Hono, `c.req.arrayBuffer()` + bound + JSON.parse, by hand",
+        reference: true,
+      },
+      { route: "hono-hookproof", label: "Hono + `webhook(hooks)`" },
+    ],
   },
 ];
 
@@ -115,14 +129,18 @@ async function load(port, request, options) {
 }
 
 /**
- * Measures every available route: a warm-up of `warmup` requests, then `seconds` of load over
- * `connections` connections. Returns the groups with `{ rps, p50, p99, requests }` per route.
+ * Measures every available route. Per size and stack, every route's server is started and warmed with
+ * `warmup` requests; then `rounds` rounds of `seconds` of load over `connections` connections visit the
+ * routes in turn (A B C A B C …), so a slow spell of a shared machine falls on every route alike. A
+ * route's figures are those of its median round by req/s. Returns the groups with
+ * `{ rps, p50, p99, requests, cpuPerRequest, rounds }` per route.
  */
 export async function runHttp({
   sizes = [256, 4096],
-  seconds = 5,
+  seconds = 3,
+  rounds = 3,
   connections = 2,
-  warmup = 2000,
+  warmup = 5000,
   onResult = () => {},
 } = {}) {
   const out = [];
@@ -133,22 +151,33 @@ export async function runHttp({
         out.push({ ...group, bytes, skipped: `${group.adapter} is not built` });
         continue;
       }
-      const results = {};
-      for (const entry of [group.baseline, ...group.contenders]) {
-        const { child, port } = await startServer(entry.route);
-        try {
-          await load(port, request, { connections, amount: warmup });
-          const before = await cpuTime(child);
-          const result = await load(port, request, { connections, seconds });
-          result.cpuPerRequest = ((await cpuTime(child)) - before) / result.requests;
-          results[entry.route] = result;
-        } finally {
-          await stopServer(child);
+      const entries = [group.baseline, ...group.contenders];
+      const servers = [];
+      try {
+        for (const entry of entries) servers.push({ entry, ...(await startServer(entry.route)), runs: [] });
+        for (const server of servers) await load(server.port, request, { connections, amount: warmup });
+        for (let round = 0; round < rounds; round++) {
+          for (const server of servers) {
+            const before = await cpuTime(server.child);
+            const result = await load(server.port, request, { connections, seconds });
+            result.cpuPerRequest = ((await cpuTime(server.child)) - before) / result.requests;
+            server.runs.push(result);
+          }
         }
+      } finally {
+        await Promise.all(servers.map((server) => stopServer(server.child)));
+      }
+      const results = {};
+      for (const { entry, runs } of servers) {
+        const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+        results[entry.route] = {
+          ...sorted[Math.floor(sorted.length / 2)],
+          rounds: runs.map((run) => run.rps),
+        };
         onResult(group, entry, results[entry.route], bytes);
       }
       out.push({ ...group, bytes, results });
     }
   }
-  return { seconds, connections, warmup, groups: out };
+  return { seconds, rounds, connections, warmup, groups: out };
 }

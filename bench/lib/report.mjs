@@ -120,7 +120,8 @@ export function formatMicro(micro) {
   for (const [suiteId, suite] of Object.entries(micro)) {
     const sizes = Object.keys(suite.results);
     const statistic = suite.statistic === "p50" ? "Median" : `${suite.statistic.slice(1)}th-percentile`;
-    lines.push(`### ${suite.title}`, "", `${statistic} µs/op (best round):`, "");
+    const over = suite.aggregate === "median" ? "median over all slices" : "best round";
+    lines.push(`### ${suite.title}`, "", `${statistic} µs/op (${over}):`, "");
     lines.push(
       ...table(
         ["contender", ...sizes],
@@ -191,14 +192,18 @@ export function formatTargets(micro, http, sizes) {
     for (const group of http.groups) {
       if (group.skipped) continue;
       const base = group.results[group.baseline.route];
+      const percent = (rps) => `${((1 - rps / base.rps) * 100).toFixed(0)}%`;
+      const floor = group.contenders.find((contender) => contender.reference);
       for (const contender of group.contenders) {
         if (contender.reference) continue;
         const result = group.results[contender.route];
         const overhead = 1 - result.rps / base.rps;
+        // What verifying and parsing by hand costs on the same stack: no library can go below it.
+        const byHand = floor ? ` (by hand: ${percent(group.results[floor.route].rps)})` : "";
         rows.push([
           `${contender.label} vs ${group.baseline.label} (${group.bytes} B body), req/s overhead`,
           "≤ 10%",
-          `${(overhead * 100).toFixed(0)}%`,
+          `${percent(result.rps)}${byHand}`,
           overhead <= 0.1 ? "met" : "**missed**",
         ]);
       }

@@ -106,6 +106,18 @@ const ROUTES = {
     return createServer(app);
   },
 
+  /** Express 5 with `express.raw()`, the raw-crypto bound + `JSON.parse` by hand. */
+  "express-bound": async () => {
+    const express = (await import("express")).default;
+    const verifyAndParse = withParse(boundStandardWebhooks);
+    const app = express();
+    app.post("/webhooks", express.raw({ type: "*/*" }), (req, res) => {
+      verifyAndParse({ headers: req.headers, body: req.body });
+      res.type("application/json").send(OK);
+    });
+    return createServer(app);
+  },
+
   /** Express 5 with `@hookproof/express` `webhookMiddleware(hooks)`. */
   "express-hookproof": async () => {
     const express = (await import("express")).default;
@@ -122,6 +134,23 @@ const ROUTES = {
     const app = new Hono();
     app.post("/webhooks", async (c) => {
       await c.req.arrayBuffer();
+      return c.body(OK, 200, JSON_TYPE);
+    });
+    return createServer(getRequestListener(app.fetch));
+  },
+
+  /** Hono on @hono/node-server, `c.req.arrayBuffer()`, the raw-crypto bound + `JSON.parse` by hand. */
+  "hono-bound": async () => {
+    const { Hono } = await import("hono");
+    const { getRequestListener } = await import("@hono/node-server");
+    const verifyAndParse = withParse(boundStandardWebhooks);
+    const app = new Hono();
+    app.post("/webhooks", async (c) => {
+      const body = Buffer.from(await c.req.arrayBuffer());
+      const headers = {};
+      for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature"])
+        headers[name] = c.req.header(name);
+      verifyAndParse({ headers, body });
       return c.body(OK, 200, JSON_TYPE);
     });
     return createServer(getRequestListener(app.fetch));
