@@ -47,6 +47,8 @@ export interface AdapterKit {
   createHooks(options?: { maxBodyBytes?: number }): {
     hooks: Webhooks<{ "user.created": UserCreated }>;
     seen: string[];
+    /** The codes `onRejected` heard, in order. */
+    rejected: string[];
   };
   signed(options?: { id?: string; timestamp?: number; text?: string }): Promise<SignedRequest>;
 }
@@ -55,18 +57,22 @@ export interface AdapterKit {
 export function adapterKit(name: string): AdapterKit {
   const scheme = standardWebhooks({ secret: `whsec_${btoa(`hookproof ${name} adapter test secret`)}` });
 
-  /** A router whose handler records the user ids it saw. */
+  /** A router whose handler records the user ids it saw, and whose `onRejected` records the codes. */
   function createHooks(options: { maxBodyBytes?: number } = {}): ReturnType<AdapterKit["createHooks"]> {
     const seen: string[] = [];
+    const rejected: string[] = [];
     const hooks = createWebhooks({
       scheme,
       events: { "user.created": userCreated },
       now: () => NOW * 1000,
+      onRejected: (error) => {
+        rejected.push(error.code);
+      },
       ...options,
     }).on("user.created", (event) => {
       seen.push(event.data.id);
     });
-    return { hooks, seen };
+    return { hooks, seen, rejected };
   }
 
   /** A request signed for `text` (default: the genuine body), with a fresh id unless one is given. */

@@ -152,8 +152,8 @@ describe.each(versions)("%s", (_name, express) => {
       expect(seen).toEqual([]);
     });
 
-    it("refuses a 10 MiB body by its Content-Length without reading it", async () => {
-      const { hooks } = createHooks();
+    it("refuses a 10 MiB body by its Content-Length without reading it, and reports it", async () => {
+      const { hooks, rejected } = createHooks();
       const counter = { bytes: 0 };
       const app = express();
       app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
@@ -164,6 +164,7 @@ describe.each(versions)("%s", (_name, express) => {
       expect(result.status).toBe(413);
       expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
       expect(counter.bytes).toBe(0);
+      expect(rejected).toEqual(["payload_too_large"]);
     });
 
     it("stops reading a chunked 10 MiB body once it passes the limit", async () => {
@@ -183,7 +184,7 @@ describe.each(versions)("%s", (_name, express) => {
     });
 
     it("answers 500 body_already_parsed with the fix when express.json() ran first", async () => {
-      const { hooks, seen } = createHooks();
+      const { hooks, seen, rejected } = createHooks();
       const app = express();
       app.use(express.json());
       app.post("/webhooks", webhookMiddleware(hooks));
@@ -194,6 +195,7 @@ describe.each(versions)("%s", (_name, express) => {
       expect(message).toContain('express.raw({ type: "application/json" })');
       expect(message).toContain("before `app.use(express.json())`");
       expect(seen).toEqual([]);
+      expect(rejected).toEqual(["body_already_parsed"]);
     });
 
     it("answers 500 body_already_parsed when express.text() decoded the body", async () => {

@@ -13,6 +13,7 @@ import {
   type VerifiedWebhook,
   type Verifier,
   type Webhooks,
+  type WebhookVerificationError,
 } from "@hookproof/core";
 import { readBody } from "./read-body.js";
 
@@ -74,9 +75,13 @@ function send(req: Request, res: ServerResponse, result: ProcessResult): void {
   res.writeHead(result.status, result.headers).end(result.body);
 }
 
+function answer(error: WebhookVerificationError): ProcessResult {
+  return { status: error.status, headers: JSON_HEADERS, body: JSON.stringify(error) };
+}
+
 function fail(req: Request, res: ServerResponse, next: (error?: unknown) => void, error: unknown): void {
   if (!isWebhookVerificationError(error)) next(error);
-  else send(req, res, { status: error.status, headers: JSON_HEADERS, body: JSON.stringify(error) });
+  else send(req, res, answer(error));
 }
 
 /**
@@ -87,15 +92,19 @@ function fail(req: Request, res: ServerResponse, next: (error?: unknown) => void
  * @see https://expressjs.com/en/guide/using-middleware.html
  */
 export function webhookMiddleware(
-  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes">,
+  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes"> & Partial<Pick<Webhooks<EventMap>, "reject">>,
 ): WebhookRequestHandler {
   return (req, res, next) => {
     readBody(req, hooks.maxBodyBytes)
-      .then((body) => hooks.process({ headers: req.headers, body }))
       .then(
-        (result) => send(req, res, result),
-        (error: unknown) => fail(req, res, next, error),
-      );
+        (body) => hooks.process({ headers: req.headers, body }),
+        // Refused while reading (size, a parser ran first): answered and reported as the router's own.
+        (error: unknown) => {
+          if (!isWebhookVerificationError(error)) throw error;
+          return hooks.reject?.(error) ?? answer(error);
+        },
+      )
+      .then((result) => send(req, res, result), next);
   };
 }
 

@@ -136,8 +136,8 @@ describe.each([
       if (transport === "app.request()") expect(counter.pulled).toBeLessThanOrEqual(MiB + 64 * 1024);
     });
 
-    it("answers 500 body_already_parsed when a middleware read the body first", async () => {
-      const { hooks, seen } = createHooks();
+    it("answers 500 body_already_parsed when a middleware read the body first, and reports it", async () => {
+      const { hooks, seen, rejected } = createHooks();
       const app = new Hono();
       app.use(async (c, next) => {
         await c.req.json();
@@ -148,6 +148,7 @@ describe.each([
       expect(result.status).toBe(500);
       expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
       expect(JSON.stringify(result.json)).toContain("Mount the webhook route before any middleware");
+      expect(rejected).toEqual(["body_already_parsed"]);
       expect(seen).toEqual([]);
     });
   });

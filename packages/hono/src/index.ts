@@ -7,6 +7,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   type EventMap,
   isWebhookVerificationError,
+  type ProcessResult,
   readLimited,
   type VerifiedEvent,
   type VerifiedWebhook,
@@ -28,6 +29,10 @@ export interface WebhookMiddlewareOptions {
 const FIX =
   'Mount the webhook route before any middleware or validator that reads the body (`c.req.json()`, `validator("json", …)`).';
 
+function respond(result: ProcessResult): Response {
+  return new Response(result.body, { status: result.status, headers: result.headers });
+}
+
 function answer(error: WebhookVerificationError): Response {
   return new Response(JSON.stringify(error), {
     status: error.status,
@@ -44,17 +49,21 @@ function answer(error: WebhookVerificationError): Response {
  * @see https://hono.dev/docs/api/routing
  */
 export function webhook(
-  hooks: Pick<Webhooks<EventMap>, "handle" | "process" | "maxBodyBytes">,
+  hooks: Pick<Webhooks<EventMap>, "handle" | "process" | "maxBodyBytes"> &
+    Partial<Pick<Webhooks<EventMap>, "reject">>,
 ): (c: Context) => Promise<Response> {
   return async (c) => {
     const request = c.req.raw;
-    if (request.bodyUsed) return answer(bodyAlreadyParsed("a body that was already read", FIX));
+    if (request.bodyUsed) {
+      const error = bodyAlreadyParsed("a body that was already read", FIX);
+      // Reported to the router's `onRejected` like every other rejection, when the router can.
+      return hooks.reject ? respond(hooks.reject(error)) : answer(error);
+    }
     // A declared length within the limit bounds the body (HTTP framing), so it is read in one go: on
     // @hono/node-server that skips building a Web stream. Otherwise the body is streamed and cut off.
     const declared = request.headers.get("content-length");
     if (declared === null || !(Number(declared) <= hooks.maxBodyBytes)) return hooks.handle(request);
-    const result = await hooks.process({ headers: request.headers, body: await request.arrayBuffer() });
-    return new Response(result.body, { status: result.status, headers: result.headers });
+    return respond(await hooks.process({ headers: request.headers, body: await request.arrayBuffer() }));
   };
 }
 

@@ -67,13 +67,14 @@ describe("createRouteHandler (App Router)", () => {
     expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
   });
 
-  it("answers 500 body_already_parsed when the request was read first", async () => {
-    const { hooks } = createHooks();
+  it("answers 500 body_already_parsed when the request was read first, and reports it", async () => {
+    const { hooks, rejected } = createHooks();
     const req = request(await signed());
     await req.json();
     const result = await read(await createRouteHandler(hooks)(req));
     expect(result.status).toBe(500);
     expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
+    expect(rejected).toEqual(["body_already_parsed"]);
   });
 });
 
@@ -160,9 +161,10 @@ describe("createPagesHandler (Pages Router)", () => {
     expect(seen).toEqual([]);
   });
 
-  it("refuses a 10 MiB body by its Content-Length without reading it", async () => {
+  it("refuses a 10 MiB body by its Content-Length without reading it, and reports it", async () => {
     const counter = { bytes: 0 };
-    const url = await serveRoute(createPagesHandler(createHooks().hooks), false, counter);
+    const { hooks, rejected } = createHooks();
+    const url = await serveRoute(createPagesHandler(hooks), false, counter);
     const result = await post(url, {
       headers: { "content-type": "application/json" },
       body: new Uint8Array(10 * MiB),
@@ -170,6 +172,7 @@ describe("createPagesHandler (Pages Router)", () => {
     expect(result.status).toBe(413);
     expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
     expect(counter.bytes).toBe(0);
+    expect(rejected).toEqual(["payload_too_large"]);
   });
 
   it("stops reading a chunked 10 MiB body once it passes the limit", async () => {
@@ -192,7 +195,7 @@ describe("createPagesHandler (Pages Router)", () => {
   });
 
   it("answers 500 body_already_parsed with the fix when Next's body parser is on", async () => {
-    const { hooks, seen } = createHooks();
+    const { hooks, seen, rejected } = createHooks();
     const url = await serveRoute(createPagesHandler(hooks), true);
     const result = await post(url, await signed());
     expect(result.status).toBe(500);
@@ -200,6 +203,7 @@ describe("createPagesHandler (Pages Router)", () => {
     const { message } = (result.json as { error: { message: string } }).error;
     expect(message).toContain("export const config = { api: { bodyParser: false } }");
     expect(seen).toEqual([]);
+    expect(rejected).toEqual(["body_already_parsed"]);
   });
 
   it("answers 500 body_already_parsed when the parser left a string", async () => {

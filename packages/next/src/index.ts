@@ -40,7 +40,7 @@ export function createRouteHandler(
  * @see https://nextjs.org/docs/pages/building-your-application/routing/api-routes#custom-config
  */
 export function createPagesHandler(
-  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes">,
+  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes"> & Partial<Pick<Webhooks<EventMap>, "reject">>,
 ): PagesHandler {
   return async (req, res) => {
     let result: ProcessResult;
@@ -49,7 +49,8 @@ export function createPagesHandler(
       result = await hooks.process({ headers: req.headers, body });
     } catch (error) {
       if (!isWebhookVerificationError(error)) throw error;
-      result = {
+      // Refused while reading (size, Next's body parser on): answered and reported as the router's own.
+      result = hooks.reject?.(error) ?? {
         status: error.status,
         headers: { "content-type": "application/json" },
         body: JSON.stringify(error),

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { memoryStore } from "../dedupe/memory-store.js";
 import type { DedupeStore } from "../dedupe/types.js";
+import { WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { genericHmac } from "../schemes/hmac.js";
 import { standardWebhooks } from "../schemes/standard-webhooks.js";
@@ -342,15 +343,31 @@ describe("handle(Request)", () => {
     expect(pulled).toBeLessThan(10);
   });
 
-  it("answers body_already_parsed when the body was read before", async () => {
+  it("answers body_already_parsed when the body was read before, and reports it", async () => {
     const { headers, body } = await signed(user);
     const request = new Request("http://localhost/", { method: "POST", headers, body });
     await request.json();
-    const response = await hooks().handle(request);
+    const onRejected = vi.fn();
+    const response = await createWebhooks({ scheme, events, now, onRejected }).handle(request);
     expect(response.status).toBe(500);
     const { error } = await response.json();
     expect(error.code).toBe("body_already_parsed");
     expect(error.message).toContain("request.clone()");
+    expect(onRejected.mock.calls.map(([rejected]) => rejected.code)).toEqual(["body_already_parsed"]);
+  });
+
+  it("answers and reports a rejection an adapter makes before process() with reject()", () => {
+    const onRejected = vi.fn();
+    const hooks = createWebhooks({ scheme, events, now, onRejected });
+    const error = new WebhookVerificationError("payload_too_large", "The body is over the 1-byte limit.");
+    expect(hooks.reject(error)).toEqual({
+      status: 413,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        error: { code: "payload_too_large", message: "The body is over the 1-byte limit." },
+      }),
+    });
+    expect(onRejected).toHaveBeenCalledWith(error);
   });
 
   it("turns a rejection into the error's status and JSON body", async () => {

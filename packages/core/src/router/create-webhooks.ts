@@ -88,10 +88,10 @@ export function createWebhooks<Events extends EventMap>(
   const running = new Set<Running>();
   let closing = false;
 
-  function safely<A, B>(hook: ((a: A, b: B) => void) | undefined, a: A, b?: B): void {
+  function safely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
     if (hook === undefined) return;
     try {
-      hook(a, b as B);
+      hook(...args);
     } catch {
       // A logging hook must never change the answer.
     }
@@ -119,10 +119,7 @@ export function createWebhooks<Events extends EventMap>(
     if (store === undefined) return run(event, list, undefined);
     const key = keyPrefix + event.id;
     return chain(claim(store, key, lockMs), (state) => {
-      if (state instanceof WebhookVerificationError) {
-        safely(options.onRejected, state);
-        return failure(state);
-      }
+      if (state instanceof WebhookVerificationError) return reject(state);
       return state === "done" ? ok("duplicate") : run(event, list, key);
     });
   }
@@ -245,18 +242,21 @@ export function createWebhooks<Events extends EventMap>(
       const verified = verify(input);
       event = isThenable(verified) ? await verified : verified;
     } catch (cause) {
-      const error = asVerificationError(cause);
-      safely(options.onRejected, error);
-      return failure(error);
+      return reject(asVerificationError(cause));
     }
     safely(options.onVerified, event);
     return dispatch(event);
   }
 
+  function reject(error: WebhookVerificationError): ProcessResult {
+    safely(options.onRejected, error);
+    return failure(error);
+  }
+
   async function handle(request: Request): Promise<Response> {
     let result: ProcessResult;
     if (request.bodyUsed) {
-      result = failure(
+      result = reject(
         bodyAlreadyParsed(
           "a body that was already read",
           "Call `hooks.handle(request)` before anything reads the request (`request.json()`, `request.text()`), or pass `request.clone()`.",
@@ -267,9 +267,7 @@ export function createWebhooks<Events extends EventMap>(
         const body = await readLimited(request.body, maxBodyBytes, request.headers.get("content-length"));
         result = await process({ headers: request.headers, body });
       } catch (cause) {
-        const error = asVerificationError(cause);
-        safely(options.onRejected, error);
-        result = failure(error);
+        result = reject(asVerificationError(cause));
       }
     }
     return new Response(result.body, { status: result.status, headers: result.headers });
@@ -324,6 +322,7 @@ export function createWebhooks<Events extends EventMap>(
     verify: async (input) => verify(input),
     process,
     handle,
+    reject,
     close,
     maxBodyBytes,
     provider,

@@ -93,6 +93,12 @@ export interface Webhooks<Events extends EventMap> {
   /** The whole pipeline for a Web `Request`. Never throws. */
   handle(request: Request): Promise<Response>;
   /**
+   * The answer to a request refused before `process()` could see its body (over the size limit by its
+   * `Content-Length`, or a body a parser already consumed), reported to `onRejected` like every other
+   * rejection. The framework adapters call this.
+   */
+  reject(error: WebhookVerificationError): ProcessResult;
+  /**
    * Graceful shutdown: new events answer 503 `shutting_down` (the sender retries, elsewhere), running
    * handlers get `graceMs` (default 10 s) to finish, then their signals abort and their claims are released.
    * Call it on SIGTERM, before the process exits.
