@@ -176,6 +176,33 @@ describe("hookproof verify", () => {
     expect(result.code).toBe(0);
   });
 
+  it("legacy FerrisKey (≤ 0.7.2): --token-header signs and checks the static header it sends", async () => {
+    const args = ["-p", "ferriskey", "--token-header", "x-webhook-token", "-s", "s3cr3t-token"];
+    const signed = json<{ headers: Record<string, string>; body: string }>(
+      await hookproof(["sign", ...args, "-e", "user.created", "--json"]),
+    );
+    expect(signed.headers["x-webhook-token"]).toBe("s3cr3t-token");
+    expect(signed.headers["x-ferriskey-signature"]).toBeUndefined();
+    const delivery = { headers: signed.headers, body: signed.body } as SignedDelivery;
+    const check = async (file: string, ...options: string[]) =>
+      json<VerifyJson>(await hookproof(["verify", ...options, "--json", file]));
+    expect(await check(capture(delivery), ...args)).toMatchObject({ valid: true, type: "user.created" });
+    const other = ["-p", "ferriskey", "--token-header", "x-webhook-token", "-s", "another-token"];
+    expect(await check(capture(delivery), ...other)).toMatchObject({
+      valid: false,
+      code: "invalid_token",
+      header: "x-webhook-token",
+    });
+    expect(await check(capture(delivery, undefined, "x-webhook-token"), ...args)).toMatchObject({
+      valid: false,
+      code: "missing_header",
+      header: "x-webhook-token",
+    });
+    const misuse = await hookproof(["verify", "-p", "stack-auth", "--token-header", "x-a", "-s", WHSEC, "-"]);
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toContain("--token-header is for ferriskey only");
+  });
+
   it("a wrong token for a bearer provider, and a body that breaks the schema", async () => {
     const delivery = await signDelivery(PROVIDERS.userfront!(), fixture("userfront", "user.create"));
     const wrong = await hookproof([

@@ -40,6 +40,10 @@ function withCommon(command: Command, secrets: "one" | "many" = "one"): Command 
         .env("HOOKPROOF_SECRET")
         .argParser(collect),
     )
+    .option(
+      "--token-header <name>",
+      "ferriskey up to v0.7.2: the custom header carrying a static token (its value is --secret)",
+    )
     .option("--json", "print one JSON document, for scripts")
     .option("--no-color", "plain output even on a terminal");
 }
@@ -123,6 +127,7 @@ withCommon(
       "hookproof verify -p stack-auth -s whsec_new… -s whsec_old… capture.json --json",
       "hookproof verify -p clerk -s whsec_… --now 2026-11-25T12:00:00Z captured.http",
       "pbpaste | hookproof verify -p ferriskey -s $FERRISKEY_SECRET -",
+      "hookproof verify -p ferriskey --token-header x-webhook-token -s $TOKEN captured.http",
     ]),
   )
   .action(async (file: string, options) => {

@@ -14,14 +14,19 @@ export interface ProviderEntry {
   secret: string;
   /** Builds the provider with one secret, or several (rotation: any may match). */
   create(secrets: string[]): WebhookProvider<EventMap>;
+  /** Builds it for a sender that sends only a static token in a header you name (`--token-header`). */
+  createWithTokenHeader?(header: string, tokens: string[]): WebhookProvider<EventMap>;
 }
 
 const entries: readonly ProviderEntry[] = [
   { name: "clerk", secret: "the endpoint's whsec_… signing secret", create: (s) => clerk({ secret: s }) },
   {
     name: "ferriskey",
-    secret: "the webhook's signing secret (64 hex characters, used as text)",
+    secret:
+      "the webhook's signing secret (64 hex characters, used as text); with --token-header, that header's value",
     create: (s) => ferriskey({ secret: s }),
+    // Releases up to v0.7.2 sign nothing: the only credential is a custom header the admin configured.
+    createWithTokenHeader: (header, tokens) => ferriskey({ token: { header, token: tokens } }),
   },
   { name: "generic", secret: "the shared secret (used as text)", create: (s) => generic({ secret: s }) },
   { name: "stack-auth", secret: "the endpoint's whsec_… secret", create: (s) => stackAuth({ secret: s }) },
@@ -50,11 +55,19 @@ export function findProvider(name: string | undefined): ProviderEntry {
 export function buildProvider(
   entry: ProviderEntry,
   secrets: string[] | undefined,
+  tokenHeader?: string,
 ): WebhookProvider<EventMap> {
   if (!secrets || secrets.length === 0) {
     throw new UsageError(`--secret is required for ${entry.name}: ${entry.secret}.`);
   }
+  if (tokenHeader !== undefined && entry.createWithTokenHeader === undefined) {
+    const which = PROVIDERS.filter((candidate) => candidate.createWithTokenHeader).map((c) => c.name);
+    throw new UsageError(
+      `--token-header is for ${which.join(", ")} only: ${entry.name} sends its own headers.`,
+    );
+  }
   try {
+    if (tokenHeader !== undefined) return entry.createWithTokenHeader!(tokenHeader, secrets);
     return entry.create(secrets);
   } catch (error) {
     throw new UsageError(`--secret: ${(error as Error).message.replace(/^\[@hookproof\/core\] /, "")}`);

@@ -12,6 +12,7 @@ import { signError } from "./sign-error.js";
 export interface SendCommandOptions extends PayloadOptions, VariantOptions {
   provider?: string;
   secret?: string[];
+  tokenHeader?: string;
   repeat?: number;
   duplicate?: boolean;
   header?: string[];
@@ -68,7 +69,7 @@ export async function sendCommand(url: string, options: SendCommandOptions): Pro
   const out = createOutput(options);
   const target = parseUrl(url);
   const entry = findProvider(options.provider);
-  const provider = buildProvider(entry, options.secret);
+  const provider = buildProvider(entry, options.secret, options.tokenHeader);
   const { payload, event } = loadPayload(entry, options);
   const { variant, missingHeader } = variantOf(options);
   const repeat = options.repeat ?? 1;

@@ -12,6 +12,7 @@ import { signError } from "./sign-error.js";
 export interface SignCommandOptions extends PayloadOptions, VariantOptions {
   provider?: string;
   secret?: string[];
+  tokenHeader?: string;
   id?: string;
   timestamp?: number;
   curl?: string | boolean;
@@ -24,7 +25,7 @@ export const DEFAULT_URL = "http://localhost:3000/webhooks";
 export async function signCommand(options: SignCommandOptions): Promise<number> {
   const out = createOutput(options);
   const entry = findProvider(options.provider);
-  const provider = buildProvider(entry, options.secret);
+  const provider = buildProvider(entry, options.secret, options.tokenHeader);
   const { payload, event } = loadPayload(entry, options);
   const url = typeof options.curl === "string" ? options.curl : DEFAULT_URL;
   const delivery = await signDelivery(provider, payload, {

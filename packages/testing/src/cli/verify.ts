@@ -11,6 +11,7 @@ import { buildProvider, findProvider } from "./providers.js";
 export interface VerifyCommandOptions {
   provider?: string;
   secret?: string[];
+  tokenHeader?: string;
   now?: string;
   tolerance?: number;
   json?: boolean;
@@ -37,7 +38,7 @@ export function parseNow(value: string | undefined): number {
 export async function verifyCommand(file: string, options: VerifyCommandOptions): Promise<number> {
   const out = createOutput(options);
   const entry = findProvider(options.provider);
-  const provider = buildProvider(entry, options.secret);
+  const provider = buildProvider(entry, options.secret, options.tokenHeader);
   const tolerance = options.tolerance ?? 300;
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError("--tolerance must be seconds ≥ 0.");
   const now = parseNow(options.now);
