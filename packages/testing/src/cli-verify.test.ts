@@ -172,7 +172,7 @@ describe("hookproof verify", () => {
       String(T),
       file,
     ]);
-    expect(result.stdout).toMatch(/✓ valid: event [0-9a-f-]{36} of type auth\.reset_password/);
+    expect(result.stdout).toMatch(/✓ valid: event sha256:[0-9a-f]{64} of type auth\.reset_password/);
     expect(result.code).toBe(0);
   });
 

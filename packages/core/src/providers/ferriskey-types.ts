@@ -111,10 +111,7 @@ export interface FerrisKeyClient {
   enabled: boolean;
   /** The client's slug. */
   client_id: string;
-  /**
-   * `"***"` (masked) or `null` on main. **Up to v0.7.2 this is the client's real secret, in clear**: never
-   * log these payloads whole.
-   */
+  /** `"***"` (masked by FerrisKey) or `null`. */
   secret: string | null;
   realm_id: string;
   protocol: string;

@@ -103,7 +103,7 @@ describe("ferriskey, signed", () => {
     expect([refused.status, refused.body.error?.code]).toEqual([401, "invalid_signature"]);
   });
 
-  it("dedupes retries by x-ferriskey-delivery-id, although each retry is re-signed", async () => {
+  it("dedupes retries by the signed body's SHA-256, although each retry is re-signed", async () => {
     const body = fixtureText("ferriskey", "user.created");
     const ids: string[] = [];
     const hooks = createWebhooks({ provider: signed(), now: clock }).on("user.created", (event, context) => {
@@ -115,7 +115,24 @@ describe("ferriskey, signed", () => {
       status: 200,
       body: { ok: true, duplicate: true },
     });
-    expect(ids).toEqual([DELIVERY]);
+    expect(ids).toEqual([`sha256:${createHash("sha256").update(body).digest("hex")}`]);
+  });
+
+  it("handles a replay with a new x-ferriskey-delivery-id as the duplicate it is", async () => {
+    const body = fixtureText("ferriskey", "user.created");
+    const handled: string[] = [];
+    const hooks = createWebhooks({ provider: signed(), now: clock }).on("user.created", (_event, context) => {
+      handled.push(context.id);
+    });
+    const genuine = await signHeaders(body);
+    expect((await answer(hooks, post(genuine, body))).status).toBe(200);
+    // The delivery id is signed by nothing: a captured request replayed within the window can carry any.
+    const replayed = { ...genuine, "x-ferriskey-delivery-id": "0198c7f1-ffff-7c4d-8e5f-6a7b8c9d0e1f" };
+    expect(await answer(hooks, post(replayed, body))).toEqual({
+      status: 200,
+      body: { ok: true, duplicate: true },
+    });
+    expect(handled).toHaveLength(1);
   });
 
   it("refuses a timestamp older than 300 s, and an unsigned request when only a secret is set", async () => {
@@ -212,6 +229,7 @@ describe("ferriskey, secret and token while migrating", () => {
   it("checks the signature when there is one, and the token otherwise", async () => {
     const body = fixtureText("ferriskey", "role.deleted");
     const ids: string[] = [];
+    const hash = `sha256:${createHash("sha256").update(body).digest("hex")}`;
     const hooks = createWebhooks({ provider: migrating(), now: clock, dedupe: false }).on(
       "role.deleted",
       (_event, context) => {
@@ -221,7 +239,8 @@ describe("ferriskey, secret and token while migrating", () => {
     const both = { ...(await signHeaders(body)), ...{ [TOKEN.header]: TOKEN.token } };
     expect((await answer(hooks, post(both, body))).status).toBe(200);
     expect((await answer(hooks, post({ [TOKEN.header]: TOKEN.token }, body))).status).toBe(200);
-    expect(ids).toEqual([DELIVERY, `sha256:${createHash("sha256").update(body).digest("hex")}`]);
+    // Both ways the event is the same one, deduped by its signed body.
+    expect(ids).toEqual([hash, hash]);
   });
 
   it("does not fall back to the token when a signature is present but wrong", async () => {

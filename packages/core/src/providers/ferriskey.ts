@@ -190,14 +190,15 @@ function schemeOf(options: FerrisKeyOptions): WebhookScheme {
 
 /**
  * FerrisKey webhooks. With `secret`: `x-ferriskey-signature` (hex HMAC-SHA256 over `${timestamp}.${body}`)
- * and `x-ferriskey-timestamp` within ±300 s, deduped by `x-ferriskey-delivery-id`. With `token`: a static
- * header, deduped by the body's SHA-256 (the body carries a nanosecond timestamp, so events differ). With
+ * and `x-ferriskey-timestamp` within ±300 s. With `token`: a static header. Either way events are deduped
+ * by the body's SHA-256: retries resend the same body, its nanosecond timestamp tells events apart, and
+ * unlike `x-ferriskey-delivery-id` it is signed, so a replay cannot pass as a new event. With
  * both, a request with a signature must pass the signature and one without is judged by the token alone —
  * remove `token` once your FerrisKey signs.
  *
  * Quirks the handler must know: `realm.created` is sent when a realm is **deleted**; `user.updated` may carry
  * a Role; `resource_id` is usually the realm id; up to v0.7.2, `webhook.*` payloads include the webhook's
- * custom headers and `client.*` payloads the client's real secret — never log payloads whole.
+ * custom headers, which can hold a stored credential — never log them whole.
  *
  * @example
  * const hooks = createWebhooks({ provider: ferriskey({ secret: process.env.FERRISKEY_WEBHOOK_SECRET! }) })
@@ -210,7 +211,8 @@ export function ferriskey(options: FerrisKeyOptions): WebhookProvider<FerrisKeyE
     scheme: schemeOf(options),
     events: ferriskeyCatalogue,
     eventType: (payload) => stringField(payload, "event"),
-    // The delivery id (same on every retry) when the sender signs; else the router hashes the body.
-    eventId: (_payload, deliveryId) => deliveryId,
+    // No `eventId`: the router dedupes by the body's SHA-256. `x-ferriskey-delivery-id` is the same on
+    // every retry but signed by nothing, so a request replayed within the window could carry a new one;
+    // the body is signed, sent unchanged on every retry, and its nanosecond timestamp tells events apart.
   };
 }

@@ -30,7 +30,10 @@ export interface HmacOptions {
   timestamp?: HmacTimestamp;
   /** When the signature header is a `k=v,k=v` list, the key of the signatures (Stripe: `"v1"`). */
   signatureKey?: string;
-  /** A header carrying the event or delivery id (not signed by every sender). */
+  /**
+   * The header in which the sender sends its delivery id, written by `sign`. Never the dedupe id: no HMAC
+   * here covers headers, so a replay could carry any id there; the body's own `id`, or its SHA-256, is.
+   */
   idHeader?: string;
 }
 
@@ -115,7 +118,6 @@ export function hmac(options: HmacOptions): WebhookScheme {
       signedAt = parseUnixSeconds(fieldTimestamp, header);
     }
     const parts = signedAt === undefined ? [body] : [`${signedAt}.`, body];
-    const id = idHeader ? read(idHeader) : undefined;
     return whenAllReady(
       keys.map((key) => backend.hmac(key, parts, encoding)),
       (macs) => {
@@ -130,7 +132,6 @@ export function hmac(options: HmacOptions): WebhookScheme {
           );
         }
         const result: SchemeResult = { keyIndex };
-        if (id !== undefined) result.id = id;
         if (signedAt !== undefined) result.timestamp = signedAt;
         return result;
       },
@@ -168,7 +169,8 @@ export function genericHmac(options: PresetOptions): WebhookScheme {
 }
 
 /**
- * GitHub: `X-Hub-Signature-256: sha256=<hex>`, delivery id in `X-GitHub-Delivery`.
+ * GitHub: `X-Hub-Signature-256: sha256=<hex>` over the body. `sign` also sends `X-GitHub-Delivery`; events
+ * are deduped by the body's SHA-256, as the delivery id is not signed (a redelivery resends the same body).
  * @see https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries
  *
  * @example

@@ -15,7 +15,10 @@ export interface SchemeRequest {
 
 /** What a scheme proved about a request. */
 export interface SchemeResult {
-  /** The event id the sender signed or sent (`webhook-id`, a delivery id), if the scheme has one. */
+  /**
+   * The event id the sender signed (`webhook-id`), if the scheme has one. Never an unsigned header: a
+   * replayed request could carry any value there and pass as a new event.
+   */
   id?: string;
   /** The signed timestamp, unix seconds, if the scheme has one; the verifier checks the replay window. */
   timestamp?: number;
