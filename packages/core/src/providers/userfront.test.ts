@@ -58,6 +58,22 @@ describe("userfront", () => {
     expect(seen).toEqual(["update", "delete"]);
   });
 
+  it("accepts an older record with `uuid` and `isDev`, typed, and refuses a non-boolean `isDev`", async () => {
+    const real = JSON.parse(fixtureText("userfront", "user.create"));
+    const older = { ...real, record: { ...real.record, uuid: real.record.userUuid, isDev: false } };
+    const seen: unknown[] = [];
+    const hooks = createWebhooks({ provider: provider(), now: clock }).on("user.create", (event) => {
+      expectTypeOf(event.record.isDev).toEqualTypeOf<boolean | undefined>();
+      seen.push([event.record.uuid, event.record.isDev]);
+    });
+    expect((await answer(hooks, post(userfrontHeaders, JSON.stringify(older)))).status).toBe(200);
+    expect(seen).toEqual([[real.record.userUuid, false]]);
+    const broken = JSON.stringify({ ...older, record: { ...older.record, isDev: "no" } });
+    const refused = await answer(hooks, post(userfrontHeaders, broken));
+    expect([refused.status, refused.body.error?.code]).toEqual([400, "invalid_payload"]);
+    expect(refused.body.error?.message).toContain("record.isDev");
+  });
+
   it("refuses another key (401) and a request without one (400)", async () => {
     const body = fixtureText("userfront", "tenant.create");
     const hooks = createWebhooks({ provider: provider(), now: clock });

@@ -48,6 +48,10 @@ export interface UserfrontUser {
   tenant?: { tenantId: string; name: string };
   /** Tenant id → the user's roles in it. */
   authorization?: Record<string, { roles: string[] }>;
+  /** @deprecated Older records only; use `userUuid`. */
+  uuid?: string;
+  /** Older records only. */
+  isDev?: boolean;
 }
 
 /** A tenant record. Sub-tenants may carry more (a parent reference); unknown fields pass through. */
@@ -95,6 +99,8 @@ const user = shape<UserfrontUser>({
   updatedAt: v.optional(v.string()),
   tenant: v.optional(shape<{ tenantId: string; name: string }>({ tenantId: v.string(), name: v.string() })),
   authorization: v.optional(v.record(v.string(), shape<{ roles: string[] }>({ roles: v.array(v.string()) }))),
+  uuid: v.optional(v.string()),
+  isDev: v.optional(v.boolean()),
 });
 
 const tenant = shape<UserfrontTenant>({
