@@ -5,22 +5,43 @@
  */
 import * as v from "valibot";
 import type {
+  ClerkBillingCredit,
+  ClerkBillingMoneyAmount,
+  ClerkBillingPayee,
+  ClerkBillingPayer,
+  ClerkBillingPaymentAttempt,
+  ClerkBillingPaymentSource,
+  ClerkBillingSubscription,
+  ClerkBillingSubscriptionItem,
+  ClerkBillingSubscriptionItemPlan,
+  ClerkBillingSubscriptionStatus,
+  ClerkBillingTotals,
   ClerkDeletedObject,
   ClerkEmail,
   ClerkEmailAddress,
   ClerkEvent,
   ClerkEventAttributes,
   ClerkExternalAccount,
+  ClerkInvitation,
   ClerkOrganization,
+  ClerkOrganizationDomain,
+  ClerkOrganizationDomainVerification,
+  ClerkOrganizationInvitation,
+  ClerkOrganizationInvitationAccepted,
   ClerkOrganizationMembership,
+  ClerkPermission,
   ClerkPhoneNumber,
+  ClerkPublicOrganizationData,
   ClerkPublicUserData,
+  ClerkRole,
   ClerkSession,
+  ClerkSmsMessage,
   ClerkUser,
   ClerkVerification,
+  ClerkWaitlistEntry,
   ClerkWeb3Wallet,
 } from "./clerk-types.js";
-import { jsonObject, openString, shape } from "./schema-kit.js";
+import { type Fields, jsonObject, openString, shape } from "./schema-kit.js";
 
 const time = v.number();
 const list = v.array(jsonObject);
@@ -166,6 +187,254 @@ export const emailSchema: v.GenericSchema<unknown, ClerkEmail> = shape<ClerkEmai
   delivered_by_clerk: v.boolean(),
 });
 
+export const smsSchema: v.GenericSchema<unknown, ClerkSmsMessage> = shape<ClerkSmsMessage>({
+  id: v.string(),
+  object: v.literal("sms_message"),
+  from_phone_number: v.string(),
+  to_phone_number: v.string(),
+  phone_number_id: v.nullable(v.string()),
+  user_id: v.optional(v.string()),
+  message: v.string(),
+  status: v.string(),
+  slug: v.nullish(v.string()),
+  data: v.nullish(jsonObject),
+  delivered_by_clerk: v.boolean(),
+});
+
+export const organizationDomainSchema: v.GenericSchema<unknown, ClerkOrganizationDomain> =
+  shape<ClerkOrganizationDomain>({
+    id: v.string(),
+    object: v.literal("organization_domain"),
+    name: v.string(),
+    organization_id: v.string(),
+    enrollment_mode: openString<"manual_invitation" | "automatic_invitation" | "automatic_suggestion">(),
+    verification: v.nullable(
+      shape<ClerkOrganizationDomainVerification>({
+        status: openString<"unverified" | "verified">(),
+        strategy: openString<"email_code">(),
+        attempts: v.number(),
+        expires_at: time,
+      }),
+    ),
+    affiliation_email_address: v.nullable(v.string()),
+    created_at: time,
+    updated_at: time,
+    total_pending_invitations: v.number(),
+    total_pending_suggestions: v.number(),
+  });
+
+const invitationFields: Fields<ClerkOrganizationInvitation> = {
+  id: v.string(),
+  object: v.literal("organization_invitation"),
+  email_address: v.string(),
+  role: v.string(),
+  role_name: v.string(),
+  organization_id: v.string(),
+  public_organization_data: v.nullish(
+    shape<ClerkPublicOrganizationData>({
+      id: v.string(),
+      object: v.optional(v.string()),
+      name: v.string(),
+      slug: v.string(),
+      image_url: v.optional(v.string()),
+      has_image: v.boolean(),
+    }),
+  ),
+  status: v.optional(openString<"pending" | "accepted" | "revoked" | "expired">()),
+  public_metadata: jsonObject,
+  private_metadata: jsonObject,
+  url: v.nullable(v.string()),
+  created_at: time,
+  updated_at: time,
+  expires_at: time,
+};
+
+export const organizationInvitationSchema: v.GenericSchema<unknown, ClerkOrganizationInvitation> =
+  shape<ClerkOrganizationInvitation>(invitationFields);
+
+export const organizationInvitationAcceptedSchema: v.GenericSchema<
+  unknown,
+  ClerkOrganizationInvitationAccepted
+> = shape<ClerkOrganizationInvitationAccepted>({
+  ...invitationFields,
+  status: v.literal("accepted"),
+  user_id: v.string(),
+});
+
+export const permissionSchema: v.GenericSchema<unknown, ClerkPermission> = shape<ClerkPermission>({
+  id: v.string(),
+  object: v.literal("permission"),
+  key: v.string(),
+  name: v.string(),
+  description: v.string(),
+  created_at: time,
+  updated_at: time,
+});
+
+export const roleSchema: v.GenericSchema<unknown, ClerkRole> = shape<ClerkRole>({
+  id: v.string(),
+  object: v.literal("role"),
+  key: v.string(),
+  name: v.string(),
+  description: v.nullable(v.string()),
+  permissions: v.array(permissionSchema),
+  is_creator_eligible: v.boolean(),
+  created_at: time,
+  updated_at: time,
+});
+
+export const waitlistEntrySchema: v.GenericSchema<unknown, ClerkWaitlistEntry> = shape<ClerkWaitlistEntry>({
+  id: v.string(),
+  object: v.literal("waitlist_entry"),
+  status: openString<"pending" | "invited" | "completed" | "rejected">(),
+  email_address: v.string(),
+  invitation: v.nullable(
+    shape<ClerkInvitation>({
+      id: v.string(),
+      object: v.literal("invitation"),
+      email_address: v.string(),
+      public_metadata: v.nullable(jsonObject),
+      revoked: v.optional(v.boolean()),
+      status: openString<"pending" | "accepted" | "revoked" | "expired">(),
+      url: v.optional(v.string()),
+      created_at: time,
+      updated_at: time,
+    }),
+  ),
+  is_locked: v.boolean(),
+  created_at: time,
+  updated_at: time,
+});
+
+const money = shape<ClerkBillingMoneyAmount>({
+  amount: v.number(),
+  amount_formatted: v.string(),
+  currency: v.string(),
+  currency_symbol: v.string(),
+});
+
+const billingStatus: v.GenericSchema<unknown, ClerkBillingSubscriptionStatus> = openString<
+  "abandoned" | "active" | "canceled" | "ended" | "expired" | "incomplete" | "past_due" | "upcoming"
+>();
+
+const period = openString<"month" | "annual">();
+
+const payer = shape<ClerkBillingPayer>({
+  id: v.string(),
+  object: v.literal("commerce_payer"),
+  instance_id: v.string(),
+  user_id: v.optional(v.string()),
+  first_name: v.optional(v.string()),
+  last_name: v.optional(v.string()),
+  email: v.string(),
+  organization_id: v.optional(v.string()),
+  organization_name: v.optional(v.string()),
+  image_url: v.string(),
+  created_at: time,
+  updated_at: time,
+});
+
+export const subscriptionItemSchema: v.GenericSchema<unknown, ClerkBillingSubscriptionItem> =
+  shape<ClerkBillingSubscriptionItem>({
+    id: v.string(),
+    object: v.literal("commerce_subscription_item"),
+    status: billingStatus,
+    credit: shape<ClerkBillingCredit>({
+      amount: money,
+      cycle_days_remaining: v.number(),
+      cycle_days_total: v.number(),
+      cycle_remaining_percent: v.number(),
+    }),
+    proration_date: v.string(),
+    plan_period: period,
+    period_start: time,
+    period_end: v.nullable(time),
+    canceled_at: v.optional(time),
+    past_due_at: v.optional(time),
+    lifetime_paid: v.number(),
+    next_payment_amount: v.number(),
+    next_payment_date: time,
+    amount: money,
+    plan: v.nullish(
+      shape<ClerkBillingSubscriptionItemPlan>({
+        id: v.string(),
+        instance_id: v.string(),
+        product_id: v.string(),
+        name: v.string(),
+        slug: v.string(),
+        description: v.optional(v.string()),
+        is_default: v.boolean(),
+        is_recurring: v.boolean(),
+        amount: v.number(),
+        period,
+        interval: v.number(),
+        has_base_fee: v.boolean(),
+        currency: v.string(),
+        annual_monthly_amount: v.number(),
+        publicly_visible: v.boolean(),
+      }),
+    ),
+    plan_id: v.nullish(v.string()),
+    payer: v.optional(payer),
+  });
+
+export const subscriptionSchema: v.GenericSchema<unknown, ClerkBillingSubscription> =
+  shape<ClerkBillingSubscription>({
+    id: v.string(),
+    object: v.literal("commerce_subscription"),
+    status: billingStatus,
+    active_at: v.optional(time),
+    canceled_at: v.optional(time),
+    created_at: time,
+    ended_at: v.optional(time),
+    past_due_at: v.optional(time),
+    updated_at: time,
+    latest_payment_id: v.string(),
+    payer_id: v.string(),
+    payer,
+    payment_source_id: v.string(),
+    items: v.array(subscriptionItemSchema),
+  });
+
+export const paymentAttemptSchema: v.GenericSchema<unknown, ClerkBillingPaymentAttempt> =
+  shape<ClerkBillingPaymentAttempt>({
+    id: v.string(),
+    object: v.literal("commerce_payment_attempt"),
+    instance_id: v.string(),
+    payment_id: v.string(),
+    statement_id: v.string(),
+    gateway_external_id: v.string(),
+    status: openString<"pending" | "paid" | "failed">(),
+    created_at: time,
+    updated_at: time,
+    paid_at: v.optional(time),
+    failed_at: v.optional(time),
+    failed_reason: v.optional(
+      shape<{ code: string; decline_code: string }>({ code: v.string(), decline_code: v.string() }),
+    ),
+    billing_date: time,
+    charge_type: openString<"checkout" | "recurring">(),
+    payee: shape<ClerkBillingPayee>({
+      id: v.string(),
+      gateway_type: v.string(),
+      gateway_external_id: v.string(),
+      gateway_status: openString<"active" | "pending" | "restricted" | "disconnected">(),
+    }),
+    payer,
+    totals: shape<ClerkBillingTotals>({ subtotal: money, tax_total: money, grand_total: money }),
+    payment_source: shape<ClerkBillingPaymentSource>({
+      id: v.string(),
+      gateway: v.string(),
+      gateway_external_id: v.string(),
+      gateway_external_account_id: v.optional(v.string()),
+      payment_method: v.string(),
+      status: openString<"active" | "disconnected">(),
+      card_type: v.optional(v.string()),
+      last4: v.optional(v.string()),
+    }),
+    subscription_items: v.array(subscriptionItemSchema),
+  });
+
 const attributes = shape<ClerkEventAttributes>({
   http_request: shape<ClerkEventAttributes["http_request"]>({
     client_ip: v.string(),
@@ -186,4 +455,19 @@ export function clerkEvent<Type extends string, Data>(
     instance_id: v.string(),
     event_attributes: v.optional(attributes),
   }) as v.GenericSchema<unknown, ClerkEvent<Type, Data>>;
+}
+
+/**
+ * The schemas of one family of Clerk events that carry the same payload: each type → its envelope around `data`.
+ *
+ * @example
+ * const roles = clerkEvents(["role.created", "role.updated", "role.deleted"], roleSchema);
+ */
+export function clerkEvents<Type extends string, Data>(
+  types: readonly Type[],
+  data: v.GenericSchema<unknown, Data>,
+): { [T in Type]: v.GenericSchema<unknown, ClerkEvent<T, Data>> } {
+  return Object.fromEntries(types.map((type) => [type, clerkEvent(type, data)])) as {
+    [T in Type]: v.GenericSchema<unknown, ClerkEvent<T, Data>>;
+  };
 }

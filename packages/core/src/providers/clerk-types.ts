@@ -104,9 +104,9 @@ export interface ClerkUser {
   locale?: string | null;
 }
 
-/** What `user.deleted` and `organization.deleted` carry: a stub of the deleted object. */
+/** What `user.deleted`, `organization.deleted` and `organizationDomain.deleted` carry: a stub of the deleted object. */
 export interface ClerkDeletedObject {
-  /** `"user"`, `"organization"`. */
+  /** `"user"`, `"organization"`, `"organization_domain"`. */
   object: string;
   id: string;
   deleted: boolean;
@@ -197,4 +197,294 @@ export interface ClerkEmail {
   status?: string;
   data?: Record<string, unknown> | null;
   delivered_by_clerk: boolean;
+}
+
+/** An SMS Clerk is sending (`sms.created`): with "delivered by Clerk" off, you deliver it yourself. */
+export interface ClerkSmsMessage {
+  id: string;
+  object: "sms_message";
+  from_phone_number: string;
+  to_phone_number: string;
+  /** `idn_…`. */
+  phone_number_id: string | null;
+  user_id?: string;
+  message: string;
+  status: string;
+  slug?: string | null;
+  data?: Record<string, unknown> | null;
+  delivered_by_clerk: boolean;
+}
+
+/** Where an organization domain's verification stands. */
+export interface ClerkOrganizationDomainVerification {
+  status: "unverified" | "verified" | (string & Record<never, never>);
+  /** `email_code`, the only strategy so far. */
+  strategy: "email_code" | (string & Record<never, never>);
+  attempts: number;
+  expires_at: number;
+}
+
+/** A verified domain of an organization (`orgdmn_…`), as `organizationDomain.created|updated` carry it. */
+export interface ClerkOrganizationDomain {
+  id: string;
+  object: "organization_domain";
+  /** The domain: `example.com`. */
+  name: string;
+  organization_id: string;
+  enrollment_mode:
+    | "manual_invitation"
+    | "automatic_invitation"
+    | "automatic_suggestion"
+    | (string & Record<never, never>);
+  verification: ClerkOrganizationDomainVerification | null;
+  affiliation_email_address: string | null;
+  created_at: number;
+  updated_at: number;
+  total_pending_invitations: number;
+  total_pending_suggestions: number;
+}
+
+/** The public part of an organization, inside an invitation. */
+export interface ClerkPublicOrganizationData {
+  id: string;
+  /** In Clerk's backend type (which gives every resource one), not in its frontend type. */
+  object?: string;
+  name: string;
+  slug: string;
+  image_url?: string;
+  has_image: boolean;
+}
+
+/** An invitation to an organization (`orginv_…`), as `organizationInvitation.created|revoked` carry it. */
+export interface ClerkOrganizationInvitation {
+  id: string;
+  object: "organization_invitation";
+  email_address: string;
+  /** `org:admin`, `org:member`, or a custom role key. */
+  role: string;
+  role_name: string;
+  organization_id: string;
+  public_organization_data?: ClerkPublicOrganizationData | null;
+  status?: "pending" | "accepted" | "revoked" | "expired" | (string & Record<never, never>);
+  public_metadata: Record<string, unknown>;
+  private_metadata: Record<string, unknown>;
+  url: string | null;
+  created_at: number;
+  updated_at: number;
+  expires_at: number;
+}
+
+/** An accepted invitation (`organizationInvitation.accepted`), with the user who accepted it. */
+export interface ClerkOrganizationInvitationAccepted extends ClerkOrganizationInvitation {
+  status: "accepted";
+  /** `user_…`. */
+  user_id: string;
+}
+
+/** A permission (`perm_…`), as `permission.*` events carry it. */
+export interface ClerkPermission {
+  id: string;
+  object: "permission";
+  /** `org:invoices:read`. */
+  key: string;
+  name: string;
+  description: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A role (`role_…`), as `role.*` events carry it. */
+export interface ClerkRole {
+  id: string;
+  object: "role";
+  /** `org:admin`, `org:member`, or a custom key. */
+  key: string;
+  name: string;
+  description: string | null;
+  permissions: ClerkPermission[];
+  is_creator_eligible: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An invitation to the application (`inv_…`), inside a waitlist entry. */
+export interface ClerkInvitation {
+  id: string;
+  object: "invitation";
+  email_address: string;
+  public_metadata: Record<string, unknown> | null;
+  revoked?: boolean;
+  status: "pending" | "accepted" | "revoked" | "expired" | (string & Record<never, never>);
+  url?: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A waitlist entry (`wle_…`), as `waitlistEntry.*` events carry it. */
+export interface ClerkWaitlistEntry {
+  id: string;
+  object: "waitlist_entry";
+  status: "pending" | "invited" | "completed" | "rejected" | (string & Record<never, never>);
+  email_address: string;
+  invitation: ClerkInvitation | null;
+  is_locked: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An amount of money: `amount` in the currency's minor unit (cents). */
+export interface ClerkBillingMoneyAmount {
+  amount: number;
+  /** `"20.00"`. */
+  amount_formatted: string;
+  /** `USD`. */
+  currency: string;
+  currency_symbol: string;
+}
+
+/** The user or organization that pays. */
+export interface ClerkBillingPayer {
+  id: string;
+  object: "commerce_payer";
+  instance_id: string;
+  user_id?: string;
+  first_name?: string;
+  last_name?: string;
+  email: string;
+  organization_id?: string;
+  organization_name?: string;
+  image_url: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The lifecycle state of a subscription or subscription item. */
+export type ClerkBillingSubscriptionStatus =
+  | "abandoned"
+  | "active"
+  | "canceled"
+  | "ended"
+  | "expired"
+  | "incomplete"
+  | "past_due"
+  | "upcoming"
+  | (string & Record<never, never>);
+
+/** What is left of the current period, credited on a plan change. */
+export interface ClerkBillingCredit {
+  amount: ClerkBillingMoneyAmount;
+  cycle_days_remaining: number;
+  cycle_days_total: number;
+  cycle_remaining_percent: number;
+}
+
+/** The plan of a subscription item, as billing events carry it. Amounts in the minor unit. */
+export interface ClerkBillingSubscriptionItemPlan {
+  /** `cplan_…`. */
+  id: string;
+  instance_id: string;
+  product_id: string;
+  name: string;
+  slug: string;
+  description?: string;
+  is_default: boolean;
+  is_recurring: boolean;
+  amount: number;
+  period: "month" | "annual" | (string & Record<never, never>);
+  interval: number;
+  has_base_fee: boolean;
+  currency: string;
+  annual_monthly_amount: number;
+  publicly_visible: boolean;
+}
+
+/** A subscription item: one plan of a payer, as `subscriptionItem.*` events carry it. */
+export interface ClerkBillingSubscriptionItem {
+  id: string;
+  object: "commerce_subscription_item";
+  status: ClerkBillingSubscriptionStatus;
+  credit: ClerkBillingCredit;
+  proration_date: string;
+  plan_period: "month" | "annual" | (string & Record<never, never>);
+  period_start: number;
+  period_end: number | null;
+  canceled_at?: number;
+  past_due_at?: number;
+  lifetime_paid: number;
+  next_payment_amount: number;
+  next_payment_date: number;
+  amount: ClerkBillingMoneyAmount;
+  plan?: ClerkBillingSubscriptionItemPlan | null;
+  plan_id?: string | null;
+  payer?: ClerkBillingPayer;
+}
+
+/** A subscription: a payer's container of subscription items, as `subscription.*` events carry it. */
+export interface ClerkBillingSubscription {
+  id: string;
+  object: "commerce_subscription";
+  status: ClerkBillingSubscriptionStatus;
+  active_at?: number;
+  canceled_at?: number;
+  created_at: number;
+  ended_at?: number;
+  past_due_at?: number;
+  updated_at: number;
+  latest_payment_id: string;
+  payer_id: string;
+  payer: ClerkBillingPayer;
+  payment_source_id: string;
+  items: ClerkBillingSubscriptionItem[];
+}
+
+/** The payment gateway account paid into. */
+export interface ClerkBillingPayee {
+  id: string;
+  gateway_type: string;
+  gateway_external_id: string;
+  gateway_status: "active" | "pending" | "restricted" | "disconnected" | (string & Record<never, never>);
+}
+
+/** Subtotal, tax and grand total of a payment. */
+export interface ClerkBillingTotals {
+  subtotal: ClerkBillingMoneyAmount;
+  tax_total: ClerkBillingMoneyAmount;
+  grand_total: ClerkBillingMoneyAmount;
+}
+
+/** The card or other method a payment is charged to. */
+export interface ClerkBillingPaymentSource {
+  id: string;
+  /** `stripe`. */
+  gateway: string;
+  gateway_external_id: string;
+  gateway_external_account_id?: string;
+  /** `card`. */
+  payment_method: string;
+  status: "active" | "disconnected" | (string & Record<never, never>);
+  card_type?: string;
+  last4?: string;
+}
+
+/** A payment attempt, as `paymentAttempt.*` events carry it. */
+export interface ClerkBillingPaymentAttempt {
+  id: string;
+  object: "commerce_payment_attempt";
+  instance_id: string;
+  payment_id: string;
+  statement_id: string;
+  gateway_external_id: string;
+  status: "pending" | "paid" | "failed" | (string & Record<never, never>);
+  created_at: number;
+  updated_at: number;
+  paid_at?: number;
+  failed_at?: number;
+  failed_reason?: { code: string; decline_code: string };
+  billing_date: number;
+  charge_type: "checkout" | "recurring" | (string & Record<never, never>);
+  payee: ClerkBillingPayee;
+  payer: ClerkBillingPayer;
+  totals: ClerkBillingTotals;
+  payment_source: ClerkBillingPaymentSource;
+  subscription_items: ClerkBillingSubscriptionItem[];
 }

@@ -5,64 +5,138 @@
 import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
 import {
-  clerkEvent,
+  clerkEvents,
   deletedSchema,
   emailSchema,
   membershipSchema,
+  organizationDomainSchema,
+  organizationInvitationAcceptedSchema,
+  organizationInvitationSchema,
   organizationSchema,
+  paymentAttemptSchema,
+  permissionSchema,
+  roleSchema,
   sessionSchema,
+  smsSchema,
+  subscriptionItemSchema,
+  subscriptionSchema,
   userSchema,
+  waitlistEntrySchema,
 } from "./clerk-schemas.js";
 import type {
+  ClerkBillingPaymentAttempt,
+  ClerkBillingSubscription,
+  ClerkBillingSubscriptionItem,
   ClerkDeletedObject,
   ClerkEmail,
   ClerkEvent,
   ClerkOrganization,
+  ClerkOrganizationDomain,
+  ClerkOrganizationInvitation,
+  ClerkOrganizationInvitationAccepted,
   ClerkOrganizationMembership,
+  ClerkPermission,
+  ClerkRole,
   ClerkSession,
+  ClerkSmsMessage,
   ClerkUser,
+  ClerkWaitlistEntry,
 } from "./clerk-types.js";
 import { stringField } from "./schema-kit.js";
 
-/** The Clerk events this catalogue types: event type → payload. Other Clerk events pass unvalidated. */
-export type ClerkEvents = {
-  "user.created": ClerkEvent<"user.created", ClerkUser>;
-  "user.updated": ClerkEvent<"user.updated", ClerkUser>;
-  "user.deleted": ClerkEvent<"user.deleted", ClerkDeletedObject>;
-  "session.created": ClerkEvent<"session.created", ClerkSession>;
-  "session.ended": ClerkEvent<"session.ended", ClerkSession>;
-  "session.removed": ClerkEvent<"session.removed", ClerkSession>;
-  "session.revoked": ClerkEvent<"session.revoked", ClerkSession>;
-  "organization.created": ClerkEvent<"organization.created", ClerkOrganization>;
-  "organization.updated": ClerkEvent<"organization.updated", ClerkOrganization>;
-  "organization.deleted": ClerkEvent<"organization.deleted", ClerkDeletedObject>;
-  "organizationMembership.created": ClerkEvent<"organizationMembership.created", ClerkOrganizationMembership>;
-  "organizationMembership.updated": ClerkEvent<"organizationMembership.updated", ClerkOrganizationMembership>;
-  "organizationMembership.deleted": ClerkEvent<"organizationMembership.deleted", ClerkOrganizationMembership>;
-  "email.created": ClerkEvent<"email.created", ClerkEmail>;
-};
+/** Clerk events of one family that carry the same payload, as `Webhooks.ts` groups them: each type → its event. */
+type Family<Types extends string, Data> = { [Type in Types]: ClerkEvent<Type, Data> };
 
 /**
- * The runtime schemas of Clerk's user, session, organization, membership and email events (Standard Schema v1).
+ * Every Clerk event, as `Webhooks.ts` in clerk/javascript declares them: event type → payload. An event type
+ * Clerk adds later reaches `onAny` unvalidated.
+ */
+export type ClerkEvents = Family<"user.created" | "user.updated", ClerkUser> &
+  Family<"user.deleted", ClerkDeletedObject> &
+  Family<"session.created" | "session.ended" | "session.removed" | "session.revoked", ClerkSession> &
+  Family<"email.created", ClerkEmail> &
+  Family<"sms.created", ClerkSmsMessage> &
+  Family<"organization.created" | "organization.updated", ClerkOrganization> &
+  Family<"organization.deleted", ClerkDeletedObject> &
+  Family<"organizationDomain.created" | "organizationDomain.updated", ClerkOrganizationDomain> &
+  Family<"organizationDomain.deleted", ClerkDeletedObject> &
+  Family<
+    "organizationMembership.created" | "organizationMembership.updated" | "organizationMembership.deleted",
+    ClerkOrganizationMembership
+  > &
+  Family<"organizationInvitation.created" | "organizationInvitation.revoked", ClerkOrganizationInvitation> &
+  Family<"organizationInvitation.accepted", ClerkOrganizationInvitationAccepted> &
+  Family<"role.created" | "role.updated" | "role.deleted", ClerkRole> &
+  Family<"permission.created" | "permission.updated" | "permission.deleted", ClerkPermission> &
+  Family<"waitlistEntry.created" | "waitlistEntry.updated", ClerkWaitlistEntry> &
+  Family<"paymentAttempt.created" | "paymentAttempt.updated", ClerkBillingPaymentAttempt> &
+  Family<
+    "subscription.created" | "subscription.updated" | "subscription.active" | "subscription.pastDue",
+    ClerkBillingSubscription
+  > &
+  Family<
+    | "subscriptionItem.created"
+    | "subscriptionItem.updated"
+    | "subscriptionItem.active"
+    | "subscriptionItem.canceled"
+    | "subscriptionItem.upcoming"
+    | "subscriptionItem.ended"
+    | "subscriptionItem.abandoned"
+    | "subscriptionItem.incomplete"
+    | "subscriptionItem.pastDue"
+    | "subscriptionItem.freeTrialEnding",
+    ClerkBillingSubscriptionItem
+  >;
+
+/**
+ * The runtime schemas of every Clerk event (Standard Schema v1): users, sessions, emails and SMS, organizations
+ * with their domains, memberships and invitations, roles and permissions, the waitlist, and billing.
  *
  * @example
  * const result = await clerkCatalogue["user.created"]["~standard"].validate(body);
  */
 export const clerkCatalogue: EventCatalogue<ClerkEvents> = {
-  "user.created": clerkEvent("user.created", userSchema),
-  "user.updated": clerkEvent("user.updated", userSchema),
-  "user.deleted": clerkEvent("user.deleted", deletedSchema),
-  "session.created": clerkEvent("session.created", sessionSchema),
-  "session.ended": clerkEvent("session.ended", sessionSchema),
-  "session.removed": clerkEvent("session.removed", sessionSchema),
-  "session.revoked": clerkEvent("session.revoked", sessionSchema),
-  "organization.created": clerkEvent("organization.created", organizationSchema),
-  "organization.updated": clerkEvent("organization.updated", organizationSchema),
-  "organization.deleted": clerkEvent("organization.deleted", deletedSchema),
-  "organizationMembership.created": clerkEvent("organizationMembership.created", membershipSchema),
-  "organizationMembership.updated": clerkEvent("organizationMembership.updated", membershipSchema),
-  "organizationMembership.deleted": clerkEvent("organizationMembership.deleted", membershipSchema),
-  "email.created": clerkEvent("email.created", emailSchema),
+  ...clerkEvents(["user.created", "user.updated"], userSchema),
+  ...clerkEvents(["user.deleted"], deletedSchema),
+  ...clerkEvents(["session.created", "session.ended", "session.removed", "session.revoked"], sessionSchema),
+  ...clerkEvents(["email.created"], emailSchema),
+  ...clerkEvents(["sms.created"], smsSchema),
+  ...clerkEvents(["organization.created", "organization.updated"], organizationSchema),
+  ...clerkEvents(["organization.deleted"], deletedSchema),
+  ...clerkEvents(["organizationDomain.created", "organizationDomain.updated"], organizationDomainSchema),
+  ...clerkEvents(["organizationDomain.deleted"], deletedSchema),
+  ...clerkEvents(
+    ["organizationMembership.created", "organizationMembership.updated", "organizationMembership.deleted"],
+    membershipSchema,
+  ),
+  ...clerkEvents(
+    ["organizationInvitation.created", "organizationInvitation.revoked"],
+    organizationInvitationSchema,
+  ),
+  ...clerkEvents(["organizationInvitation.accepted"], organizationInvitationAcceptedSchema),
+  ...clerkEvents(["role.created", "role.updated", "role.deleted"], roleSchema),
+  ...clerkEvents(["permission.created", "permission.updated", "permission.deleted"], permissionSchema),
+  ...clerkEvents(["waitlistEntry.created", "waitlistEntry.updated"], waitlistEntrySchema),
+  ...clerkEvents(["paymentAttempt.created", "paymentAttempt.updated"], paymentAttemptSchema),
+  ...clerkEvents(
+    ["subscription.created", "subscription.updated", "subscription.active", "subscription.pastDue"],
+    subscriptionSchema,
+  ),
+  ...clerkEvents(
+    [
+      "subscriptionItem.created",
+      "subscriptionItem.updated",
+      "subscriptionItem.active",
+      "subscriptionItem.canceled",
+      "subscriptionItem.upcoming",
+      "subscriptionItem.ended",
+      "subscriptionItem.abandoned",
+      "subscriptionItem.incomplete",
+      "subscriptionItem.pastDue",
+      "subscriptionItem.freeTrialEnding",
+    ],
+    subscriptionItemSchema,
+  ),
 };
 
 /** Options of {@link clerk}. */
@@ -75,7 +149,8 @@ export interface ClerkOptions {
  * Clerk webhooks: Standard Webhooks signatures in `svix-*` headers, deduped by `svix-id`.
  *
  * Unlike Clerk's own `verifyWebhook`, the payload keeps `timestamp` (event time, ms) and `instance_id`.
- * `user.deleted` and `organization.deleted` carry only a stub (`{ object, id, deleted: true }`).
+ * `user.deleted`, `organization.deleted` and `organizationDomain.deleted` carry only a stub
+ * (`{ object, id, deleted: true }`).
  *
  * @example
  * const hooks = createWebhooks({ provider: clerk({ secret: process.env.CLERK_WEBHOOK_SIGNING_SECRET! }) })

@@ -5,7 +5,9 @@
 import { createWebhooks } from "@hookproof/core";
 import { expectTypeOf } from "vitest";
 import {
+  type ClerkBillingPayer,
   type ClerkEvents,
+  type ClerkPermission,
   clerk,
   type FerrisKeyRealm,
   ferriskey,
@@ -58,7 +60,26 @@ createWebhooks({ provider: clerk({ secret }) })
   })
   .on("session.ended", (event) => {
     expectTypeOf(event.data.user_id).toEqualTypeOf<string>();
-  });
+  })
+  .on("role.created", (event) => {
+    expectTypeOf(event.type).toEqualTypeOf<"role.created">();
+    expectTypeOf(event.data.object).toEqualTypeOf<"role">();
+    expectTypeOf(event.data.description).toEqualTypeOf<string | null>();
+    expectTypeOf(event.data.permissions).toEqualTypeOf<ClerkPermission[]>();
+  })
+  .on("organizationInvitation.accepted", (event) => {
+    expectTypeOf(event.data.status).toEqualTypeOf<"accepted">();
+    expectTypeOf(event.data.user_id).toEqualTypeOf<string>();
+  })
+  .on("organizationDomain.deleted", (event) => {
+    expectTypeOf(event.data.deleted).toEqualTypeOf<boolean>();
+  })
+  .on("subscriptionItem.pastDue", (event) => {
+    expectTypeOf(event.data.period_end).toEqualTypeOf<number | null>();
+    expectTypeOf(event.data.payer).toEqualTypeOf<ClerkBillingPayer | undefined>();
+  })
+  // @ts-expect-error: Clerk spells it `subscription.pastDue`
+  .on("subscription.past_due", () => {});
 expectTypeOf<keyof ClerkEvents>().toEqualTypeOf<
   | "user.created"
   | "user.updated"
@@ -74,6 +95,37 @@ expectTypeOf<keyof ClerkEvents>().toEqualTypeOf<
   | "organizationMembership.updated"
   | "organizationMembership.deleted"
   | "email.created"
+  | "sms.created"
+  | "organizationDomain.created"
+  | "organizationDomain.updated"
+  | "organizationDomain.deleted"
+  | "organizationInvitation.created"
+  | "organizationInvitation.revoked"
+  | "organizationInvitation.accepted"
+  | "role.created"
+  | "role.updated"
+  | "role.deleted"
+  | "permission.created"
+  | "permission.updated"
+  | "permission.deleted"
+  | "waitlistEntry.created"
+  | "waitlistEntry.updated"
+  | "paymentAttempt.created"
+  | "paymentAttempt.updated"
+  | "subscription.created"
+  | "subscription.updated"
+  | "subscription.active"
+  | "subscription.pastDue"
+  | "subscriptionItem.created"
+  | "subscriptionItem.updated"
+  | "subscriptionItem.active"
+  | "subscriptionItem.canceled"
+  | "subscriptionItem.upcoming"
+  | "subscriptionItem.ended"
+  | "subscriptionItem.abandoned"
+  | "subscriptionItem.incomplete"
+  | "subscriptionItem.pastDue"
+  | "subscriptionItem.freeTrialEnding"
 >();
 
 createWebhooks({ provider: userfront({ token: "key" }) })
