@@ -301,7 +301,8 @@ export interface ClerkRole {
   key: string;
   name: string;
   description: string | null;
-  permissions: ClerkPermission[];
+  /** Required in Clerk's `RoleJSON`, yet its `Role.fromJSON` reads a missing list as empty: accepted absent. */
+  permissions?: ClerkPermission[];
   is_creator_eligible: boolean;
   created_at: number;
   updated_at: number;
@@ -343,16 +344,20 @@ export interface ClerkBillingMoneyAmount {
 }
 
 /** The user or organization that pays. */
+/**
+ * Who pays. Clerk's webhook type has the person fields as optional strings, but its own billing mocks send
+ * `null` for `user_id` and `email` (an organization payer): billing is experimental, so `null` is accepted.
+ */
 export interface ClerkBillingPayer {
   id: string;
   object: "commerce_payer";
   instance_id: string;
-  user_id?: string;
-  first_name?: string;
-  last_name?: string;
-  email: string;
-  organization_id?: string;
-  organization_name?: string;
+  user_id?: string | null;
+  first_name?: string | null;
+  last_name?: string | null;
+  email?: string | null;
+  organization_id?: string | null;
+  organization_name?: string | null;
   image_url: string;
   created_at: number;
   updated_at: number;
@@ -477,8 +482,9 @@ export interface ClerkBillingPaymentAttempt {
   status: "pending" | "paid" | "failed" | (string & Record<never, never>);
   created_at: number;
   updated_at: number;
-  paid_at?: number;
-  failed_at?: number;
+  /** Optional in Clerk's webhook type, nullable in its SDK docs: either is accepted. */
+  paid_at?: number | null;
+  failed_at?: number | null;
   failed_reason?: { code: string; decline_code: string };
   billing_date: number;
   charge_type: "checkout" | "recurring" | (string & Record<never, never>);

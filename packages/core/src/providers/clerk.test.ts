@@ -44,7 +44,7 @@ fixtureSuite({
     "permission.deleted": { path: ["data", "object"], set: "role" },
     "waitlistEntry.created": { path: ["data", "is_locked"] },
     "waitlistEntry.updated": { path: ["data", "invitation", "status"] },
-    "paymentAttempt.created": { path: ["data", "payer", "email"] },
+    "paymentAttempt.created": { path: ["data", "payer", "email"], set: 42 },
     "paymentAttempt.updated": { path: ["data", "totals", "grand_total", "amount"], set: "20.00" },
     "subscription.created": { path: ["data", "items", 0, "plan_period"] },
     "subscription.updated": { path: ["data", "latest_payment_id"], set: null },
@@ -96,6 +96,23 @@ describe("clerk", () => {
       body: { ok: true },
     });
     expect(seen).toEqual([[undefined, ""]]);
+  });
+
+  it("accepts what Clerk's other sources send where its webhook types are stricter", async () => {
+    const attempt = JSON.parse(fixtureText("clerk", "paymentAttempt.created"));
+    attempt.data.payer = { ...attempt.data.payer, user_id: null, email: null };
+    attempt.data.paid_at = null;
+    const role = JSON.parse(fixtureText("clerk", "role.created"));
+    delete role.data.permissions;
+    const seen: unknown[] = [];
+    // One signed id for both bodies: dedupe off so the second is not taken for a redelivery.
+    const hooks = createWebhooks({ provider: provider(), now: clock, dedupe: false })
+      .on("paymentAttempt.created", (event) => void seen.push(event.data.payer.email))
+      .on("role.created", (event) => void seen.push(event.data.permissions));
+    for (const body of [JSON.stringify(attempt), JSON.stringify(role)]) {
+      expect((await answer(hooks, post(await sign(body), body))).status).toBe(200);
+    }
+    expect(seen).toEqual([null, undefined]);
   });
 
   it("types user.deleted as the deleted-object stub", async () => {

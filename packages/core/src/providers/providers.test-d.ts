@@ -65,7 +65,7 @@ createWebhooks({ provider: clerk({ secret }) })
     expectTypeOf(event.type).toEqualTypeOf<"role.created">();
     expectTypeOf(event.data.object).toEqualTypeOf<"role">();
     expectTypeOf(event.data.description).toEqualTypeOf<string | null>();
-    expectTypeOf(event.data.permissions).toEqualTypeOf<ClerkPermission[]>();
+    expectTypeOf(event.data.permissions).toEqualTypeOf<ClerkPermission[] | undefined>();
   })
   .on("organizationInvitation.accepted", (event) => {
     expectTypeOf(event.data.status).toEqualTypeOf<"accepted">();
