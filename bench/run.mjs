@@ -12,7 +12,10 @@ import { runMicro } from "./lib/micro.mjs";
 import { formatHttp, formatMicro, formatSizes, formatTargets } from "./lib/report.mjs";
 import { measureSizes } from "./lib/size.mjs";
 
+// `pnpm bench -- --rounds 3` hands the script its `--` as well.
+const argv = process.argv.slice(2);
 const { values: args } = parseArgs({
+  args: argv[0] === "--" ? argv.slice(1) : argv,
   options: {
     rounds: { type: "string", default: "5" },
     "http-seconds": { type: "string", default: "3" },

@@ -70,19 +70,20 @@ export function adapterBuilt(name) {
   }
 }
 
-function startServerOnce(route) {
+function startServerOnce(route, execArgv) {
   return new Promise((resolve, reject) => {
-    const child = fork(SERVER, [route], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(SERVER, [route], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
     child.once("message", ({ port }) => resolve({ child, port }));
     child.once("exit", (code) => reject(new Error(`server ${route} exited with ${code}`)));
   });
 }
 
-async function startServer(route) {
+/** Starts the server process of `route` (with extra Node flags, if any); resolves `{ child, port }`. */
+export async function startServer(route, execArgv = []) {
   // A workspace package being rebuilt next door can be missing for a moment: try again before giving up.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startServerOnce(route);
+      return await startServerOnce(route, execArgv);
     } catch (error) {
       if (attempt === 3) throw error;
       await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -97,7 +98,8 @@ function cpuTime(child) {
   });
 }
 
-function stopServer(child) {
+/** Asks the server to close its connections and exit; resolves when it has. */
+export function stopServer(child) {
   return new Promise((resolve) => {
     child.removeAllListeners("exit");
     child.once("exit", resolve);
@@ -106,7 +108,8 @@ function stopServer(child) {
   });
 }
 
-async function load(port, request, options) {
+/** Loads `port` with `request` over `connections`, for `seconds` or `amount` requests; every answer must be 2xx. */
+export async function load(port, request, options) {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/webhooks`,
     method: "POST",
