@@ -29,8 +29,14 @@ export const GROUPS = [
         reference: true,
       },
       { route: "node-process", label: "node:http + `hooks.process({ headers, body })`" },
-      { route: "node-handle", label: "node:http → Web `Request` + `hooks.handle()`" },
     ],
+  },
+  {
+    // What a Web-standard framework (Next's App Router, a fetch handler) pays to see a Web `Request`.
+    stack: "node:http → Web Request",
+    adapter: null,
+    baseline: { route: "web-raw", label: "node:http → Web `Request`, `request.arrayBuffer()` only" },
+    contenders: [{ route: "node-handle", label: "node:http → Web `Request` + `hooks.handle()`" }],
   },
   {
     stack: "Express 5",

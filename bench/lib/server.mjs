@@ -50,6 +50,23 @@ function nodeServer(handler) {
   });
 }
 
+/** A node:http server that hands each request to `handler` as a Web `Request` and writes its `Response` back. */
+function webServer(handler) {
+  return nodeServer(async (req, res) => {
+    const headers = new Headers();
+    for (let i = 0; i < req.rawHeaders.length; i += 2)
+      headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+    const request = new Request(`http://${req.headers.host}${req.url}`, {
+      method: req.method,
+      headers,
+      body: Readable.toWeb(req),
+      duplex: "half",
+    });
+    const response = await handler(request);
+    res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+  });
+}
+
 const ROUTES = {
   /** node:http, read the raw body, answer. */
   "node-raw": async () =>
@@ -78,22 +95,17 @@ const ROUTES = {
     });
   },
 
+  /** node:http bridged to a Web `Request`, read with `request.arrayBuffer()`, a Web `Response` written back. */
+  "web-raw": async () =>
+    webServer(async (request) => {
+      await request.arrayBuffer();
+      return new Response(OK, { headers: JSON_TYPE });
+    }),
+
   /** node:http bridged to a Web `Request`, `hooks.handle(request)`, the `Response` written back. */
   "node-handle": async () => {
     const router = hooks();
-    return nodeServer(async (req, res) => {
-      const headers = new Headers();
-      for (let i = 0; i < req.rawHeaders.length; i += 2)
-        headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-      const request = new Request(`http://${req.headers.host}${req.url}`, {
-        method: req.method,
-        headers,
-        body: Readable.toWeb(req),
-        duplex: "half",
-      });
-      const response = await router.handle(request);
-      res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
-    });
+    return webServer((request) => router.handle(request));
   },
 
   /** Express 5 with `express.raw()`, answering without verification. */
