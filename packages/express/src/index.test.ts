@@ -238,10 +238,11 @@ describe.each(versions)("%s", (_name, express) => {
       expect(result).toEqual({ status: 200, json: { id: "msg_verifier", payload: JSON.parse(body) } });
     });
 
-    it("answers the error and does not call next() for a bad signature", async () => {
+    it("answers the error, tells onRejected and does not call next() for a bad signature", async () => {
       const app = express();
       let called = false;
-      app.post("/webhooks", verifyWebhook(createHooks().hooks), (_req, res) => {
+      const { hooks, rejected } = createHooks();
+      app.post("/webhooks", verifyWebhook(hooks), (_req, res) => {
         called = true;
         res.end();
       });
@@ -250,6 +251,7 @@ describe.each(versions)("%s", (_name, express) => {
       expect(result.status).toBe(401);
       expect(result.json).toMatchObject({ error: { code: "invalid_signature" } });
       expect(called).toBe(false);
+      expect(rejected).toEqual(["invalid_signature"]);
     });
 
     it("honours maxBodyBytes for a verifier", async () => {

@@ -47,7 +47,9 @@ declare global {
 }
 
 /** What {@link verifyWebhook} verifies with: a `createWebhooks` router or a `createVerifier` verifier. */
-export type WebhookSource = Pick<Webhooks<EventMap>, "verify" | "maxBodyBytes"> | Verifier;
+export type WebhookSource =
+  | (Pick<Webhooks<EventMap>, "verify" | "maxBodyBytes"> & Partial<Pick<Webhooks<EventMap>, "reject">>)
+  | Verifier;
 
 /**
  * An Express middleware, typed by the Node types Express 4 and 5 both extend, so it fits either version's
@@ -79,9 +81,16 @@ function answer(error: WebhookVerificationError): ProcessResult {
   return { status: error.status, headers: JSON_HEADERS, body: JSON.stringify(error) };
 }
 
-function fail(req: Request, res: ServerResponse, next: (error?: unknown) => void, error: unknown): void {
+function fail(
+  req: Request,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+  error: unknown,
+  source?: WebhookSource,
+): void {
   if (!isWebhookVerificationError(error)) next(error);
-  else send(req, res, answer(error));
+  // A router reports the refusal to its `onRejected`; a bare verifier has no hooks.
+  else send(req, res, (source && "reject" in source && source.reject?.(error)) || answer(error));
 }
 
 /**
@@ -131,7 +140,7 @@ export function verifyWebhook(
           req.webhook = event as WebhookEvent;
           next();
         },
-        (error: unknown) => fail(req, res, next, error),
+        (error: unknown) => fail(req, res, next, error, source),
       );
   };
 }

@@ -183,10 +183,11 @@ describe.each([
       expect(result).toEqual({ status: 200, json: { id: "msg_verifier", payload: JSON.parse(body) } });
     });
 
-    it("answers the error and does not call next() for a bad signature", async () => {
+    it("answers the error, tells onRejected and does not call next() for a bad signature", async () => {
       let called = false;
       const app = new Hono();
-      app.post("/webhooks", webhookMiddleware(createHooks().hooks), (c) => {
+      const { hooks, rejected } = createHooks();
+      app.post("/webhooks", webhookMiddleware(hooks), (c) => {
         called = true;
         return c.body(null);
       });
@@ -195,6 +196,7 @@ describe.each([
       expect(result.status).toBe(401);
       expect(result.json).toMatchObject({ error: { code: "invalid_signature" } });
       expect(called).toBe(false);
+      expect(rejected).toEqual(["invalid_signature"]);
     });
 
     it("rejects an expired timestamp with 401 timestamp_expired", async () => {

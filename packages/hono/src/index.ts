@@ -84,7 +84,9 @@ export function webhookMiddleware(
   options?: WebhookMiddlewareOptions,
 ): MiddlewareHandler<WebhookEnv<VerifiedWebhook>>;
 export function webhookMiddleware(
-  source: Pick<Webhooks<EventMap>, "verify" | "maxBodyBytes"> | Verifier,
+  source:
+    | (Pick<Webhooks<EventMap>, "verify" | "maxBodyBytes"> & Partial<Pick<Webhooks<EventMap>, "reject">>)
+    | Verifier,
   options: WebhookMiddlewareOptions = {},
 ): MiddlewareHandler {
   const limit =
@@ -98,7 +100,8 @@ export function webhookMiddleware(
       event = await source.verify({ headers: request.headers, body });
     } catch (error) {
       if (!isWebhookVerificationError(error)) throw error;
-      return answer(error);
+      // A router reports the refusal to its `onRejected`; a bare verifier has no hooks.
+      return "reject" in source && source.reject ? respond(source.reject(error)) : answer(error);
     }
     c.set("webhook", event);
     await next();
