@@ -81,16 +81,19 @@ function answer(error: WebhookVerificationError): ProcessResult {
   return { status: error.status, headers: JSON_HEADERS, body: JSON.stringify(error) };
 }
 
+/**
+ * Answers a refusal; a router (`reject`) also reports it to its `onRejected`. Anything that is not a
+ * refusal goes to Express's error handling.
+ */
 function fail(
   req: Request,
   res: ServerResponse,
   next: (error?: unknown) => void,
   error: unknown,
-  source?: WebhookSource,
+  reject?: (error: WebhookVerificationError) => ProcessResult,
 ): void {
   if (!isWebhookVerificationError(error)) next(error);
-  // A router reports the refusal to its `onRejected`; a bare verifier has no hooks.
-  else send(req, res, (source && "reject" in source && source.reject?.(error)) || answer(error));
+  else send(req, res, reject?.(error) ?? answer(error));
 }
 
 /**
@@ -104,16 +107,13 @@ export function webhookMiddleware(
   hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes"> & Partial<Pick<Webhooks<EventMap>, "reject">>,
 ): WebhookRequestHandler {
   return (req, res, next) => {
+    // `process()` never rejects: what fails here is reading the body (size, a parser ran first).
     readBody(req, hooks.maxBodyBytes)
+      .then((body) => hooks.process({ headers: req.headers, body }))
       .then(
-        (body) => hooks.process({ headers: req.headers, body }),
-        // Refused while reading (size, a parser ran first): answered and reported as the router's own.
-        (error: unknown) => {
-          if (!isWebhookVerificationError(error)) throw error;
-          return hooks.reject?.(error) ?? answer(error);
-        },
-      )
-      .then((result) => send(req, res, result), next);
+        (result) => send(req, res, result),
+        (error: unknown) => fail(req, res, next, error, hooks.reject),
+      );
   };
 }
 
@@ -140,7 +140,7 @@ export function verifyWebhook(
           req.webhook = event as WebhookEvent;
           next();
         },
-        (error: unknown) => fail(req, res, next, error, source),
+        (error: unknown) => fail(req, res, next, error, "reject" in source ? source.reject : undefined),
       );
   };
 }

@@ -40,6 +40,14 @@ function answer(error: WebhookVerificationError): Response {
   });
 }
 
+/** Answers a refusal; a router (`reject`) also reports it to its `onRejected`, a bare verifier has no hooks. */
+function refuse(
+  error: WebhookVerificationError,
+  reject?: (error: WebhookVerificationError) => ProcessResult,
+): Response {
+  return reject ? respond(reject(error)) : answer(error);
+}
+
 /**
  * Answers webhook requests: verifies, deduplicates and runs the router's handlers, then responds.
  * Use it as the route's handler, or as a terminal middleware with `app.use`.
@@ -56,8 +64,7 @@ export function webhook(
     const request = c.req.raw;
     if (request.bodyUsed) {
       const error = bodyAlreadyParsed("a body that was already read", FIX);
-      // Reported to the router's `onRejected` like every other rejection, when the router can.
-      return hooks.reject ? respond(hooks.reject(error)) : answer(error);
+      return refuse(error, hooks.reject);
     }
     // A declared length within the limit bounds the body (HTTP framing), so it is read in one go: on
     // @hono/node-server that skips building a Web stream. Otherwise the body is streamed and cut off.
@@ -100,8 +107,7 @@ export function webhookMiddleware(
       event = await source.verify({ headers: request.headers, body });
     } catch (error) {
       if (!isWebhookVerificationError(error)) throw error;
-      // A router reports the refusal to its `onRejected`; a bare verifier has no hooks.
-      return "reject" in source && source.reject ? respond(source.reject(error)) : answer(error);
+      return refuse(error, "reject" in source ? source.reject : undefined);
     }
     c.set("webhook", event);
     await next();

@@ -1,6 +1,11 @@
 /**
  * Steps that wait only when something is pending: with a synchronous crypto backend, schema, store and
  * handler, a delivery runs start to finish without one microtask turn.
+ *
+ * The schemes' `whenReady` (schemes/helpers.ts) does the same for the crypto backend with a plain
+ * `instanceof Promise`: its promises are always its own, and that path counts bytes against the 4 KB edge
+ * budget (using `chain` there costs 25 B). Here the values come from user code — dedupe stores, handlers,
+ * perhaps another realm's promises or a bare thenable — so any thenable is waited for.
  * @module
  */
 import type { MaybePromise } from "../crypto/types.js";
