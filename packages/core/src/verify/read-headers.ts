@@ -30,7 +30,8 @@ function flatten(value: HeaderValue): string | undefined {
 
 /**
  * Makes a reader for `headers`. Names are matched case-insensitively; array values (a header
- * sent more than once) are combined with `", "` unless they are all equal.
+ * sent more than once) are combined with `", "` unless they are all equal. A plain record is read by
+ * its own keys only, never inherited ones.
  *
  * @example
  * const header = readHeaders(req.headers);
@@ -43,7 +44,8 @@ export function readHeaders(headers: HeadersInput): HeaderReader {
   const record = headers as Readonly<Record<string, HeaderValue>>;
   let lowered: Map<string, HeaderValue> | undefined;
   return (name) => {
-    const direct = record[name];
+    // Own keys only: `constructor`, `toString` or a key planted on Object.prototype is no header.
+    const direct = Object.hasOwn(record, name) ? record[name] : undefined;
     if (direct !== undefined) return flatten(direct);
     if (lowered === undefined) {
       lowered = new Map();
