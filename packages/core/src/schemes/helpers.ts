@@ -41,7 +41,8 @@ export function secretList(secrets: Secrets | undefined, option: string): Secret
 /** Reads a header that must be present. */
 export function requireHeader(header: HeaderReader, name: string, hint: string): string {
   const value = header(name);
-  if (value === undefined || value.trim() === "") {
+  // Absent, empty or only whitespace.
+  if (!value?.trim()) {
     throw new WebhookVerificationError("missing_header", `The \`${name}\` header is missing. ${hint}`, {
       header: name,
     });
@@ -54,8 +55,8 @@ const UNIX_SECONDS = /^\d{1,16}$/;
 /** Parses a unix-seconds header value: digits only, a safe integer. */
 export function parseUnixSeconds(value: string, header: string): number {
   const trimmed = value.trim();
-  const seconds = UNIX_SECONDS.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!Number.isSafeInteger(seconds)) {
+  const seconds = Number(trimmed);
+  if (!UNIX_SECONDS.test(trimmed) || !Number.isSafeInteger(seconds)) {
     throw new WebhookVerificationError(
       "malformed_header",
       `The \`${header}\` header must be whole unix seconds (digits only).`,

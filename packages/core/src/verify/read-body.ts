@@ -9,7 +9,7 @@ import { WebhookVerificationError } from "../errors.js";
 export type BodyInput = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
 /** The default size limit: 1 MiB. */
-export const DEFAULT_MAX_BODY_BYTES: number = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES: number = 2 ** 20;
 
 /** The error for a body that a JSON parser already turned into an object. */
 export function bodyAlreadyParsed(what: string, fix: string): WebhookVerificationError {

@@ -12,20 +12,14 @@ export type HeadersInput =
 /** Reads headers by lower-case name. Built once per request. */
 export type HeaderReader = (name: string) => string | undefined;
 
-function hasGet(headers: HeadersInput): headers is { get(name: string): string | null } {
-  return typeof (headers as { get?: unknown }).get === "function";
-}
-
-type HeaderValue = string | readonly string[] | number | undefined;
+type HeaderValue = string | number | readonly (string | number)[] | undefined;
 
 function flatten(value: HeaderValue): string | undefined {
   if (typeof value === "string") return value;
-  const values = [value ?? []].flat().filter((item) => typeof item === "string" || typeof item === "number");
-  if (values.length === 0) return undefined;
+  const values = [value ?? []].flat().map(String);
   // A header sent twice with one value is that value; otherwise combine as RFC 9110 §5.3 does,
-  // which is also what Web `Headers` would have handed us.
-  const first = String(values[0]);
-  return values.every((item) => String(item) === first) ? first : values.join(", ");
+  // which is also what Web `Headers` would have handed us. No value at all is `undefined`.
+  return values.every((item) => item === values[0]) ? values[0] : values.join(", ");
 }
 
 /**
@@ -38,22 +32,21 @@ function flatten(value: HeaderValue): string | undefined {
  * header("svix-id");
  */
 export function readHeaders(headers: HeadersInput): HeaderReader {
-  if (hasGet(headers)) {
-    return (name) => headers.get(name) ?? undefined;
+  if (typeof (headers as { get?: unknown }).get === "function") {
+    return (name) => (headers as { get(name: string): string | null }).get(name) ?? undefined;
   }
   const record = headers as Readonly<Record<string, HeaderValue>>;
   let lowered: Map<string, HeaderValue> | undefined;
   return (name) => {
     // Own keys only: `constructor`, `toString` or a key planted on Object.prototype is no header.
-    const direct = Object.hasOwn(record, name) ? record[name] : undefined;
-    if (direct !== undefined) return flatten(direct);
-    if (lowered === undefined) {
+    if (Object.hasOwn(record, name) && record[name] !== undefined) return flatten(record[name]);
+    if (!lowered) {
       lowered = new Map();
       for (const key of Object.keys(record)) {
         const lower = key.toLowerCase();
-        const value = record[key];
         const seen = lowered.get(lower);
-        lowered.set(lower, seen === undefined ? value : ([seen, value ?? []].flat() as string[]));
+        // Most keys are seen once: keep their value as it is, no array.
+        lowered.set(lower, seen === undefined ? record[key] : [seen, record[key] ?? []].flat());
       }
     }
     return flatten(lowered.get(name));
