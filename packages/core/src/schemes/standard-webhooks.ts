@@ -8,6 +8,7 @@ import { backend } from "../crypto/backend.js";
 import type { Ed25519Key, HmacKey, MaybePromise } from "../crypto/types.js";
 import { constantTimeEqual, fromBase64, toBase64 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
+import type { HeaderReader } from "../verify/read-headers.js";
 import { parseUnixSeconds, requireHeader, secretList, whenAllReady, whenReady } from "./helpers.js";
 import type { SchemeRequest, SchemeResult, Secrets, SignInput, WebhookScheme } from "./types.js";
 
@@ -102,15 +103,25 @@ function parseSignatures(value: string, header: string): Candidates {
 }
 
 /**
- * The header family a request uses: the one carrying a signature, else the one with any header, so a
- * missing header is reported under the name the sender actually uses.
+ * The signature, id and timestamp headers, each required: what `checkHeaders` checks. They are read from
+ * the family carrying a signature, else the one with any header, so a missing header is reported under
+ * the name the sender actually uses.
  */
-function family(header: SchemeRequest["header"]): (typeof FAMILIES)[keyof typeof FAMILIES] {
-  if (header("webhook-signature") !== undefined) return FAMILIES.webhook;
-  if (header("svix-signature") !== undefined) return FAMILIES.svix;
-  return header("webhook-id") !== undefined || header("webhook-timestamp") !== undefined
-    ? FAMILIES.webhook
-    : FAMILIES.svix;
+function signedHeaders(
+  header: HeaderReader,
+): [string, string, number, (typeof FAMILIES)["webhook" | "svix"]] {
+  const names =
+    header("webhook-signature") !== undefined ||
+    (header("svix-signature") === undefined &&
+      (header("webhook-id") !== undefined || header("webhook-timestamp") !== undefined))
+      ? FAMILIES.webhook
+      : FAMILIES.svix;
+  return [
+    requireHeader(header, names.signature, MISSING_HINT),
+    requireHeader(header, names.id, MISSING_HINT),
+    parseUnixSeconds(requireHeader(header, names.timestamp, MISSING_HINT), names.timestamp),
+    names,
+  ];
 }
 
 function noMatch(header: string): WebhookVerificationError {
@@ -135,11 +146,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
   const edKeys = keys.filter((key) => key.kind === "v1a");
 
   function verify({ header, body }: SchemeRequest): MaybePromise<SchemeResult> {
-    const names = family(header);
-    const hint = MISSING_HINT;
-    const signatureValue = requireHeader(header, names.signature, hint);
-    const id = requireHeader(header, names.id, hint);
-    const timestamp = parseUnixSeconds(requireHeader(header, names.timestamp, hint), names.timestamp);
+    const [signatureValue, id, timestamp, names] = signedHeaders(header);
     const candidates = parseSignatures(signatureValue, names.signature);
     const parts = [`${id}.${timestamp}.`, body];
 
@@ -199,7 +206,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
     }));
   }
 
-  return { name: "standard-webhooks", signsTimestamp: true, verify, sign };
+  return { name: "standard-webhooks", signsTimestamp: true, verify, sign, checkHeaders: signedHeaders };
 }
 
 function randomId(): string {
