@@ -3,6 +3,7 @@
  * requests signed the way Standard Webhooks senders sign them.
  * @module
  */
+import { request as httpRequest } from "node:http";
 import {
   createWebhooks,
   type StandardSchemaV1,
@@ -89,4 +90,47 @@ export function adapterKit(name: string): AdapterKit {
   }
 
   return { scheme: scheme, createHooks: createHooks, signed: signed };
+}
+
+/** The answer to an upload that stopped early, and how much of its body was sent. */
+export interface PartialUpload {
+  status: number;
+  json: Record<string, unknown>;
+  /** The answer's `Connection` header. */
+  connection: string | undefined;
+  /** Body bytes written before the answer came. */
+  sent: number;
+}
+
+/**
+ * POSTs `headers` declaring a `Content-Length` of `declared` bytes, writes only `sent` of them and waits for
+ * the answer without sending the rest: a receiver that reads the body before checking the headers never
+ * answers (the test times out), one that checks the headers first answers at once.
+ */
+export function partialUpload(
+  url: string,
+  headers: Record<string, string>,
+  { declared, sent }: { declared: number; sent: number },
+): Promise<PartialUpload> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, {
+      method: "POST",
+      headers: { ...headers, "content-length": String(declared) },
+    });
+    request.on("error", reject);
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        request.destroy();
+        resolve({
+          status: response.statusCode ?? 0,
+          json: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>,
+          connection: response.headers.connection,
+          sent,
+        });
+      });
+    });
+    request.write(new Uint8Array(sent).fill(0x61));
+  });
 }
