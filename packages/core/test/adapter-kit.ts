@@ -3,7 +3,7 @@
  * requests signed the way Standard Webhooks senders sign them.
  * @module
  */
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type IncomingMessage } from "node:http";
 import {
   createWebhooks,
   type StandardSchemaV1,
@@ -133,4 +133,34 @@ export function partialUpload(
     });
     request.write(new Uint8Array(sent).fill(0x61));
   });
+}
+
+/**
+ * `size` bytes as a stream that is only pulled as it is read (no Content-Length when sent):
+ * `counter.pulled` counts what the reader took.
+ */
+export function countedStream(size: number, counter = { pulled: 0 }): ReadableStream<Uint8Array> {
+  const chunk = new Uint8Array(64 * 1024).fill(0x61);
+  return new ReadableStream(
+    {
+      pull(controller) {
+        if (counter.pulled >= size) return controller.close();
+        counter.pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * Adds to `counter.bytes` what `req` hands to `data` listeners: the body bytes the server read. Bytes
+ * Node itself discards after the answer (no listener left) are not counted.
+ */
+export function countBodyBytes(req: IncomingMessage, counter: { bytes: number }): void {
+  const emit = req.emit;
+  req.emit = function (this: IncomingMessage, name: string | symbol, ...args: unknown[]) {
+    if (name === "data" && req.listenerCount("data") > 0) counter.bytes += (args[0] as Uint8Array).byteLength;
+    return emit.call(this, name, ...args);
+  } as typeof req.emit;
 }

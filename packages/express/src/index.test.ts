@@ -3,7 +3,16 @@ import { createVerifier, type VerifiedEvent, type VerifiedWebhook, type Webhooks
 import express5 from "express";
 import express4 from "express4";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { adapterKit, body, MiB, NOW, partialUpload, type UserCreated } from "../../core/test/adapter-kit.js";
+import {
+  adapterKit,
+  body,
+  countBodyBytes,
+  countedStream,
+  MiB,
+  NOW,
+  partialUpload,
+  type UserCreated,
+} from "../../core/test/adapter-kit.js";
 import { verifyWebhook, webhookMiddleware } from "./index.js";
 
 type Events = { "user.created": UserCreated };
@@ -49,27 +58,9 @@ function countBytes(counter: { bytes: number; socket?: number }): express5.Reque
     res.on("finish", () => {
       counter.socket = (counter.socket ?? 0) + req.socket.bytesRead;
     });
-    const emit = req.emit;
-    req.emit = function (this: typeof req, name: string | symbol, ...args: unknown[]) {
-      if (name === "data" && req.listenerCount("data") > 0)
-        counter.bytes += (args[0] as Uint8Array).byteLength;
-      return emit.call(this, name, ...args);
-    } as typeof req.emit;
+    countBodyBytes(req, counter);
     next();
   };
-}
-
-/** A body of `size` bytes sent chunked: no Content-Length, so only the running total can stop it. */
-function tenMiBStream(size = 10 * MiB): ReadableStream<Uint8Array> {
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  let sent = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= size) return controller.close();
-      controller.enqueue(chunk);
-      sent += chunk.byteLength;
-    },
-  });
 }
 
 /** Headers a sender forgot to sign with: no `webhook-*` at all. */
@@ -182,7 +173,7 @@ describe.each(versions)("%s", (_name, express) => {
       app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
       const result = await post(await listen(app), {
         headers: (await signed()).headers,
-        body: tenMiBStream(),
+        body: countedStream(10 * MiB),
       });
       expect(result.status).toBe(413);
       expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
@@ -225,7 +216,7 @@ describe.each(versions)("%s", (_name, express) => {
       const response = await fetch(await listen(app), {
         method: "POST",
         headers: UNSIGNED,
-        body: tenMiBStream(8 * MiB),
+        body: countedStream(8 * MiB),
         duplex: "half",
       } as RequestInit);
       expect(response.status).toBe(400);

@@ -4,7 +4,16 @@ import { serve } from "@hono/node-server";
 import { createVerifier, type VerifiedEvent, type VerifiedWebhook } from "@hookproof/core";
 import { Hono } from "hono";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { adapterKit, body, MiB, NOW, partialUpload, type UserCreated } from "../../core/test/adapter-kit.js";
+import {
+  adapterKit,
+  body,
+  countBodyBytes,
+  countedStream,
+  MiB,
+  NOW,
+  partialUpload,
+  type UserCreated,
+} from "../../core/test/adapter-kit.js";
 import { webhook, webhookMiddleware } from "./index.js";
 
 const { scheme, createHooks, signed: sign } = adapterKit("hono");
@@ -16,21 +25,6 @@ interface Sent {
 
 async function signed(options: { id?: string; timestamp?: number } = {}): Promise<Sent & { body: string }> {
   return sign(options);
-}
-
-/** A body sent as a stream (no Content-Length); `pulled` counts what the receiver asked for. */
-function tenMiBStream(counter: { pulled: number }, size = 10 * MiB): ReadableStream<Uint8Array> {
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  return new ReadableStream(
-    {
-      pull(controller) {
-        if (counter.pulled >= size) return controller.close();
-        counter.pulled += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    },
-    { highWaterMark: 0 },
-  );
 }
 
 const servers: ReturnType<typeof serve>[] = [];
@@ -129,7 +123,7 @@ describe.each([
       const app = new Hono();
       app.post("/webhooks", webhook(hooks));
       const counter = { pulled: 0 };
-      const sent = { headers: (await signed()).headers, body: tenMiBStream(counter) };
+      const sent = { headers: (await signed()).headers, body: countedStream(10 * MiB, counter) };
       const result = await read(await send(app, sent));
       expect(result.status).toBe(413);
       expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
@@ -251,7 +245,7 @@ describe("a request without signature headers is refused before its body is read
       for (const headers of [UNSIGNED, { ...UNSIGNED, "content-length": String(MiB - 1) }]) {
         const counter = { pulled: 0 };
         const result = await read(
-          await viaAppRequest(app, { headers, body: tenMiBStream(counter, 8 * MiB) }),
+          await viaAppRequest(app, { headers, body: countedStream(8 * MiB, counter) }),
         );
         expect(result).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
         expect(counter.pulled).toBe(0);
@@ -264,7 +258,7 @@ describe("a request without signature headers is refused before its body is read
     const app = new Hono();
     app.post("/webhooks", webhook(hooks));
     const counter = { pulled: 0 };
-    await viaAppRequest(app, { headers: UNSIGNED, body: tenMiBStream(counter, 8 * MiB) });
+    await viaAppRequest(app, { headers: UNSIGNED, body: countedStream(8 * MiB, counter) });
     expect(rejected).toEqual(["missing_header"]);
   });
 
@@ -272,12 +266,7 @@ describe("a request without signature headers is refused before its body is read
   async function serveCounting(app: Hono, counter: { bytes: number }): Promise<string> {
     const counting = ((options: object, listener: RequestListener) =>
       createServer(options, (req: IncomingMessage, res) => {
-        const emit = req.emit;
-        req.emit = function (this: typeof req, name: string | symbol, ...args: unknown[]) {
-          if (name === "data" && req.listenerCount("data") > 0)
-            counter.bytes += (args[0] as Uint8Array).byteLength;
-          return emit.call(this, name, ...args);
-        } as typeof req.emit;
+        countBodyBytes(req, counter);
         listener(req, res);
       })) as typeof createServer;
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1", createServer: counting });
@@ -299,7 +288,7 @@ describe("a request without signature headers is refused before its body is read
       const streamed = await fetch(url, {
         method: "POST",
         headers: UNSIGNED,
-        body: tenMiBStream({ pulled: 0 }, 8 * MiB),
+        body: countedStream(8 * MiB),
         duplex: "half",
       } as RequestInit);
       expect(streamed.status).toBe(400);

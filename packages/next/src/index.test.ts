@@ -4,28 +4,20 @@ import type { NextApiHandler } from "next";
 // Next's own API-route runner: it applies `config.api.bodyParser` exactly as `next start` does.
 import { apiResolver } from "next/dist/server/api-utils/node/api-resolver.js";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { adapterKit, MiB, NOW, partialUpload } from "../../core/test/adapter-kit.js";
+import {
+  adapterKit,
+  countBodyBytes,
+  countedStream,
+  MiB,
+  NOW,
+  partialUpload,
+} from "../../core/test/adapter-kit.js";
 import { createPagesHandler, createRouteHandler } from "./index.js";
 
 const { createHooks, signed } = adapterKit("next");
 
 /** Headers a sender forgot to sign with: no `webhook-*` at all. */
 const UNSIGNED = { "content-type": "application/json" };
-
-/** `size` bytes as a stream (no Content-Length); `pulled` counts what the receiver asked for. */
-function counted(size: number, counter: { pulled: number }): ReadableStream<Uint8Array> {
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  return new ReadableStream(
-    {
-      pull(controller) {
-        if (counter.pulled >= size) return controller.close();
-        counter.pulled += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
 
 async function read(response: Response) {
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
@@ -103,7 +95,7 @@ describe("createRouteHandler: a request without signature headers", () => {
     const request = new Request("https://app.example/webhooks", {
       method: "POST",
       headers: UNSIGNED,
-      body: counted(8 * MiB, counter),
+      body: countedStream(8 * MiB, counter),
       duplex: "half",
     } as RequestInit);
     const result = await read(await createRouteHandler(hooks)(request));
@@ -125,12 +117,7 @@ describe("createPagesHandler (Pages Router)", () => {
   /** Serves `handler` as `pages/api/webhooks` with `config`; `bytes` counts what reached a `data` listener. */
   async function serveRoute(handler: NextApiHandler, bodyParser: boolean, counter = { bytes: 0 }) {
     const server = createServer((req, res) => {
-      const emit = req.emit;
-      req.emit = function (this: typeof req, name: string | symbol, ...args: unknown[]) {
-        if (name === "data" && req.listenerCount("data") > 0)
-          counter.bytes += (args[0] as Uint8Array).byteLength;
-        return emit.call(this, name, ...args);
-      } as typeof req.emit;
+      countBodyBytes(req, counter);
       const route = { default: handler, config: { api: { bodyParser } } };
       const context = {
         previewModeId: "",
@@ -238,7 +225,7 @@ describe("createPagesHandler (Pages Router)", () => {
     expect(answer).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
     expect(answer.connection).toBe("close");
     // An 8 MiB chunked upload.
-    const streamed = await post(url, { headers: UNSIGNED, body: counted(8 * MiB, { pulled: 0 }) });
+    const streamed = await post(url, { headers: UNSIGNED, body: countedStream(8 * MiB) });
     expect(streamed).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
     expect(counter.bytes).toBe(0);
     expect(rejected).toEqual(["missing_header", "missing_header"]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { countedStream } from "../../test/adapter-kit.js";
 import type { WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { standardWebhooks } from "../schemes/standard-webhooks.js";
@@ -24,21 +25,6 @@ function router() {
     },
   }).on("user.created", () => {});
   return { hooks, rejected };
-}
-
-/** `size` bytes as a stream that is only pulled when read; `pulled` counts what the reader took. */
-function countedStream(size: number, counter: { pulled: number }): ReadableStream<Uint8Array> {
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  return new ReadableStream(
-    {
-      pull(controller) {
-        if (counter.pulled >= size) return controller.close();
-        counter.pulled += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    },
-    { highWaterMark: 0 },
-  );
 }
 
 /** A body read on demand that records whether it was. */
