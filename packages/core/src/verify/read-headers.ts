@@ -38,8 +38,9 @@ export function readHeaders(headers: HeadersInput): HeaderReader {
   const record = headers as Readonly<Record<string, HeaderValue>>;
   let lowered: Map<string, HeaderValue> | undefined;
   return (name) => {
+    const direct = record[name];
     // Own keys only: `constructor`, `toString` or a key planted on Object.prototype is no header.
-    if (Object.hasOwn(record, name) && record[name] !== undefined) return flatten(record[name]);
+    if (direct !== undefined && Object.hasOwn(record, name)) return flatten(direct);
     if (!lowered) {
       lowered = new Map();
       for (const key of Object.keys(record)) {
