@@ -3,7 +3,7 @@
  * requests signed the way Standard Webhooks senders sign them.
  * @module
  */
-import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import {
   createWebhooks,
   type StandardSchemaV1,
@@ -154,13 +154,22 @@ export function countedStream(size: number, counter = { pulled: 0 }): ReadableSt
 }
 
 /**
- * Adds to `counter.bytes` what `req` hands to `data` listeners: the body bytes the server read. Bytes
- * Node itself discards after the answer (no listener left) are not counted.
+ * Adds to `counter.bytes` what `req` hands to `data` listeners before `res` answers: the body bytes the
+ * server read to decide. What is discarded after the answer (Node's own dump, a server's drain) lands in
+ * `counter.after` instead.
  */
-export function countBodyBytes(req: IncomingMessage, counter: { bytes: number }): void {
+export function countBodyBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  counter: { bytes: number; after?: number },
+): void {
   const emit = req.emit;
   req.emit = function (this: IncomingMessage, name: string | symbol, ...args: unknown[]) {
-    if (name === "data" && req.listenerCount("data") > 0) counter.bytes += (args[0] as Uint8Array).byteLength;
+    if (name === "data" && req.listenerCount("data") > 0) {
+      const size = (args[0] as Uint8Array).byteLength;
+      if (res.headersSent) counter.after = (counter.after ?? 0) + size;
+      else counter.bytes += size;
+    }
     return emit.call(this, name, ...args);
   } as typeof req.emit;
 }

@@ -49,8 +49,8 @@ async function post(url: string, init: { headers: Record<string, string>; body: 
 }
 
 /**
- * Counts the bytes the request stream handed to a `data` listener, to show an oversized body is not read
- * whole. Bytes Node itself discards after the answer (no listener left) are not counted.
+ * Counts the body bytes read before the answer, to show an oversized or unsigned body is not read whole.
+ * Bytes Node itself discards after the answer are not counted.
  */
 function countBytes(counter: { bytes: number; socket?: number }): express5.RequestHandler {
   return (req, res, next) => {
@@ -58,7 +58,7 @@ function countBytes(counter: { bytes: number; socket?: number }): express5.Reque
     res.on("finish", () => {
       counter.socket = (counter.socket ?? 0) + req.socket.bytesRead;
     });
-    countBodyBytes(req, counter);
+    countBodyBytes(req, res, counter);
     next();
   };
 }

@@ -262,11 +262,11 @@ describe("a request without signature headers is refused before its body is read
     expect(rejected).toEqual(["missing_header"]);
   });
 
-  /** Serves `app` on @hono/node-server; `bytes` counts what the request stream handed to `data` listeners. */
-  async function serveCounting(app: Hono, counter: { bytes: number }): Promise<string> {
+  /** Serves `app` on @hono/node-server; `bytes` counts the body bytes read before the answer. */
+  async function serveCounting(app: Hono, counter: { bytes: number; after?: number }): Promise<string> {
     const counting = ((options: object, listener: RequestListener) =>
       createServer(options, (req: IncomingMessage, res) => {
-        countBodyBytes(req, counter);
+        countBodyBytes(req, res, counter);
         listener(req, res);
       })) as typeof createServer;
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1", createServer: counting });

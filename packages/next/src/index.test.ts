@@ -114,10 +114,10 @@ describe("createPagesHandler (Pages Router)", () => {
     }
   });
 
-  /** Serves `handler` as `pages/api/webhooks` with `config`; `bytes` counts what reached a `data` listener. */
+  /** Serves `handler` as `pages/api/webhooks` with `config`; `bytes` counts the body bytes read before the answer. */
   async function serveRoute(handler: NextApiHandler, bodyParser: boolean, counter = { bytes: 0 }) {
     const server = createServer((req, res) => {
-      countBodyBytes(req, counter);
+      countBodyBytes(req, res, counter);
       const route = { default: handler, config: { api: { bodyParser } } };
       const context = {
         previewModeId: "",
