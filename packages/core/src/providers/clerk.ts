@@ -2,7 +2,7 @@
  * Clerk: `{ data, object: "event", type, timestamp, instance_id, event_attributes }` sent through hosted Svix.
  * @module
  */
-import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
 import {
   clerkEvents,
@@ -140,7 +140,7 @@ export const clerkCatalogue: EventCatalogue<ClerkEvents> = {
 };
 
 /** Options of {@link clerk}. */
-export interface ClerkOptions {
+export interface ClerkOptions extends Pick<StandardWebhooksOptions, "allowShortSecret"> {
   /** The endpoint's `whsec_…` signing secret (Clerk dashboard → Webhooks; `CLERK_WEBHOOK_SIGNING_SECRET`). */
   secret: Secrets;
 }
@@ -160,7 +160,11 @@ export interface ClerkOptions {
 export function clerk(options: ClerkOptions): WebhookProvider<ClerkEvents> {
   return {
     name: "clerk",
-    scheme: standardWebhooks({ secret: options?.secret, signHeaders: "svix" }),
+    scheme: standardWebhooks({
+      secret: options?.secret,
+      allowShortSecret: options?.allowShortSecret,
+      signHeaders: "svix",
+    }),
     events: clerkCatalogue,
     eventType: (payload) => stringField(payload, "type"),
   };

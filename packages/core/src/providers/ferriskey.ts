@@ -156,6 +156,11 @@ export interface FerrisKeyOptions {
    * v0.7.2 send. It is static and covers neither the body nor its freshness.
    */
   token?: { header: string; token: Tokens };
+  /**
+   * Accept a `secret` or `token` under 16 bytes, when a sender you do not control forces one on you. A short
+   * key can be guessed, and a guessed key forges any request. An empty one is refused even so.
+   */
+  allowShortSecret?: boolean;
 }
 
 const SIGNATURE = "x-ferriskey-signature";
@@ -163,7 +168,7 @@ const RESERVED =
   /^(x-ferriskey-(signature|timestamp|delivery-id)|host|content-type|content-length|transfer-encoding)$/i;
 
 function schemeOf(options: FerrisKeyOptions): WebhookScheme {
-  const { secret, token } = options ?? {};
+  const { secret, token, allowShortSecret } = options ?? {};
   if (secret === undefined && token === undefined) {
     throw new TypeError(
       "[@hookproof/core] ferriskey() needs `secret` (FerrisKey main signs deliveries), `token` (releases up to v0.7.2 send only the custom headers you configured), or both while migrating.",
@@ -179,11 +184,12 @@ function schemeOf(options: FerrisKeyOptions): WebhookScheme {
       ? undefined
       : hmac({
           secret,
+          allowShortSecret,
           header: SIGNATURE,
           timestamp: { header: "x-ferriskey-timestamp" },
           idHeader: "x-ferriskey-delivery-id",
         });
-  const unsigned = token === undefined ? undefined : headerToken(token);
+  const unsigned = token === undefined ? undefined : headerToken({ ...token, allowShortSecret });
   if (signed && unsigned) return whenHeader(SIGNATURE, signed, unsigned);
   return (signed ?? unsigned) as WebhookScheme;
 }

@@ -4,7 +4,7 @@
  * ones that convention implies.
  * @module
  */
-import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, HmacOptions, Secrets, WebhookProvider } from "@hookproof/core";
 import { genericHmac } from "@hookproof/core";
 import * as v from "valibot";
 import { shape, stringField } from "./schema-kit.js";
@@ -114,7 +114,7 @@ export const genericCatalogue: EventCatalogue<GenericEvents> = {
 };
 
 /** Options of {@link generic}. */
-export interface GenericOptions {
+export interface GenericOptions extends Pick<HmacOptions, "allowShortSecret"> {
   /** The shared secret, used as its UTF-8 text; a list while rotating. */
   secret: Secrets;
 }
@@ -135,7 +135,7 @@ const MAX_AGE_SECONDS = 86_400;
 export function generic(options: GenericOptions): WebhookProvider<GenericEvents> {
   return {
     name: "generic",
-    scheme: genericHmac({ secret: options?.secret }),
+    scheme: genericHmac({ secret: options?.secret, allowShortSecret: options?.allowShortSecret }),
     events: genericCatalogue,
     eventType: (payload) => stringField(payload, "type"),
     eventId: (payload) => stringField(payload, "id") || undefined,

@@ -2,7 +2,7 @@
  * Stack Auth: `{ type, data }` events sent through Svix (hosted, or a self-hosted svix-server).
  * @module
  */
-import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
 import { stringField } from "./schema-kit.js";
 import {
@@ -67,7 +67,7 @@ export const stackAuthCatalogue: EventCatalogue<StackAuthEvents> = {
 };
 
 /** Options of {@link stackAuth}. */
-export interface StackAuthOptions {
+export interface StackAuthOptions extends Pick<StandardWebhooksOptions, "allowShortSecret"> {
   /** The endpoint's `whsec_…` secret (Stack Auth dashboard → Webhooks; `STACK_WEBHOOK_SECRET`). A list while rotating. */
   secret: Secrets;
 }
@@ -88,7 +88,11 @@ export interface StackAuthOptions {
 export function stackAuth(options: StackAuthOptions): WebhookProvider<StackAuthEvents> {
   return {
     name: "stack-auth",
-    scheme: standardWebhooks({ secret: options?.secret, signHeaders: "svix" }),
+    scheme: standardWebhooks({
+      secret: options?.secret,
+      allowShortSecret: options?.allowShortSecret,
+      signHeaders: "svix",
+    }),
     events: stackAuthCatalogue,
     eventType: (payload) => stringField(payload, "type"),
   };

@@ -2,7 +2,7 @@
  * Tesseral: thin `sync.*` events sent through hosted Svix.
  * @module
  */
-import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
 import * as v from "valibot";
 import { shape, stringField } from "./schema-kit.js";
@@ -48,7 +48,7 @@ export const tesseralCatalogue: EventCatalogue<TesseralEvents> = {
 };
 
 /** Options of {@link tesseral}. */
-export interface TesseralOptions {
+export interface TesseralOptions extends Pick<StandardWebhooksOptions, "allowShortSecret"> {
   /** The endpoint's `whsec_…` signing secret from the Svix App Portal in Tesseral's dashboard; a list while rotating. */
   secret: Secrets;
 }
@@ -70,7 +70,11 @@ export interface TesseralOptions {
 export function tesseral(options: TesseralOptions): WebhookProvider<TesseralEvents> {
   return {
     name: "tesseral",
-    scheme: standardWebhooks({ secret: options?.secret, signHeaders: "svix" }),
+    scheme: standardWebhooks({
+      secret: options?.secret,
+      allowShortSecret: options?.allowShortSecret,
+      signHeaders: "svix",
+    }),
     events: tesseralCatalogue,
     eventType: (payload) => stringField(payload, "type"),
   };

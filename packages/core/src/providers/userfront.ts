@@ -3,7 +3,7 @@
  * source; the record shapes follow its API docs and SDK types, so only the fields every record has are required.
  * @module
  */
-import type { EventCatalogue, Tokens, WebhookProvider } from "@hookproof/core";
+import type { BearerOptions, EventCatalogue, Tokens, WebhookProvider } from "@hookproof/core";
 import { bearer } from "@hookproof/core";
 import * as v from "valibot";
 import { jsonObject, shape, stringField } from "./schema-kit.js";
@@ -143,7 +143,7 @@ export const userfrontCatalogue: EventCatalogue<UserfrontEvents> = {
 };
 
 /** Options of {@link userfront}. */
-export interface UserfrontOptions {
+export interface UserfrontOptions extends Pick<BearerOptions, "allowShortSecret"> {
   /** The webhook API key from the Userfront dashboard (sent as `Authorization: Bearer <key>`); a list while rotating. */
   token: Tokens;
 }
@@ -165,7 +165,7 @@ export interface UserfrontOptions {
 export function userfront(options: UserfrontOptions): WebhookProvider<UserfrontEvents> {
   return {
     name: "userfront",
-    scheme: bearer({ token: options?.token }),
+    scheme: bearer({ token: options?.token, allowShortSecret: options?.allowShortSecret }),
     events: userfrontCatalogue,
     eventType(payload) {
       const model = stringField(payload, "model");
