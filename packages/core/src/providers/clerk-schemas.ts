@@ -112,7 +112,7 @@ export const userSchema: v.GenericSchema<unknown, ClerkUser> = shape<ClerkUser>(
 
 export const deletedSchema: v.GenericSchema<unknown, ClerkDeletedObject> = shape<ClerkDeletedObject>({
   object: v.string(),
-  id: v.string(),
+  id: v.optional(v.string()),
   deleted: v.boolean(),
   slug: v.optional(v.string()),
   external_id: v.nullish(v.string()),
@@ -451,8 +451,8 @@ export function clerkEvent<Type extends string, Data>(
     data,
     object: v.literal("event"),
     type: v.literal(type),
-    timestamp: time,
-    instance_id: v.string(),
+    timestamp: v.optional(time),
+    instance_id: v.optional(v.string()),
     event_attributes: v.optional(attributes),
   }) as v.GenericSchema<unknown, ClerkEvent<Type, Data>>;
 }

@@ -148,14 +148,14 @@ export interface ClerkOptions {
 /**
  * Clerk webhooks: Standard Webhooks signatures in `svix-*` headers, deduped by `svix-id`.
  *
- * Unlike Clerk's own `verifyWebhook`, the payload keeps `timestamp` (event time, ms) and `instance_id`.
- * `user.deleted`, `organization.deleted` and `organizationDomain.deleted` carry only a stub
- * (`{ object, id, deleted: true }`).
+ * Unlike Clerk's own `verifyWebhook`, the payload keeps `timestamp` (event time, ms) and `instance_id` (both
+ * optional, as in Clerk's `Webhook` type). `user.deleted`, `organization.deleted` and `organizationDomain.deleted`
+ * carry only a stub (`{ object, id?, deleted: true }`).
  *
  * @example
  * const hooks = createWebhooks({ provider: clerk({ secret: process.env.CLERK_WEBHOOK_SIGNING_SECRET! }) })
  *   .on("user.created", async (event) => { await db.users.insert({ id: event.data.id }) })
- *   .on("user.deleted", async (event) => { await db.users.delete(event.data.id) });
+ *   .on("user.deleted", async (event) => { if (event.data.id) await db.users.delete(event.data.id) });
  */
 export function clerk(options: ClerkOptions): WebhookProvider<ClerkEvents> {
   return {

@@ -12,7 +12,10 @@ export interface StackAuthEvent<Type extends string, Data> {
   data: Data;
 }
 
-/** A team, as `team.created` / `team.updated` and a user's `selected_team` carry it. */
+/**
+ * A team, as `team.created` / `team.updated` and a user's `selected_team` carry it. The metadata keys are
+ * `.optional()` in `teamsCrudServerReadSchema`: a team may come without them.
+ */
 export interface StackAuthTeam {
   /** UUID. */
   id: string;
@@ -21,16 +24,17 @@ export interface StackAuthTeam {
   /** Epoch ms. */
   created_at_millis: number;
   /** Any JSON, or `null`. */
-  client_metadata: unknown;
-  client_read_only_metadata: unknown;
-  server_metadata: unknown;
+  client_metadata?: unknown;
+  client_read_only_metadata?: unknown;
+  server_metadata?: unknown;
 }
 
 /** An OAuth account linked to a user. `id` is the provider config id, e.g. `github`. */
 export interface StackAuthOAuthProvider {
   id: string;
   account_id: string;
-  email: string | null;
+  /** `yupString().nullable()` without `.defined()`: missing or `null` when the provider shares no email. */
+  email?: string | null;
 }
 
 /** Why a user is restricted. */
@@ -133,15 +137,15 @@ export const teamSchema: v.GenericSchema<unknown, StackAuthTeam> = shape<StackAu
   display_name: v.string(),
   profile_image_url: v.nullable(v.string()),
   created_at_millis: v.number(),
-  client_metadata: anyJson,
-  client_read_only_metadata: anyJson,
-  server_metadata: anyJson,
+  client_metadata: v.optional(anyJson),
+  client_read_only_metadata: v.optional(anyJson),
+  server_metadata: v.optional(anyJson),
 });
 
 const oauthProvider = shape<StackAuthOAuthProvider>({
   id: v.string(),
   account_id: v.string(),
-  email: v.nullable(v.string()),
+  email: v.nullish(v.string()),
 });
 
 const riskScores = shape<StackAuthRiskScores>({
