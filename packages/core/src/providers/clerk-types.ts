@@ -262,7 +262,8 @@ export interface ClerkPublicOrganizationData {
 /** An invitation to an organization (`orginv_…`), as `organizationInvitation.created|revoked` carry it. */
 export interface ClerkOrganizationInvitation {
   id: string;
-  object: "organization_invitation";
+  /** `organization_invitation`; Clerk's type leaves it any resource type. */
+  object: "organization_invitation" | (string & Record<never, never>);
   email_address: string;
   /** `org:admin`, `org:member`, or a custom role key. */
   role: string;

@@ -83,6 +83,12 @@ allowedSuite({
     },
     { type: "session.ended", path: ["timestamp"], source: WEBHOOKS_TS },
     { type: "subscriptionItem.active", path: ["instance_id"], source: WEBHOOKS_TS },
+    {
+      type: "organizationInvitation.created",
+      path: ["data", "object"],
+      set: "invitation",
+      source: `${JSON_TS} (\`OrganizationInvitationJSON.object\` is any \`ObjectType\`)`,
+    },
   ],
 });
 

@@ -59,6 +59,8 @@ export type GenericEvents = {
   "team.member.role_changed": GenericEvent<"team.member.role_changed", GenericTeamMember>;
 };
 
+// No upstream source: the seed's documented convention (PROVIDERS.md §7) is the contract, and beyond the
+// envelope only the ids it names are required.
 const user = shape<GenericUser>({
   id: v.string(),
   email: v.nullish(v.string()),

@@ -133,7 +133,7 @@ createWebhooks({ provider: userfront({ token: "key" }) })
   .on("tenant.update", (event) => {
     expectTypeOf(event.record).toEqualTypeOf<UserfrontTenant>();
     expectTypeOf(event.action).toEqualTypeOf<"update">();
-    expectTypeOf(event.mode).toEqualTypeOf<"test" | "live">();
+    expectTypeOf(event.mode).toEqualTypeOf<"test" | "live" | (string & Record<never, never>)>();
   })
   // @ts-expect-error: Userfront's events are `${model}.${action}`, e.g. `user.create`
   .on("user.created", () => {});

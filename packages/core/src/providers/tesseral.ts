@@ -39,6 +39,9 @@ export type TesseralEvents = {
  * @example
  * const result = await tesseralCatalogue["sync.user"]["~standard"].validate(body);
  */
+// No schema upstream: the payload maps passed to Svix's `Message.Create` in tesseral-labs/tesseral
+// (eaf6e666) `internal/backend/store/{users,organizations}.go`, `internal/frontend/store/{users,organizations}.go`,
+// `internal/intermediate/store/{exchange,organizations}.go`: always both keys, both strings.
 export const tesseralCatalogue: EventCatalogue<TesseralEvents> = {
   "sync.user": shape<TesseralSyncUser>({ type: v.literal("sync.user"), userId: v.string() }),
   "sync.organization": shape<TesseralSyncOrganization>({
