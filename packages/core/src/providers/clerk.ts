@@ -42,7 +42,7 @@ import type {
   ClerkUser,
   ClerkWaitlistEntry,
 } from "./clerk-types.js";
-import { stringField } from "./schema-kit.js";
+import { catalogue, stringField } from "./schema-kit.js";
 
 /** Clerk events of one family that carry the same payload, as `Webhooks.ts` groups them: each type → its event. */
 type Family<Types extends string, Data> = { [Type in Types]: ClerkEvent<Type, Data> };
@@ -95,7 +95,7 @@ export type ClerkEvents = Family<"user.created" | "user.updated", ClerkUser> &
  * @example
  * const result = await clerkCatalogue["user.created"]["~standard"].validate(body);
  */
-export const clerkCatalogue: EventCatalogue<ClerkEvents> = {
+export const clerkCatalogue: EventCatalogue<ClerkEvents> = catalogue<ClerkEvents>({
   ...clerkEvents(["user.created", "user.updated"], userSchema),
   ...clerkEvents(["user.deleted"], deletedSchema),
   ...clerkEvents(["session.created", "session.ended", "session.removed", "session.revoked"], sessionSchema),
@@ -137,7 +137,7 @@ export const clerkCatalogue: EventCatalogue<ClerkEvents> = {
     ],
     subscriptionItemSchema,
   ),
-};
+});
 
 /** Options of {@link clerk}. */
 export interface ClerkOptions {

@@ -11,7 +11,7 @@
 import type { EventCatalogue, Tokens, WebhookProvider } from "@hookproof/core";
 import { bearer } from "@hookproof/core";
 import * as v from "valibot";
-import { jsonObject, openString, shape, stringField } from "./schema-kit.js";
+import { catalogue, jsonObject, openString, shape, stringField } from "./schema-kit.js";
 
 type Model = "user" | "tenant";
 type Action = "create" | "update" | "delete";
@@ -147,14 +147,14 @@ function event<M extends Model, A extends Action, R>(
  * @example
  * const result = await userfrontCatalogue["user.create"]["~standard"].validate(body);
  */
-export const userfrontCatalogue: EventCatalogue<UserfrontEvents> = {
+export const userfrontCatalogue: EventCatalogue<UserfrontEvents> = catalogue<UserfrontEvents>({
   "user.create": event("user", "create", user),
   "user.update": event("user", "update", user),
   "user.delete": event("user", "delete", user),
   "tenant.create": event("tenant", "create", tenant),
   "tenant.update": event("tenant", "update", tenant),
   "tenant.delete": event("tenant", "delete", tenant),
-};
+});
 
 /** Options of {@link userfront}. */
 export interface UserfrontOptions {

@@ -19,9 +19,18 @@ export function parseJson(raw: Uint8Array): unknown {
   }
   try {
     return JSON.parse(text);
-  } catch (cause) {
+  } catch (error) {
     throw new WebhookVerificationError("invalid_json", `The body (${raw.length} bytes) is not valid JSON.`, {
-      cause,
+      cause: bare(error),
     });
   }
+}
+
+/**
+ * The parser's error without the body: V8's messages quote the input (`Unexpected token 's', "sk_live_…" is
+ * not valid JSON`), and a cause is logged with its error. Only the position, when the parser gave one, stays.
+ */
+function bare(error: unknown): SyntaxError {
+  const position = /\bat position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+  return new SyntaxError(position === undefined ? "Invalid JSON" : `Invalid JSON at position ${position}`);
 }
