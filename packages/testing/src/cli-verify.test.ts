@@ -219,7 +219,7 @@ describe("hookproof verify", () => {
       action: "create",
       model: "user",
       mode: "test",
-      record: {},
+      record: { userId: "7" },
     });
     const invalid = await hookproof([
       "verify",

@@ -34,7 +34,7 @@ import type {
   FerrisKeyWebhook as Webhook,
   FerrisKeyWebOrigin as WebOrigin,
 } from "./ferriskey-types.js";
-import { stringField } from "./schema-kit.js";
+import { catalogue, stringField } from "./schema-kit.js";
 import { whenHeader } from "./when-header.js";
 
 /** FerrisKey's 35 events: event type → payload. `data` follows what FerrisKey actually sends, not the name. */
@@ -106,7 +106,7 @@ export type FerrisKeyEvents = {
  * @example
  * const result = await ferriskeyCatalogue["user.created"]["~standard"].validate(body);
  */
-export const ferriskeyCatalogue: EventCatalogue<FerrisKeyEvents> = {
+export const ferriskeyCatalogue: EventCatalogue<FerrisKeyEvents> = catalogue<FerrisKeyEvents>({
   "user.created": event("user.created", userSchema),
   "user.email_verified": event("user.email_verified", userSchema),
   "user.updated": event("user.updated", userOrRoleSchema),
@@ -142,7 +142,7 @@ export const ferriskeyCatalogue: EventCatalogue<FerrisKeyEvents> = {
   "webhook.deleted": event("webhook.deleted", webhookSchema),
   "client.maintenance.enabled": event("client.maintenance.enabled", clientSchema),
   "client.maintenance.disabled": event("client.maintenance.disabled", clientSchema),
-};
+});
 
 /** Options of {@link ferriskey}: `secret`, `token`, or both while migrating. */
 export interface FerrisKeyOptions {

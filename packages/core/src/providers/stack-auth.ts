@@ -4,7 +4,7 @@
  */
 import type { EventCatalogue, Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
-import { stringField } from "./schema-kit.js";
+import { catalogue, stringField } from "./schema-kit.js";
 import {
   deletedTeamSchema,
   deletedUserSchema,
@@ -50,7 +50,7 @@ export type StackAuthEvents = {
  * @example
  * const result = await stackAuthCatalogue["user.created"]["~standard"].validate(body);
  */
-export const stackAuthCatalogue: EventCatalogue<StackAuthEvents> = {
+export const stackAuthCatalogue: EventCatalogue<StackAuthEvents> = catalogue<StackAuthEvents>({
   "user.created": stackEvent("user.created", userSchema),
   "user.updated": stackEvent("user.updated", userSchema),
   "user.deleted": stackEvent("user.deleted", deletedUserSchema),
@@ -64,7 +64,7 @@ export const stackAuthCatalogue: EventCatalogue<StackAuthEvents> = {
   "project_permission.created": stackEvent("project_permission.created", projectPermissionSchema),
   "project_permission.deleted": stackEvent("project_permission.deleted", projectPermissionSchema),
   "stack.test": stackEvent("stack.test", testMessageSchema),
-};
+});
 
 /** Options of {@link stackAuth}. */
 export interface StackAuthOptions extends Pick<StandardWebhooksOptions, "allowShortSecret"> {

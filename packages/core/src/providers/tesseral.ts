@@ -5,7 +5,7 @@
 import type { EventCatalogue, Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
 import * as v from "valibot";
-import { shape, stringField } from "./schema-kit.js";
+import { catalogue, shape, stringField } from "./schema-kit.js";
 
 /**
  * A user was created, updated or deleted: the event says which user, nothing else. Fetch it with
@@ -39,13 +39,16 @@ export type TesseralEvents = {
  * @example
  * const result = await tesseralCatalogue["sync.user"]["~standard"].validate(body);
  */
-export const tesseralCatalogue: EventCatalogue<TesseralEvents> = {
+// No schema upstream: the payload maps passed to Svix's `Message.Create` in tesseral-labs/tesseral
+// (eaf6e666) `internal/backend/store/{users,organizations}.go`, `internal/frontend/store/{users,organizations}.go`,
+// `internal/intermediate/store/{exchange,organizations}.go`: always both keys, both strings.
+export const tesseralCatalogue: EventCatalogue<TesseralEvents> = catalogue<TesseralEvents>({
   "sync.user": shape<TesseralSyncUser>({ type: v.literal("sync.user"), userId: v.string() }),
   "sync.organization": shape<TesseralSyncOrganization>({
     type: v.literal("sync.organization"),
     organizationId: v.string(),
   }),
-};
+});
 
 /** Options of {@link tesseral}. */
 export interface TesseralOptions extends Pick<StandardWebhooksOptions, "allowShortSecret"> {
