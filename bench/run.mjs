@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: bundle sizes, micro benchmarks (mitata) and middleware overhead (autocannon), printed
  * as Markdown and written to RESULTS.md. Options: `--rounds N` (micro rounds, default 5),
- * `--http-seconds N` (default 3), `--http-rounds N` (default 3), `--skip size,micro,http`, `--no-write`.
+ * `--http-seconds N` (default 3), `--http-rounds N` (default 3), `--skip size,micro,http`,
+ * `--only <micro suite ids>` (e.g. `signature-list`), `--no-write`.
  * @module
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     "http-seconds": { type: "string", default: "3" },
     "http-rounds": { type: "string", default: "3" },
     skip: { type: "string", default: "" },
+    only: { type: "string" },
     "no-write": { type: "boolean", default: false },
   },
 });
@@ -48,6 +50,7 @@ if (!skip.has("micro")) {
   let last = performance.now();
   micro = await runMicro({
     rounds,
+    ...(args.only ? { only: args.only.split(",") } : {}),
     onResult({ round, suite, size, contender, stats }) {
       const now = performance.now();
       log(

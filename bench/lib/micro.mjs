@@ -29,11 +29,15 @@ import {
   GITHUB_SECRET,
   STRIPE_SECRET,
   SW_KEY,
+  SW_PUBLIC_KEY,
   SW_SECRET,
   signGithub,
   signStandardWebhooks,
+  signStandardWebhooksV1a,
   signStripe,
+  verifyEveryEntry,
   withParse,
+  withV1aFlood,
 } from "./inputs.mjs";
 
 const require = createRequire(import.meta.url);
@@ -75,6 +79,7 @@ function suites(web, subtleKey) {
   const stripeVerifier = createVerifier({ scheme: stripeHmac({ secret: STRIPE_SECRET }) });
   const stripe = new Stripe("sk_test_bench_not_a_real_key");
   const webVerifier = web.createVerifier({ scheme: web.standardWebhooks({ secret: SW_SECRET }) });
+  const edVerifier = createVerifier({ scheme: standardWebhooks({ secret: SW_PUBLIC_KEY }) });
   const encoder = new TextEncoder();
 
   return [
@@ -234,6 +239,46 @@ function suites(web, subtleKey) {
       },
     },
     {
+      id: "signature-list",
+      title: "Signature list (`whpk_` key) — one `v1a` signature vs the review's 16 KB header of 170",
+      // The header's cost does not depend on the body: it is refused before any crypto. One size is enough.
+      sizes: ["256 B"],
+      setup(bytes) {
+        const request = signStandardWebhooksV1a(jsonBody(bytes), nowSeconds());
+        const flood = withV1aFlood(request);
+        return [
+          {
+            key: "one",
+            role: "hookproof",
+            label: "hookproof `authenticate`, one `v1a` signature (accepted: one Ed25519 verify)",
+            fn: () => do_not_optimize(edVerifier.authenticate(request)),
+          },
+          {
+            key: "flood",
+            role: "hookproof",
+            vs: "one",
+            label:
+              "hookproof `authenticate`, 170 forged `v1a` entries (refused `malformed_header`, no verify)",
+            fn: () => {
+              try {
+                edVerifier.authenticate(flood);
+              } catch (error) {
+                must(error.code === "malformed_header", `flood answered ${error.code}`);
+                return true;
+              }
+              throw new Error("sanity check failed: the flood was accepted");
+            },
+          },
+          {
+            key: "unbounded",
+            role: "bound",
+            label: "for scale: 170 node:crypto Ed25519 verifies, what that header cost before the cap",
+            fn: () => verifyEveryEntry(flood),
+          },
+        ];
+      },
+    },
+    {
       id: "pipeline",
       title: "Full pipeline — `createWebhooks().process()` (verify, parse, validate, dedupe, handler)",
       setup(bytes) {
@@ -315,7 +360,7 @@ export async function runMicro({ rounds = 3, minCpuTimeMs = 250, only, onResult 
         results: {},
       };
       const entry = out[suite.id];
-      for (const size of SIZES) {
+      for (const size of SIZES.filter(({ label }) => !suite.sizes || suite.sizes.includes(label))) {
         const contenders = suite.setup(size.bytes);
         if (entry.contenders.length === 0) {
           entry.contenders = contenders.map(({ key, label, role, vs }) => ({ key, label, role, vs }));

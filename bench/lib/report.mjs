@@ -55,6 +55,10 @@ export const COMPARISONS = {
     { label: "stripe ÷ (bound + parse)", a: "stripe", b: "boundParse" },
   ],
   webcrypto: [{ label: "hookproof web ÷ raw subtle", a: "hookproof", b: "bound", target: { max: 1.2 } }],
+  "signature-list": [
+    { label: "16 KB `v1a` header ÷ one-signature request", a: "flood", b: "one", target: { max: 2 } },
+    { label: "for scale: 170 verifies (before the cap) ÷ one-signature request", a: "unbounded", b: "one" },
+  ],
   pipeline: [
     {
       label: "hookproof `process()` ÷ (bound + parse)",
@@ -70,6 +74,7 @@ const SUITE_NAMES = {
   github: "GitHub body HMAC",
   stripe: "Stripe",
   webcrypto: "WebCrypto",
+  "signature-list": "Signature list",
   pipeline: "Pipeline",
 };
 

@@ -64,11 +64,12 @@ export interface WebhookErrorDetails {
  * }
  */
 export class WebhookVerificationError extends Error {
-  readonly code: WebhookErrorCode;
-  readonly status: number;
-  readonly header: string | undefined;
-  readonly path: string | undefined;
-  readonly retryAfter: number | undefined;
+  // Assigned in the constructor; `declare` keeps the build from also emitting field definitions.
+  declare readonly code: WebhookErrorCode;
+  declare readonly status: number;
+  declare readonly header: string | undefined;
+  declare readonly path: string | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(code: WebhookErrorCode, message: string, details: WebhookErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });

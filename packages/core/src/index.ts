@@ -23,14 +23,16 @@ export type {
   EventHandler,
   EventMap,
   EventsOf,
+  InvalidPayloadEvent,
   ProcessResult,
   VerifiedEvent,
   WebhookContext,
   WebhookProvider,
 } from "./router/types.js";
 export type { StandardSchemaV1 } from "./schema/standard-schema.js";
+export type { PayloadIssue } from "./schema/validate.js";
 export { formatPath } from "./schema/validate.js";
-export type { HmacOptions, HmacTimestamp } from "./schemes/hmac.js";
+export type { HmacOptions, HmacPresetOptions, HmacTimestamp } from "./schemes/hmac.js";
 export { genericHmac, githubHmac, hmac, stripeHmac } from "./schemes/hmac.js";
 export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";
 export { standardWebhooks } from "./schemes/standard-webhooks.js";

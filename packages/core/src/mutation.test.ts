@@ -121,7 +121,7 @@ describe("changing any single byte fails verification", () => {
   });
 
   it("hmac hex (generic sender): body bytes and every hex digit", async () => {
-    const scheme = genericHmac({ secret: "generic-secret" });
+    const scheme = genericHmac({ secret: "generic-secret-7Qm2vX9p" });
     const headers = await scheme.sign({ body });
     const mac = (headers["x-webhook-signature"] as string).slice("sha256=".length);
     expect(await allFail(scheme, bodies(headers, bitFlips(bytes)), "invalid_signature")).toBe(
@@ -139,7 +139,7 @@ describe("changing any single byte fails verification", () => {
 
   it("hmac with a timestamp header (FerrisKey): every digit of the timestamp", async () => {
     const scheme = hmac({
-      secret: "k",
+      secret: "ferriskey-secret-4kQ9mV2x",
       header: "x-ferriskey-signature",
       timestamp: { header: "x-ferriskey-timestamp" },
     });
@@ -155,7 +155,7 @@ describe("changing any single byte fails verification", () => {
   });
 
   it("Stripe-style: every digit of `t=` and every hex digit of `v1=`", async () => {
-    const scheme = stripeHmac({ secret: "whsec_abc" });
+    const scheme = stripeHmac({ secret: "whsec_abc_4kQ9mV2xR7pL1sZ8" });
     const mac = ((await scheme.sign({ body, timestamp }))["stripe-signature"] as string).split(
       ",v1=",
     )[1] as string;

@@ -65,6 +65,17 @@ export async function thrown(run: () => unknown): Promise<unknown> {
   throw new Error("expected a rejection, but the call succeeded");
 }
 
+/** Runs `create` and returns the `[@hookproof/core]` TypeError it threw when something was created. */
+export function creationError(create: () => unknown): TypeError {
+  try {
+    create();
+  } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith("[@hookproof/core] ")) return error;
+    throw new Error(`expected a [@hookproof/core] TypeError, got ${String(error)}`);
+  }
+  throw new Error("expected a TypeError at creation");
+}
+
 /** Like {@link thrown}, and checks the error is a `WebhookVerificationError`. */
 export async function rejection(run: () => unknown): Promise<WebhookVerificationError> {
   const error = await thrown(run);

@@ -95,7 +95,7 @@ describe("hookproof send", () => {
       "-p",
       "generic",
       "-s",
-      "not-the-secret",
+      "not-the-receivers-secret",
       "-e",
       "user.created",
     ]);
@@ -140,8 +140,8 @@ describe("hookproof send", () => {
   });
 
   it.each([
-    [["-p", "generic", "-s", "x", "-e", "user.created", "--expired"], /signs no timestamp/],
-    [["-p", "userfront", "-s", "x", "-e", "user.create", "--tamper"], /covers no body/],
+    [["-p", "generic", "-s", SECRETS.generic!, "-e", "user.created", "--expired"], /signs no timestamp/],
+    [["-p", "userfront", "-s", SECRETS.userfront!, "-e", "user.create", "--tamper"], /covers no body/],
     [["-p", "stack-auth", "-s", WHSEC, "-e", "user.created", "--tamper", "--expired"], /Choose one/],
     [["-p", "stack-auth", "-s", WHSEC, "-e", "user.created", "--repeat", "x"], /not a whole number/],
     [["-p", "stack-auth", "-e", "user.created"], /--secret is required/],

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVerifier, createWebhooks } from "@hookproof/core";
+import { createVerifier, createWebhooks, genericHmac } from "@hookproof/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hookproof, json, run } from "./test-cli.js";
 import { PROVIDERS, SECRETS, WHSEC } from "./test-providers.js";
@@ -114,6 +114,34 @@ describe("hookproof sign", () => {
   it("a malformed secret is a usage error naming what is wrong", async () => {
     const result = await hookproof(["sign", "-p", "stack-auth", "-e", "user.created", "-s", "whsec_"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--secret: .*whsec_/);
+    expect(result.stderr).toMatch(/--secret: .*bare prefix/);
+  });
+
+  it("a secret under 16 bytes is a usage error naming --allow-short-secret, which accepts it", async () => {
+    const short = ["sign", "-p", "generic", "-e", "user.created", "-s", "Zq8#vL2m", "--json"];
+    const refused = await hookproof(short);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--secret: `secret` is under 16 bytes/);
+    expect(refused.stderr).toContain("openssl rand -base64 32");
+    expect(refused.stderr).toContain("--allow-short-secret");
+    expect(refused.stderr).not.toContain("Zq8#vL2m");
+    const out = json<{ headers: Record<string, string>; body: string }>(
+      await hookproof([...short, "--allow-short-secret"]),
+    );
+    const scheme = genericHmac({ secret: "Zq8#vL2m", allowShortSecret: true });
+    expect(await createVerifier({ scheme }).verify(out)).toMatchObject({ payload: { type: "user.created" } });
+    // A blank secret stays refused with the flag.
+    const blank = await hookproof([
+      "sign",
+      "-p",
+      "userfront",
+      "-e",
+      "user.create",
+      "-s",
+      " ",
+      "--allow-short-secret",
+    ]);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toMatch(/--secret: `token` is blank/);
   });
 });

@@ -177,17 +177,17 @@ describe("hookproof verify", () => {
   });
 
   it("legacy FerrisKey (≤ 0.7.2): --token-header signs and checks the static header it sends", async () => {
-    const args = ["-p", "ferriskey", "--token-header", "x-webhook-token", "-s", "s3cr3t-token"];
+    const args = ["-p", "ferriskey", "--token-header", "x-webhook-token", "-s", "s3cr3t-token-9Fq2LmX7"];
     const signed = json<{ headers: Record<string, string>; body: string }>(
       await hookproof(["sign", ...args, "-e", "user.created", "--json"]),
     );
-    expect(signed.headers["x-webhook-token"]).toBe("s3cr3t-token");
+    expect(signed.headers["x-webhook-token"]).toBe("s3cr3t-token-9Fq2LmX7");
     expect(signed.headers["x-ferriskey-signature"]).toBeUndefined();
     const delivery = { headers: signed.headers, body: signed.body } as SignedDelivery;
     const check = async (file: string, ...options: string[]) =>
       json<VerifyJson>(await hookproof(["verify", ...options, "--json", file]));
     expect(await check(capture(delivery), ...args)).toMatchObject({ valid: true, type: "user.created" });
-    const other = ["-p", "ferriskey", "--token-header", "x-webhook-token", "-s", "another-token"];
+    const other = ["-p", "ferriskey", "--token-header", "x-webhook-token", "-s", "another-token-Hc47mWe2"];
     expect(await check(capture(delivery), ...other)).toMatchObject({
       valid: false,
       code: "invalid_token",
@@ -210,7 +210,7 @@ describe("hookproof verify", () => {
       "-p",
       "userfront",
       "-s",
-      "not-the-key",
+      "not-the-key-Hc47mWe2tY",
       "--json",
       capture(delivery),
     ]);
@@ -219,7 +219,7 @@ describe("hookproof verify", () => {
       action: "create",
       model: "user",
       mode: "test",
-      record: {},
+      record: { userId: "7" },
     });
     const invalid = await hookproof([
       "verify",

@@ -44,6 +44,10 @@ function withCommon(command: Command, secrets: "one" | "many" = "one"): Command 
       "--token-header <name>",
       "ferriskey up to v0.7.2: the custom header carrying a static token (its value is --secret)",
     )
+    .option(
+      "--allow-short-secret",
+      "accept a secret or token under 16 bytes, when a sender you do not control forces one on you",
+    )
     .option("--json", "print one JSON document, for scripts")
     .option("--no-color", "plain output even on a terminal");
 }
@@ -83,7 +87,7 @@ withPayload(withCommon(program.command("send").argument("<url>", "the receiver's
       [
         "hookproof send http://localhost:3000/webhooks -p stack-auth -e user.created -s whsec_…",
         "hookproof send http://localhost:3000/webhooks -p stack-auth -e user.created -s whsec_… --tamper",
-        "hookproof send http://localhost:3000/webhooks -p generic -d event.json -s my-secret --repeat 5",
+        "hookproof send http://localhost:3000/webhooks -p generic -d event.json -s $WEBHOOK_SECRET --repeat 5",
         "hookproof send http://localhost:3000/webhooks -p clerk -e user.created -s whsec_… --duplicate --json",
       ],
       "With --tamper, --wrong-secret, --expired, --future or --missing-header the exit code is 0 when the\nreceiver rejects every delivery and 1 when it accepts one.",

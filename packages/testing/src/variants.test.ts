@@ -110,9 +110,9 @@ describe("variants on schemes", () => {
 
   it.each([
     ["standardWebhooks", () => standardWebhooks({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" })],
-    ["stripeHmac", () => stripeHmac({ secret: "whsec_stripe" })],
-    ["githubHmac", () => githubHmac({ secret: "gh-secret" })],
-    ["headerToken", () => headerToken({ header: "x-token", token: "t0ken" })],
+    ["stripeHmac", () => stripeHmac({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" })],
+    ["githubHmac", () => githubHmac({ secret: "gh-secret-7Qm2vX9pL4sT" })],
+    ["headerToken", () => headerToken({ header: "x-token", token: "t0ken-Vx81kQz0pR7m" })],
   ] as const)("%s: valid accepted, wrongSecret and missingHeader rejected", async (_, make) => {
     const hooks = createWebhooks({ scheme: make(), events });
     expect((await deliver(hooks.handle, signRequest(make(), payload))).status).toBe(200);
@@ -136,7 +136,7 @@ describe("variants on schemes", () => {
   });
 
   it("FerrisKey's legacy token header: wrongSecret is invalid_token, missingHeader drops it", async () => {
-    const provider = ferriskey({ token: { header: "x-hook-key", token: "legacy-key" } });
+    const provider = ferriskey({ token: { header: "x-hook-key", token: "legacy-key-Hc47mWe2tY" } });
     const hooks = createWebhooks({ provider });
     const payload = fixture("ferriskey", "user.created");
     expect((await deliver(hooks.handle, signRequest(provider, payload))).status).toBe(200);

@@ -19,7 +19,7 @@ describe("@octokit/webhooks-methods → hookproof githubHmac", () => {
     // The delivery id header is unsigned, so the event id is the signed body's hash.
     const hash = createHash("sha256").update(text).digest("hex");
     expect(verified).toMatchObject({ id: `sha256:${hash}`, keyIndex: 0, payload: JSON.parse(text) });
-    const scheme = githubHmac({ secret: "not the secret" });
+    const scheme = githubHmac({ secret: "not the secret at all" });
     expect(await outcome(() => scheme.verify({ header: readHeaders(headers), body: utf8(text) }))).toBe(
       "invalid_signature",
     );

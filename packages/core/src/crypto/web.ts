@@ -34,12 +34,14 @@ function hmacCryptoKey(key: WebHmacKey): Promise<CryptoKey> | CryptoKey {
 }
 
 function edCryptoKey(key: WebEd25519Key): Promise<CryptoKey> {
-  key.cryptoKey ??=
-    key.type === "public"
-      ? crypto.subtle.importKey("raw", key.raw as BufferSource, { name: "Ed25519" }, false, ["verify"])
-      : crypto.subtle.importKey("pkcs8", ed25519Pkcs8(key.raw) as BufferSource, { name: "Ed25519" }, false, [
-          "sign",
-        ]);
+  const pub = key.type === "public";
+  key.cryptoKey ??= crypto.subtle.importKey(
+    pub ? "raw" : "pkcs8",
+    (pub ? key.raw : ed25519Pkcs8(key.raw)) as BufferSource,
+    { name: "Ed25519" },
+    false,
+    [pub ? "verify" : "sign"],
+  );
   return key.cryptoKey;
 }
 
@@ -67,12 +69,13 @@ export const backend: CryptoBackend = {
     return { type, raw } as WebEd25519Key;
   },
   async ed25519Sign(key, parts) {
-    const signature = await crypto.subtle.sign(
-      "Ed25519",
-      await edCryptoKey(key as WebEd25519Key),
-      concatBytes(parts) as BufferSource,
+    return new Uint8Array(
+      await crypto.subtle.sign(
+        "Ed25519",
+        await edCryptoKey(key as WebEd25519Key),
+        concatBytes(parts) as BufferSource,
+      ),
     );
-    return new Uint8Array(signature);
   },
   async ed25519Verify(key, signature, parts) {
     return crypto.subtle.verify(

@@ -1,6 +1,11 @@
 /**
  * The schemas of Clerk's payloads. Nested objects are kept loose: the fields a handler relies on are
  * checked, the rest pass through.
+ *
+ * Checked field by field against Clerk's own types (clerk/javascript at e21ae9a4,
+ * `packages/backend/src/api/resources/JSON.ts` for each resource, `Webhooks.ts` for the envelope): a key
+ * Clerk types `?:` is optional here, `| null` is nullable, and Clerk's closed string unions stay open. Some
+ * keys Clerk types as required are optional here (older deliveries lack them); none is stricter.
  * @module
  */
 import * as v from "valibot";
@@ -46,6 +51,7 @@ import { type Fields, jsonObject, openString, shape } from "./schema-kit.js";
 const time = v.number();
 const list = v.array(jsonObject);
 
+// JSON.ts `VerificationJSON`.
 const verification = shape<ClerkVerification>({
   status: openString<"unverified" | "verified" | "transferable" | "failed" | "expired">(),
   strategy: v.string(),
@@ -53,6 +59,7 @@ const verification = shape<ClerkVerification>({
   expire_at: v.nullish(v.number()),
 });
 
+// JSON.ts `EmailAddressJSON`; `linked_to[]` is `IdentificationLinkJSON`.
 const emailAddress = shape<ClerkEmailAddress>({
   id: v.string(),
   object: v.literal("email_address"),
@@ -61,6 +68,7 @@ const emailAddress = shape<ClerkEmailAddress>({
   linked_to: v.array(shape<{ id: string; type: string }>({ id: v.string(), type: v.string() })),
 });
 
+// JSON.ts `UserJSON`, `PhoneNumberJSON`, `Web3WalletJSON`, `ExternalAccountJSON`.
 export const userSchema: v.GenericSchema<unknown, ClerkUser> = shape<ClerkUser>({
   id: v.string(),
   object: v.literal("user"),
@@ -110,14 +118,16 @@ export const userSchema: v.GenericSchema<unknown, ClerkUser> = shape<ClerkUser>(
   locale: v.nullish(v.string()),
 });
 
+// JSON.ts `DeletedObjectJSON` (`id?`), and `UserDeletedJSON` (`external_id?`) for `user.deleted`.
 export const deletedSchema: v.GenericSchema<unknown, ClerkDeletedObject> = shape<ClerkDeletedObject>({
   object: v.string(),
-  id: v.string(),
+  id: v.optional(v.string()),
   deleted: v.boolean(),
   slug: v.optional(v.string()),
   external_id: v.nullish(v.string()),
 });
 
+// JSON.ts `SessionWebhookEventJSON` (`SessionJSON` and its `user`, which passes through unchecked).
 export const sessionSchema: v.GenericSchema<unknown, ClerkSession> = shape<ClerkSession>({
   id: v.string(),
   object: v.literal("session"),
@@ -133,6 +143,7 @@ export const sessionSchema: v.GenericSchema<unknown, ClerkSession> = shape<Clerk
   updated_at: time,
 });
 
+// JSON.ts `OrganizationJSON`.
 export const organizationSchema: v.GenericSchema<unknown, ClerkOrganization> = shape<ClerkOrganization>({
   id: v.string(),
   object: v.literal("organization"),
@@ -150,6 +161,7 @@ export const organizationSchema: v.GenericSchema<unknown, ClerkOrganization> = s
   updated_at: time,
 });
 
+// JSON.ts `OrganizationMembershipJSON`, `OrganizationMembershipPublicUserDataJSON`.
 export const membershipSchema: v.GenericSchema<unknown, ClerkOrganizationMembership> =
   shape<ClerkOrganizationMembership>({
     id: v.string(),
@@ -171,6 +183,7 @@ export const membershipSchema: v.GenericSchema<unknown, ClerkOrganizationMembers
     }),
   });
 
+// JSON.ts `EmailJSON`.
 export const emailSchema: v.GenericSchema<unknown, ClerkEmail> = shape<ClerkEmail>({
   id: v.string(),
   object: v.literal("email"),
@@ -187,6 +200,7 @@ export const emailSchema: v.GenericSchema<unknown, ClerkEmail> = shape<ClerkEmai
   delivered_by_clerk: v.boolean(),
 });
 
+// JSON.ts `SMSMessageJSON`.
 export const smsSchema: v.GenericSchema<unknown, ClerkSmsMessage> = shape<ClerkSmsMessage>({
   id: v.string(),
   object: v.literal("sms_message"),
@@ -201,6 +215,7 @@ export const smsSchema: v.GenericSchema<unknown, ClerkSmsMessage> = shape<ClerkS
   delivered_by_clerk: v.boolean(),
 });
 
+// JSON.ts `OrganizationDomainJSON`, `OrganizationDomainVerificationJSON`.
 export const organizationDomainSchema: v.GenericSchema<unknown, ClerkOrganizationDomain> =
   shape<ClerkOrganizationDomain>({
     id: v.string(),
@@ -223,9 +238,11 @@ export const organizationDomainSchema: v.GenericSchema<unknown, ClerkOrganizatio
     total_pending_suggestions: v.number(),
   });
 
+// JSON.ts `OrganizationInvitationJSON`, `PublicOrganizationDataJSON`. Its `object` is `ClerkResourceJSON`'s
+// `ObjectType`, not narrowed to `organization_invitation` as the other resources are, so it stays open.
 const invitationFields: Fields<ClerkOrganizationInvitation> = {
   id: v.string(),
-  object: v.literal("organization_invitation"),
+  object: openString<"organization_invitation">(),
   email_address: v.string(),
   role: v.string(),
   role_name: v.string(),
@@ -252,6 +269,7 @@ const invitationFields: Fields<ClerkOrganizationInvitation> = {
 export const organizationInvitationSchema: v.GenericSchema<unknown, ClerkOrganizationInvitation> =
   shape<ClerkOrganizationInvitation>(invitationFields);
 
+// JSON.ts `OrganizationInvitationAcceptedJSON`.
 export const organizationInvitationAcceptedSchema: v.GenericSchema<
   unknown,
   ClerkOrganizationInvitationAccepted
@@ -261,6 +279,7 @@ export const organizationInvitationAcceptedSchema: v.GenericSchema<
   user_id: v.string(),
 });
 
+// JSON.ts `PermissionJSON`.
 export const permissionSchema: v.GenericSchema<unknown, ClerkPermission> = shape<ClerkPermission>({
   id: v.string(),
   object: v.literal("permission"),
@@ -271,6 +290,7 @@ export const permissionSchema: v.GenericSchema<unknown, ClerkPermission> = shape
   updated_at: time,
 });
 
+// JSON.ts `RoleJSON`.
 export const roleSchema: v.GenericSchema<unknown, ClerkRole> = shape<ClerkRole>({
   id: v.string(),
   object: v.literal("role"),
@@ -283,6 +303,7 @@ export const roleSchema: v.GenericSchema<unknown, ClerkRole> = shape<ClerkRole>(
   updated_at: time,
 });
 
+// JSON.ts `WaitlistEntryJSON`, `InvitationJSON`.
 export const waitlistEntrySchema: v.GenericSchema<unknown, ClerkWaitlistEntry> = shape<ClerkWaitlistEntry>({
   id: v.string(),
   object: v.literal("waitlist_entry"),
@@ -306,6 +327,7 @@ export const waitlistEntrySchema: v.GenericSchema<unknown, ClerkWaitlistEntry> =
   updated_at: time,
 });
 
+// JSON.ts `BillingMoneyAmountJSON`.
 const money = shape<ClerkBillingMoneyAmount>({
   amount: v.number(),
   amount_formatted: v.string(),
@@ -319,6 +341,7 @@ const billingStatus: v.GenericSchema<unknown, ClerkBillingSubscriptionStatus> = 
 
 const period = openString<"month" | "annual">();
 
+// JSON.ts `BillingPayerJSON` (`email` required there; `null` here, see `ClerkBillingPayer`).
 const payer = shape<ClerkBillingPayer>({
   id: v.string(),
   object: v.literal("commerce_payer"),
@@ -334,6 +357,7 @@ const payer = shape<ClerkBillingPayer>({
   updated_at: time,
 });
 
+// JSON.ts `BillingSubscriptionItemWebhookEventJSON`.
 export const subscriptionItemSchema: v.GenericSchema<unknown, ClerkBillingSubscriptionItem> =
   shape<ClerkBillingSubscriptionItem>({
     id: v.string(),
@@ -378,6 +402,7 @@ export const subscriptionItemSchema: v.GenericSchema<unknown, ClerkBillingSubscr
     payer: v.optional(payer),
   });
 
+// JSON.ts `BillingSubscriptionWebhookEventJSON`.
 export const subscriptionSchema: v.GenericSchema<unknown, ClerkBillingSubscription> =
   shape<ClerkBillingSubscription>({
     id: v.string(),
@@ -396,6 +421,7 @@ export const subscriptionSchema: v.GenericSchema<unknown, ClerkBillingSubscripti
     items: v.array(subscriptionItemSchema),
   });
 
+// JSON.ts `BillingPaymentAttemptWebhookEventJSON`, `BillingPayeeJSON`, `BillingTotalsJSON`.
 export const paymentAttemptSchema: v.GenericSchema<unknown, ClerkBillingPaymentAttempt> =
   shape<ClerkBillingPaymentAttempt>({
     id: v.string(),
@@ -435,6 +461,7 @@ export const paymentAttemptSchema: v.GenericSchema<unknown, ClerkBillingPaymentA
     subscription_items: v.array(subscriptionItemSchema),
   });
 
+// Webhooks.ts `WebhookEventAttributes` (required there; optional here, Clerk's docs example has none).
 const attributes = shape<ClerkEventAttributes>({
   http_request: shape<ClerkEventAttributes["http_request"]>({
     client_ip: v.string(),
@@ -442,7 +469,7 @@ const attributes = shape<ClerkEventAttributes>({
   }),
 });
 
-/** The envelope around one event type's `data`. */
+/** The envelope around one event type's `data`: Webhooks.ts `Webhook`, plus the untyped `timestamp` and `instance_id`. */
 export function clerkEvent<Type extends string, Data>(
   type: Type,
   data: v.GenericSchema<unknown, Data>,
@@ -451,8 +478,8 @@ export function clerkEvent<Type extends string, Data>(
     data,
     object: v.literal("event"),
     type: v.literal(type),
-    timestamp: time,
-    instance_id: v.string(),
+    timestamp: v.optional(time),
+    instance_id: v.optional(v.string()),
     event_attributes: v.optional(attributes),
   }) as v.GenericSchema<unknown, ClerkEvent<Type, Data>>;
 }

@@ -8,15 +8,18 @@ export interface ClerkEventAttributes {
   http_request: { client_ip: string; user_agent: string };
 }
 
-/** Every Clerk event. */
+/**
+ * Every Clerk event. `timestamp` and `instance_id` are on the wire but not in Clerk's own `Webhook` type, so
+ * an event without them is accepted.
+ */
 export interface ClerkEvent<Type extends string, Data> {
   data: Data;
   object: "event";
   type: Type;
   /** When the event happened, epoch **milliseconds** (the `svix-timestamp` header is the attempt, in seconds). */
-  timestamp: number;
+  timestamp?: number;
   /** `ins_…`. */
-  instance_id: string;
+  instance_id?: string;
   /** Absent from older deliveries and from Clerk's own docs example. */
   event_attributes?: ClerkEventAttributes;
 }
@@ -108,7 +111,8 @@ export interface ClerkUser {
 export interface ClerkDeletedObject {
   /** `"user"`, `"organization"`, `"organization_domain"`. */
   object: string;
-  id: string;
+  /** Optional in Clerk's `DeletedObjectJSON`. */
+  id?: string;
   deleted: boolean;
   slug?: string;
   external_id?: string | null;
@@ -258,7 +262,8 @@ export interface ClerkPublicOrganizationData {
 /** An invitation to an organization (`orginv_…`), as `organizationInvitation.created|revoked` carry it. */
 export interface ClerkOrganizationInvitation {
   id: string;
-  object: "organization_invitation";
+  /** `organization_invitation`; Clerk's type leaves it any resource type. */
+  object: "organization_invitation" | (string & Record<never, never>);
   email_address: string;
   /** `org:admin`, `org:member`, or a custom role key. */
   role: string;

@@ -2,7 +2,7 @@ import { createWebhooks } from "@hookproof/core";
 import { Webhook } from "svix";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { clerk } from "./index.js";
-import { answer, clock, fixtureSuite, fixtureText, NOW_S, post } from "./test-support.js";
+import { allowedSuite, answer, clock, fixtureSuite, fixtureText, NOW_S, post } from "./test-support.js";
 
 const SECRET = "whsec_pZ8cVbN3mKq1wErT5yUiOp7aSdFgHjKl";
 const provider = () => clerk({ secret: SECRET });
@@ -17,7 +17,7 @@ fixtureSuite({
   mutations: {
     "user.created": { path: ["data", "email_addresses", 0, "email_address"] },
     "user.updated": { path: ["data", "created_at"], set: "2026-08-20" },
-    "user.deleted": { path: ["timestamp"] },
+    "user.deleted": { path: ["data", "deleted"] },
     "session.created": { path: ["data", "user_id"] },
     "session.ended": { path: ["data", "expire_at"], set: null },
     "session.removed": { path: ["data", "client_id"] },
@@ -63,6 +63,35 @@ fixtureSuite({
   },
 });
 
+const JSON_TS = "clerk/javascript packages/backend/src/api/resources/JSON.ts";
+const WEBHOOKS_TS = "clerk/javascript packages/backend/src/api/resources/Webhooks.ts";
+
+allowedSuite({
+  title: "clerk: what Clerk's own types allow",
+  fixtures: "clerk",
+  provider,
+  sign,
+  allowed: [
+    { type: "user.deleted", path: ["data", "id"], source: `${JSON_TS} (DeletedObjectJSON \`id?\`)` },
+    { type: "organization.deleted", path: ["data", "id"], source: JSON_TS },
+    { type: "organizationDomain.deleted", path: ["data", "id"], source: JSON_TS },
+    { type: "user.created", path: ["timestamp"], source: `${WEBHOOKS_TS} (\`Webhook\` has no timestamp)` },
+    {
+      type: "user.created",
+      path: ["instance_id"],
+      source: `${WEBHOOKS_TS} (\`Webhook\` has no instance_id)`,
+    },
+    { type: "session.ended", path: ["timestamp"], source: WEBHOOKS_TS },
+    { type: "subscriptionItem.active", path: ["instance_id"], source: WEBHOOKS_TS },
+    {
+      type: "organizationInvitation.created",
+      path: ["data", "object"],
+      set: "invitation",
+      source: `${JSON_TS} (\`OrganizationInvitationJSON.object\` is any \`ObjectType\`)`,
+    },
+  ],
+});
+
 // Clerk's own docs example (clerk-docs `webhooks/overview.mdx`): an older shape, without
 // `event_attributes` and with the legacy `birthday`, `gender` and `profile_image_url`.
 const DOCS_EXAMPLE =
@@ -75,7 +104,7 @@ describe("clerk", () => {
     const signature = new Webhook(SECRET).sign(id, new Date(NOW_S * 1000), body);
     const seen: unknown[] = [];
     const hooks = createWebhooks({ provider: provider(), now: clock }).on("user.created", (event) => {
-      expectTypeOf(event.timestamp).toEqualTypeOf<number>();
+      expectTypeOf(event.timestamp).toEqualTypeOf<number | undefined>();
       expectTypeOf(event.data.first_name).toEqualTypeOf<string | null>();
       seen.push([event.timestamp, event.instance_id, event.data.primary_email_address_id]);
     });

@@ -2,7 +2,7 @@
  * Clerk: `{ data, object: "event", type, timestamp, instance_id, event_attributes }` sent through hosted Svix.
  * @module
  */
-import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
 import {
   clerkEvents,
@@ -42,7 +42,7 @@ import type {
   ClerkUser,
   ClerkWaitlistEntry,
 } from "./clerk-types.js";
-import { stringField } from "./schema-kit.js";
+import { catalogue, stringField } from "./schema-kit.js";
 
 /** Clerk events of one family that carry the same payload, as `Webhooks.ts` groups them: each type → its event. */
 type Family<Types extends string, Data> = { [Type in Types]: ClerkEvent<Type, Data> };
@@ -95,7 +95,7 @@ export type ClerkEvents = Family<"user.created" | "user.updated", ClerkUser> &
  * @example
  * const result = await clerkCatalogue["user.created"]["~standard"].validate(body);
  */
-export const clerkCatalogue: EventCatalogue<ClerkEvents> = {
+export const clerkCatalogue: EventCatalogue<ClerkEvents> = catalogue<ClerkEvents>({
   ...clerkEvents(["user.created", "user.updated"], userSchema),
   ...clerkEvents(["user.deleted"], deletedSchema),
   ...clerkEvents(["session.created", "session.ended", "session.removed", "session.revoked"], sessionSchema),
@@ -137,10 +137,10 @@ export const clerkCatalogue: EventCatalogue<ClerkEvents> = {
     ],
     subscriptionItemSchema,
   ),
-};
+});
 
 /** Options of {@link clerk}. */
-export interface ClerkOptions {
+export interface ClerkOptions extends Pick<StandardWebhooksOptions, "allowShortSecret"> {
   /** The endpoint's `whsec_…` signing secret (Clerk dashboard → Webhooks; `CLERK_WEBHOOK_SIGNING_SECRET`). */
   secret: Secrets;
 }
@@ -148,19 +148,23 @@ export interface ClerkOptions {
 /**
  * Clerk webhooks: Standard Webhooks signatures in `svix-*` headers, deduped by `svix-id`.
  *
- * Unlike Clerk's own `verifyWebhook`, the payload keeps `timestamp` (event time, ms) and `instance_id`.
- * `user.deleted`, `organization.deleted` and `organizationDomain.deleted` carry only a stub
- * (`{ object, id, deleted: true }`).
+ * Unlike Clerk's own `verifyWebhook`, the payload keeps `timestamp` (event time, ms) and `instance_id` (both
+ * optional, as in Clerk's `Webhook` type). `user.deleted`, `organization.deleted` and `organizationDomain.deleted`
+ * carry only a stub (`{ object, id?, deleted: true }`).
  *
  * @example
  * const hooks = createWebhooks({ provider: clerk({ secret: process.env.CLERK_WEBHOOK_SIGNING_SECRET! }) })
  *   .on("user.created", async (event) => { await db.users.insert({ id: event.data.id }) })
- *   .on("user.deleted", async (event) => { await db.users.delete(event.data.id) });
+ *   .on("user.deleted", async (event) => { if (event.data.id) await db.users.delete(event.data.id) });
  */
 export function clerk(options: ClerkOptions): WebhookProvider<ClerkEvents> {
   return {
     name: "clerk",
-    scheme: standardWebhooks({ secret: options?.secret, signHeaders: "svix" }),
+    scheme: standardWebhooks({
+      secret: options?.secret,
+      allowShortSecret: options?.allowShortSecret,
+      signHeaders: "svix",
+    }),
     events: clerkCatalogue,
     eventType: (payload) => stringField(payload, "type"),
   };

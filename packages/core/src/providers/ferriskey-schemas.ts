@@ -1,6 +1,11 @@
 /**
  * The schemas of FerrisKey's payloads. Fields added on `main` after v0.7.2 are optional, so both the
  * released (unsigned) sender and the signing one validate.
+ *
+ * Checked field by field against the serde structs in ferriskey/ferriskey, at `main` (0b46996f) and at tag
+ * v0.7.2: a plain field is always sent; `Option<T>` is sent as `null` or a value, and omitted only under
+ * `skip_serializing_if` (optional here); `skip_serializing` fields are never sent; a field on one ref only is
+ * optional. Rust enums stay open strings. Nothing here is stricter than the structs.
  * @module
  */
 import * as v from "valibot";
@@ -23,6 +28,7 @@ const id = v.string();
 const time = v.string();
 const count = v.number();
 
+// libs/ferriskey-domain/src/client/entities/redirect_uri.rs `RedirectUri` (same on v0.7.2).
 export const redirectUriSchema: v.GenericSchema<unknown, FerrisKeyRedirectUri> = shape<FerrisKeyRedirectUri>({
   id,
   client_id: id,
@@ -32,6 +38,7 @@ export const redirectUriSchema: v.GenericSchema<unknown, FerrisKeyRedirectUri> =
   updated_at: time,
 });
 
+// libs/ferriskey-domain/src/client/entities/web_origin.rs `WebOrigin` (main only); `value` serialises `into = "String"`.
 export const webOriginSchema: v.GenericSchema<unknown, FerrisKeyWebOrigin> = shape<FerrisKeyWebOrigin>({
   id,
   client_id: id,
@@ -40,6 +47,8 @@ export const webOriginSchema: v.GenericSchema<unknown, FerrisKeyWebOrigin> = sha
   updated_at: time,
 });
 
+// libs/ferriskey-domain/src/client/entities.rs `Client`: `secret` is `Option<Masked<String>>` ("***") on main,
+// `Option<String>` on v0.7.2; `require_pkce` is main only.
 export const clientSchema: v.GenericSchema<unknown, FerrisKeyClient> = shape<FerrisKeyClient>({
   id,
   enabled: v.boolean(),
@@ -66,6 +75,7 @@ export const clientSchema: v.GenericSchema<unknown, FerrisKeyClient> = shape<Fer
   updated_at: time,
 });
 
+// libs/ferriskey-domain/src/role/entities.rs `Role`; `require_mfa` is main only.
 export const roleSchema: v.GenericSchema<unknown, FerrisKeyRole> = shape<FerrisKeyRole>({
   id,
   name: v.string(),
@@ -79,6 +89,8 @@ export const roleSchema: v.GenericSchema<unknown, FerrisKeyRole> = shape<FerrisK
   updated_at: time,
 });
 
+// libs/ferriskey-domain/src/realm/mod.rs `RealmSetting`: `login_aliases` (`LoginAliases`, a list of
+// snake_case strings), `require_mfa`, `lockout_*` and `seawatch_pii_mode` are main only.
 export const realmSettingSchema: v.GenericSchema<unknown, FerrisKeyRealmSetting> =
   shape<FerrisKeyRealmSetting>({
     id,
@@ -108,6 +120,7 @@ export const realmSettingSchema: v.GenericSchema<unknown, FerrisKeyRealmSetting>
     seawatch_pii_mode: v.optional(v.string()),
   });
 
+// libs/ferriskey-domain/src/realm/mod.rs `Realm`; `display_name` is main only. `RealmId` is a newtype: a string.
 export const realmSchema: v.GenericSchema<unknown, FerrisKeyRealm> = shape<FerrisKeyRealm>({
   id,
   name: v.string(),
@@ -117,6 +130,8 @@ export const realmSchema: v.GenericSchema<unknown, FerrisKeyRealm> = shape<Ferri
   updated_at: time,
 });
 
+// libs/ferriskey-domain/src/user/entities.rs `User`: `client_id`, `roles`, `realm` are
+// `skip_serializing_if = "Option::is_none"`; `failed_login_attempts`, `locked_until` are main only.
 export const userSchema: v.GenericSchema<unknown, FerrisKeyUser> = shape<FerrisKeyUser>({
   id,
   realm_id: id,
@@ -145,6 +160,7 @@ export const userOrRoleSchema: v.GenericSchema<unknown, FerrisKeyUser | FerrisKe
   roleSchema,
 );
 
+// core/src/domain/authentication/device_flow/entities.rs `DeviceFlowEventPayload` (same on v0.7.2).
 export const deviceFlowSchema: v.GenericSchema<unknown, FerrisKeyDeviceFlowEvent> =
   shape<FerrisKeyDeviceFlowEvent>({
     session_id: id,
@@ -155,6 +171,9 @@ export const deviceFlowSchema: v.GenericSchema<unknown, FerrisKeyDeviceFlowEvent
     user_id: v.nullable(id),
   });
 
+// libs/ferriskey-webhook/src/entities/webhook.rs `Webhook` (`headers`, `secret`: `skip_serializing` on main);
+// core/src/domain/webhook/entities/webhook.rs on v0.7.2, which serialises `headers`. Subscribers:
+// `webhook_subscriber.rs` `WebhookSubscriber`, `name` a `WebhookTrigger` string.
 export const webhookSchema: v.GenericSchema<unknown, FerrisKeyWebhook> = shape<FerrisKeyWebhook>({
   id,
   endpoint: v.string(),
@@ -179,7 +198,11 @@ export const nullSchema: v.GenericSchema<unknown, null> = v.null();
 /** Events FerrisKey defines but never sends: whatever `data` is, it passes. */
 export const unknownSchema: v.GenericSchema<unknown, unknown> = v.unknown();
 
-/** `{ event, timestamp, resource_id, data }` for one event type. */
+/**
+ * `{ event, timestamp, resource_id, data }` for one event type: libs/ferriskey-webhook/src/entities/webhook_payload.rs
+ * `WebhookPayload<T>`. Its `data` is `Option<T>`, yet every `WebhookPayload::new` call site passes `Some(…)`
+ * except `auth.reset_password` (`None::<()>`, core/src/domain/trident/services.rs): `data` is typed per event.
+ */
 export function ferriskeyEvent<Type extends string, Data>(
   type: Type,
   data: v.GenericSchema<unknown, Data>,

@@ -34,7 +34,7 @@ import type {
   FerrisKeyWebhook as Webhook,
   FerrisKeyWebOrigin as WebOrigin,
 } from "./ferriskey-types.js";
-import { stringField } from "./schema-kit.js";
+import { catalogue, stringField } from "./schema-kit.js";
 import { whenHeader } from "./when-header.js";
 
 /** FerrisKey's 35 events: event type → payload. `data` follows what FerrisKey actually sends, not the name. */
@@ -106,7 +106,7 @@ export type FerrisKeyEvents = {
  * @example
  * const result = await ferriskeyCatalogue["user.created"]["~standard"].validate(body);
  */
-export const ferriskeyCatalogue: EventCatalogue<FerrisKeyEvents> = {
+export const ferriskeyCatalogue: EventCatalogue<FerrisKeyEvents> = catalogue<FerrisKeyEvents>({
   "user.created": event("user.created", userSchema),
   "user.email_verified": event("user.email_verified", userSchema),
   "user.updated": event("user.updated", userOrRoleSchema),
@@ -142,7 +142,7 @@ export const ferriskeyCatalogue: EventCatalogue<FerrisKeyEvents> = {
   "webhook.deleted": event("webhook.deleted", webhookSchema),
   "client.maintenance.enabled": event("client.maintenance.enabled", clientSchema),
   "client.maintenance.disabled": event("client.maintenance.disabled", clientSchema),
-};
+});
 
 /** Options of {@link ferriskey}: `secret`, `token`, or both while migrating. */
 export interface FerrisKeyOptions {
@@ -156,6 +156,11 @@ export interface FerrisKeyOptions {
    * v0.7.2 send. It is static and covers neither the body nor its freshness.
    */
   token?: { header: string; token: Tokens };
+  /**
+   * Accept a `secret` or `token` under 16 bytes, when a sender you do not control forces one on you. A short
+   * key can be guessed, and a guessed key forges any request. An empty one is refused even so.
+   */
+  allowShortSecret?: boolean;
 }
 
 const SIGNATURE = "x-ferriskey-signature";
@@ -163,7 +168,7 @@ const RESERVED =
   /^(x-ferriskey-(signature|timestamp|delivery-id)|host|content-type|content-length|transfer-encoding)$/i;
 
 function schemeOf(options: FerrisKeyOptions): WebhookScheme {
-  const { secret, token } = options ?? {};
+  const { secret, token, allowShortSecret } = options ?? {};
   if (secret === undefined && token === undefined) {
     throw new TypeError(
       "[@hookproof/core] ferriskey() needs `secret` (FerrisKey main signs deliveries), `token` (releases up to v0.7.2 send only the custom headers you configured), or both while migrating.",
@@ -179,11 +184,12 @@ function schemeOf(options: FerrisKeyOptions): WebhookScheme {
       ? undefined
       : hmac({
           secret,
+          allowShortSecret,
           header: SIGNATURE,
           timestamp: { header: "x-ferriskey-timestamp" },
           idHeader: "x-ferriskey-delivery-id",
         });
-  const unsigned = token === undefined ? undefined : headerToken(token);
+  const unsigned = token === undefined ? undefined : headerToken({ ...token, allowShortSecret });
   if (signed && unsigned) return whenHeader(SIGNATURE, signed, unsigned);
   return (signed ?? unsigned) as WebhookScheme;
 }

@@ -4,10 +4,10 @@
  * ones that convention implies.
  * @module
  */
-import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, HmacOptions, Secrets, WebhookProvider } from "@hookproof/core";
 import { genericHmac } from "@hookproof/core";
 import * as v from "valibot";
-import { shape, stringField } from "./schema-kit.js";
+import { catalogue, shape, stringField } from "./schema-kit.js";
 
 /** Every generic event. All of it is signed, `created_at` included. */
 export interface GenericEvent<Type extends string, Data> {
@@ -59,6 +59,8 @@ export type GenericEvents = {
   "team.member.role_changed": GenericEvent<"team.member.role_changed", GenericTeamMember>;
 };
 
+// No upstream source: the seed's documented convention (PROVIDERS.md §7) is the contract, and beyond the
+// envelope only the ids it names are required.
 const user = shape<GenericUser>({
   id: v.string(),
   email: v.nullish(v.string()),
@@ -80,7 +82,9 @@ const member = shape<GenericTeamMember>({
 // `maxAge` relies on `created_at`: a value that does not parse would switch the age check off.
 const createdAt = v.pipe(
   v.string(),
-  v.check((value) => !Number.isNaN(Date.parse(value)), "Expected an ISO 8601 date"),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (dataset.typed && Number.isNaN(Date.parse(dataset.value))) addIssue({ expected: "an ISO 8601 date" });
+  }),
 );
 
 function event<Type extends string, Data>(
@@ -101,7 +105,7 @@ function event<Type extends string, Data>(
  * @example
  * const result = await genericCatalogue["user.created"]["~standard"].validate(body);
  */
-export const genericCatalogue: EventCatalogue<GenericEvents> = {
+export const genericCatalogue: EventCatalogue<GenericEvents> = catalogue<GenericEvents>({
   "user.created": event("user.created", user),
   "user.updated": event("user.updated", user),
   "user.deleted": event("user.deleted", deleted),
@@ -111,10 +115,10 @@ export const genericCatalogue: EventCatalogue<GenericEvents> = {
   "team.member.added": event("team.member.added", member),
   "team.member.removed": event("team.member.removed", member),
   "team.member.role_changed": event("team.member.role_changed", member),
-};
+});
 
 /** Options of {@link generic}. */
-export interface GenericOptions {
+export interface GenericOptions extends Pick<HmacOptions, "allowShortSecret"> {
   /** The shared secret, used as its UTF-8 text; a list while rotating. */
   secret: Secrets;
 }
@@ -135,7 +139,7 @@ const MAX_AGE_SECONDS = 86_400;
 export function generic(options: GenericOptions): WebhookProvider<GenericEvents> {
   return {
     name: "generic",
-    scheme: genericHmac({ secret: options?.secret }),
+    scheme: genericHmac({ secret: options?.secret, allowShortSecret: options?.allowShortSecret }),
     events: genericCatalogue,
     eventType: (payload) => stringField(payload, "type"),
     eventId: (payload) => stringField(payload, "id") || undefined,

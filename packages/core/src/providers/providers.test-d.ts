@@ -56,7 +56,7 @@ createWebhooks({ provider: tesseral({ secret }) })
 createWebhooks({ provider: clerk({ secret }) })
   .on("organizationMembership.created", (event) => {
     expectTypeOf(event.data.organization.slug).toEqualTypeOf<string>();
-    expectTypeOf(event.timestamp).toEqualTypeOf<number>();
+    expectTypeOf(event.timestamp).toEqualTypeOf<number | undefined>();
   })
   .on("session.ended", (event) => {
     expectTypeOf(event.data.user_id).toEqualTypeOf<string>();
@@ -73,6 +73,7 @@ createWebhooks({ provider: clerk({ secret }) })
   })
   .on("organizationDomain.deleted", (event) => {
     expectTypeOf(event.data.deleted).toEqualTypeOf<boolean>();
+    expectTypeOf(event.data.id).toEqualTypeOf<string | undefined>();
   })
   .on("subscriptionItem.pastDue", (event) => {
     expectTypeOf(event.data.period_end).toEqualTypeOf<number | null>();
@@ -132,7 +133,7 @@ createWebhooks({ provider: userfront({ token: "key" }) })
   .on("tenant.update", (event) => {
     expectTypeOf(event.record).toEqualTypeOf<UserfrontTenant>();
     expectTypeOf(event.action).toEqualTypeOf<"update">();
-    expectTypeOf(event.mode).toEqualTypeOf<"test" | "live">();
+    expectTypeOf(event.mode).toEqualTypeOf<"test" | "live" | (string & Record<never, never>)>();
   })
   // @ts-expect-error: Userfront's events are `${model}.${action}`, e.g. `user.create`
   .on("user.created", () => {});

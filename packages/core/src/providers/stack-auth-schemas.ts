@@ -1,6 +1,12 @@
 /**
  * Stack Auth's payload types and their schemas, as its backend builds them (`userPrismaToCrud`,
  * `teamPrismaToCrud` in stack-auth/stack-auth). All times are epoch milliseconds.
+ *
+ * Checked field by field against the yup schemas Stack Auth declares for each webhook event
+ * (stack-auth/stack-auth at 2f719903, `packages/stack-shared/src/interface/crud/*.ts`, field schemas in
+ * `packages/stack-shared/src/schema-fields.ts`): a key without `.defined()` may be missing, `.nullable()` may
+ * be `null`, and `oneOf` enums stay open. Fields the upstream schema marks `.defined()` but older deployments
+ * do not send (everything on a user after `passkey_auth_enabled`) are optional here. Nothing here is stricter.
  * @module
  */
 import * as v from "valibot";
@@ -12,7 +18,10 @@ export interface StackAuthEvent<Type extends string, Data> {
   data: Data;
 }
 
-/** A team, as `team.created` / `team.updated` and a user's `selected_team` carry it. */
+/**
+ * A team, as `team.created` / `team.updated` and a user's `selected_team` carry it. The metadata keys are
+ * `.optional()` in `teamsCrudServerReadSchema`: a team may come without them.
+ */
 export interface StackAuthTeam {
   /** UUID. */
   id: string;
@@ -21,16 +30,17 @@ export interface StackAuthTeam {
   /** Epoch ms. */
   created_at_millis: number;
   /** Any JSON, or `null`. */
-  client_metadata: unknown;
-  client_read_only_metadata: unknown;
-  server_metadata: unknown;
+  client_metadata?: unknown;
+  client_read_only_metadata?: unknown;
+  server_metadata?: unknown;
 }
 
 /** An OAuth account linked to a user. `id` is the provider config id, e.g. `github`. */
 export interface StackAuthOAuthProvider {
   id: string;
   account_id: string;
-  email: string | null;
+  /** `yupString().nullable()` without `.defined()`: missing or `null` when the provider shares no email. */
+  email?: string | null;
 }
 
 /** Why a user is restricted. */
@@ -126,28 +136,34 @@ export interface StackAuthTestMessage {
   endpointUrl: string;
 }
 
+// Any JSON, `null` included: `jsonSchema` in schema-fields.ts is `yupMixed().nullable()`.
 const anyJson = v.unknown();
 
+// crud/teams.ts `teamsCrudServerReadSchema` (`team.created` / `team.updated`, a user's `selected_team`).
 export const teamSchema: v.GenericSchema<unknown, StackAuthTeam> = shape<StackAuthTeam>({
   id: v.string(),
   display_name: v.string(),
   profile_image_url: v.nullable(v.string()),
   created_at_millis: v.number(),
-  client_metadata: anyJson,
-  client_read_only_metadata: anyJson,
-  server_metadata: anyJson,
+  client_metadata: v.optional(anyJson),
+  client_read_only_metadata: v.optional(anyJson),
+  server_metadata: v.optional(anyJson),
 });
 
+// crud/users.ts `usersCrudServerReadSchema.oauth_providers[]`: `email` is `yupString().nullable()`, not `.defined()`.
 const oauthProvider = shape<StackAuthOAuthProvider>({
   id: v.string(),
   account_id: v.string(),
-  email: v.nullable(v.string()),
+  email: v.nullish(v.string()),
 });
 
+// crud/users.ts `signUpRiskScoresSchema`.
 const riskScores = shape<StackAuthRiskScores>({
   sign_up: shape<StackAuthRiskScores["sign_up"]>({ bot: v.number(), free_trial_abuse: v.number() }),
 });
 
+// crud/users.ts `usersCrudServerReadSchema` (`user.created` / `user.updated`); `restricted_reason` is
+// `restrictedReasonSchema` in schema-fields.ts. Metadata keys are `jsonSchema.defined()`: present, maybe `null`.
 export const userSchema: v.GenericSchema<unknown, StackAuthUser> = shape<StackAuthUser>({
   id: v.string(),
   display_name: v.nullable(v.string()),
@@ -182,30 +198,36 @@ export const userSchema: v.GenericSchema<unknown, StackAuthUser> = shape<StackAu
   risk_scores: v.optional(riskScores),
 });
 
+// crud/users.ts `webhookUserDeletedSchema`.
 export const deletedUserSchema: v.GenericSchema<unknown, StackAuthDeletedUser> = shape<StackAuthDeletedUser>({
   id: v.string(),
   teams: v.array(shape<{ id: string }>({ id: v.string() })),
 });
 
+// crud/teams.ts `webhookTeamDeletedSchema`.
 export const deletedTeamSchema: v.GenericSchema<unknown, StackAuthDeletedTeam> = shape<StackAuthDeletedTeam>({
   id: v.string(),
 });
 
+// crud/team-memberships.ts `teamMembershipsCrudClientReadSchema` (the server read schema defaults to it, `crud.tsx`).
 export const membershipSchema: v.GenericSchema<unknown, StackAuthTeamMembership> =
   shape<StackAuthTeamMembership>({ team_id: v.string(), user_id: v.string() });
 
+// crud/team-permissions.ts `teamPermissionsCrudClientReadSchema`.
 export const teamPermissionSchema: v.GenericSchema<unknown, StackAuthTeamPermission> =
   shape<StackAuthTeamPermission>({ id: v.string(), team_id: v.string(), user_id: v.string() });
 
+// crud/project-permissions.ts `projectPermissionsCrudClientReadSchema`.
 export const projectPermissionSchema: v.GenericSchema<unknown, StackAuthProjectPermission> =
   shape<StackAuthProjectPermission>({ id: v.string(), user_id: v.string() });
 
+// No schema upstream: the object literal in apps/backend/src/app/api/latest/internal/send-test-webhook/route.tsx.
 export const testMessageSchema: v.GenericSchema<unknown, StackAuthTestMessage> = shape<StackAuthTestMessage>({
   message: v.string(),
   endpointUrl: v.string(),
 });
 
-/** `{ type, data }` for one event type. */
+/** `{ type, data }` for one event type: the `payload` apps/backend/src/lib/webhooks.tsx hands to Svix. */
 export function stackEvent<Type extends string, Data>(
   type: Type,
   data: v.GenericSchema<unknown, Data>,

@@ -2,7 +2,7 @@ import { createWebhooks } from "@hookproof/core";
 import { Webhook } from "svix";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { type StackAuthUser, stackAuth } from "./index.js";
-import { answer, clock, fixtureSuite, fixtureText, NOW_S, post } from "./test-support.js";
+import { allowedSuite, answer, clock, fixtureSuite, fixtureText, NOW_S, post } from "./test-support.js";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const provider = () => stackAuth({ secret: SECRET });
@@ -27,6 +27,49 @@ fixtureSuite({
     "project_permission.deleted": { path: ["data", "id"] },
     "stack.test": { path: ["data", "endpointUrl"] },
   },
+});
+
+const TEAMS = "stack-auth/stack-auth packages/stack-shared/src/interface/crud/teams.ts";
+const USERS = "stack-auth/stack-auth packages/stack-shared/src/interface/crud/users.ts";
+/** A team as `teamsCrudServerReadSchema` allows it: the three metadata keys are `.optional()`. */
+const BARE_TEAM = {
+  id: "9b2e7c41-5a3d-4f86-b0e9-2d7c1a4f8e63",
+  display_name: "Ada Lovelace's Team",
+  profile_image_url: null,
+  created_at_millis: 1787230012481,
+};
+
+allowedSuite({
+  title: "stack-auth: what Stack Auth's own schemas allow",
+  fixtures: "stack-auth",
+  provider,
+  sign: (body) => provider().scheme.sign({ body, id: "msg_31FqX0aLr8mKc2VbN5tH7wQpZ9e", timestamp: NOW_S }),
+  allowed: [
+    { type: "team.created", path: ["data", "client_metadata"], source: TEAMS },
+    { type: "team.created", path: ["data", "client_read_only_metadata"], source: TEAMS },
+    { type: "team.updated", path: ["data", "server_metadata"], source: TEAMS },
+    {
+      type: "user.created",
+      path: ["data", "selected_team"],
+      set: BARE_TEAM,
+      as: "= a team without its metadata keys",
+      source: `${USERS} + ${TEAMS}`,
+    },
+    {
+      type: "user.updated",
+      path: ["data", "oauth_providers"],
+      set: [{ id: "github", account_id: "583231" }],
+      as: "= an entry without `email`",
+      source: `${USERS} (\`email: yupString().nullable()\`)`,
+    },
+    {
+      type: "user.updated",
+      path: ["data", "oauth_providers"],
+      set: [{ id: "google", account_id: "1077", email: null }],
+      as: "= an entry whose `email` is null",
+      source: USERS,
+    },
+  ],
 });
 
 describe("stackAuth", () => {

@@ -2,9 +2,9 @@
  * Stack Auth: `{ type, data }` events sent through Svix (hosted, or a self-hosted svix-server).
  * @module
  */
-import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
-import { stringField } from "./schema-kit.js";
+import { catalogue, stringField } from "./schema-kit.js";
 import {
   deletedTeamSchema,
   deletedUserSchema,
@@ -50,7 +50,7 @@ export type StackAuthEvents = {
  * @example
  * const result = await stackAuthCatalogue["user.created"]["~standard"].validate(body);
  */
-export const stackAuthCatalogue: EventCatalogue<StackAuthEvents> = {
+export const stackAuthCatalogue: EventCatalogue<StackAuthEvents> = catalogue<StackAuthEvents>({
   "user.created": stackEvent("user.created", userSchema),
   "user.updated": stackEvent("user.updated", userSchema),
   "user.deleted": stackEvent("user.deleted", deletedUserSchema),
@@ -64,10 +64,10 @@ export const stackAuthCatalogue: EventCatalogue<StackAuthEvents> = {
   "project_permission.created": stackEvent("project_permission.created", projectPermissionSchema),
   "project_permission.deleted": stackEvent("project_permission.deleted", projectPermissionSchema),
   "stack.test": stackEvent("stack.test", testMessageSchema),
-};
+});
 
 /** Options of {@link stackAuth}. */
-export interface StackAuthOptions {
+export interface StackAuthOptions extends Pick<StandardWebhooksOptions, "allowShortSecret"> {
   /** The endpoint's `whsec_…` secret (Stack Auth dashboard → Webhooks; `STACK_WEBHOOK_SECRET`). A list while rotating. */
   secret: Secrets;
 }
@@ -88,7 +88,11 @@ export interface StackAuthOptions {
 export function stackAuth(options: StackAuthOptions): WebhookProvider<StackAuthEvents> {
   return {
     name: "stack-auth",
-    scheme: standardWebhooks({ secret: options?.secret, signHeaders: "svix" }),
+    scheme: standardWebhooks({
+      secret: options?.secret,
+      allowShortSecret: options?.allowShortSecret,
+      signHeaders: "svix",
+    }),
     events: stackAuthCatalogue,
     eventType: (payload) => stringField(payload, "type"),
   };

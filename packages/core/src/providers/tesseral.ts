@@ -2,10 +2,10 @@
  * Tesseral: thin `sync.*` events sent through hosted Svix.
  * @module
  */
-import type { EventCatalogue, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookproof/core";
 import { standardWebhooks } from "@hookproof/core";
 import * as v from "valibot";
-import { shape, stringField } from "./schema-kit.js";
+import { catalogue, shape, stringField } from "./schema-kit.js";
 
 /**
  * A user was created, updated or deleted: the event says which user, nothing else. Fetch it with
@@ -39,16 +39,19 @@ export type TesseralEvents = {
  * @example
  * const result = await tesseralCatalogue["sync.user"]["~standard"].validate(body);
  */
-export const tesseralCatalogue: EventCatalogue<TesseralEvents> = {
+// No schema upstream: the payload maps passed to Svix's `Message.Create` in tesseral-labs/tesseral
+// (eaf6e666) `internal/backend/store/{users,organizations}.go`, `internal/frontend/store/{users,organizations}.go`,
+// `internal/intermediate/store/{exchange,organizations}.go`: always both keys, both strings.
+export const tesseralCatalogue: EventCatalogue<TesseralEvents> = catalogue<TesseralEvents>({
   "sync.user": shape<TesseralSyncUser>({ type: v.literal("sync.user"), userId: v.string() }),
   "sync.organization": shape<TesseralSyncOrganization>({
     type: v.literal("sync.organization"),
     organizationId: v.string(),
   }),
-};
+});
 
 /** Options of {@link tesseral}. */
-export interface TesseralOptions {
+export interface TesseralOptions extends Pick<StandardWebhooksOptions, "allowShortSecret"> {
   /** The endpoint's `whsec_…` signing secret from the Svix App Portal in Tesseral's dashboard; a list while rotating. */
   secret: Secrets;
 }
@@ -70,7 +73,11 @@ export interface TesseralOptions {
 export function tesseral(options: TesseralOptions): WebhookProvider<TesseralEvents> {
   return {
     name: "tesseral",
-    scheme: standardWebhooks({ secret: options?.secret, signHeaders: "svix" }),
+    scheme: standardWebhooks({
+      secret: options?.secret,
+      allowShortSecret: options?.allowShortSecret,
+      signHeaders: "svix",
+    }),
     events: tesseralCatalogue,
     eventType: (payload) => stringField(payload, "type"),
   };

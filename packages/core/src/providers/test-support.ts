@@ -55,7 +55,7 @@ export async function answer(
   return { status: response.status, body: (await response.json()) as Answer["body"] };
 }
 
-/** A change to a fixture that its schema must refuse: delete the field at `path`, or `set` it. */
+/** A change to a fixture: delete the field at `path`, or `set` it. */
 export interface Mutation {
   path: readonly (string | number)[];
   set?: unknown;
@@ -142,6 +142,51 @@ export function fixtureSuite<Events extends EventMap>(options: SuiteOptions<Even
       expect(rejected).toHaveLength(1);
       expect(isWebhookVerificationError(rejected[0]) && rejected[0].path).toBe(path);
       expect(ran).toBe(false);
+    });
+  });
+}
+
+/** A change to a fixture that the provider's own schema or types allow, and the source that says so. */
+export interface Allowed extends Mutation {
+  type: string;
+  /** `repo path`: where the provider's schema or type allows the change. */
+  source: string;
+  /** Says what `set` puts there, when the value is too long to name in the test's title. */
+  as?: string;
+}
+
+/** What {@link allowedSuite} needs to know about a provider. */
+export interface AllowedOptions<Events extends EventMap> {
+  title: string;
+  fixtures: string;
+  provider: () => WebhookProvider<Events>;
+  sign: (body: string) => Promise<Record<string, string>> | Record<string, string>;
+  /** Each change the provider's own schema or types allow: a field missing, or `null`. */
+  allowed: readonly Allowed[];
+}
+
+/**
+ * A catalogue is never stricter than the provider's own schema or types: for each change they allow, the
+ * fixture so changed is accepted and its handler gets it as sent.
+ */
+export function allowedSuite<Events extends EventMap>(options: AllowedOptions<Events>): void {
+  const name = (c: Allowed) =>
+    `accepts ${c.type} with \`${pathText(c.path)}\` ${c.as ?? ("set" in c ? `= ${JSON.stringify(c.set)}` : "missing")} (${c.source})`;
+  describe(options.title, () => {
+    it.each(options.allowed.map((c) => [name(c), c] as const))("%s", async (_, c) => {
+      const body = mutated(fixtureText(options.fixtures, c.type), c);
+      const seen: unknown[] = [];
+      const hooks = createWebhooks({ provider: options.provider(), now: clock }).on(
+        c.type as Extract<keyof Events, string>,
+        (event) => {
+          seen.push(event);
+        },
+      );
+      expect(await answer(hooks, post(await options.sign(body), body))).toEqual({
+        status: 200,
+        body: { ok: true },
+      });
+      expect(seen).toEqual([JSON.parse(body)]);
     });
   });
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createWebhooks } from "@hookproof/core";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { userfront } from "./index.js";
-import { answer, clock, fixtureSuite, fixtureText, post } from "./test-support.js";
+import { allowedSuite, answer, clock, fixtureSuite, fixtureText, post } from "./test-support.js";
 
 const KEY = "example3c5cc4491eb422d48c8f78c2f";
 const provider = () => userfront({ token: KEY });
@@ -15,13 +15,34 @@ fixtureSuite({
   provider,
   sign: (body) => provider().scheme.sign({ body }),
   mutations: {
-    "user.create": { path: ["record", "userId"] },
+    "user.create": { path: ["record", "userId"], set: "7" },
     "user.update": { path: ["record", "email"], set: 7 },
     "user.delete": { path: ["record", "createdAt"], set: null },
     "tenant.create": { path: ["record", "name"] },
-    "tenant.update": { path: ["mode"], set: "staging" },
+    "tenant.update": { path: ["mode"], set: 1 },
     "tenant.delete": { path: ["record", "tenantId"] },
   },
+});
+
+const SDK_TYPES = "userfront/userfront-core ts/index.d.ts (`SignupResponse`)";
+
+allowedSuite({
+  title: "userfront: what Userfront's own types allow",
+  fixtures: "userfront",
+  provider,
+  sign: (body) => provider().scheme.sign({ body }),
+  allowed: [
+    { type: "user.create", path: ["record", "userId"], source: SDK_TYPES },
+    { type: "user.update", path: ["record", "tenantId"], source: SDK_TYPES },
+    { type: "user.delete", path: ["record", "createdAt"], source: SDK_TYPES },
+    {
+      type: "user.update",
+      path: ["record", "mode"],
+      set: "preview",
+      source: `${SDK_TYPES}: \`mode: string\``,
+    },
+    { type: "tenant.update", path: ["mode"], set: "preview", source: `${SDK_TYPES}: \`mode: string\`` },
+  ],
 });
 
 describe("userfront", () => {
@@ -33,7 +54,7 @@ describe("userfront", () => {
     const body = fixtureText("userfront", "user.create");
     const seen: string[] = [];
     const hooks = createWebhooks({ provider: provider(), now: clock }).on("user.create", (event, context) => {
-      expectTypeOf(event.record.userId).toEqualTypeOf<number>();
+      expectTypeOf(event.record.userId).toEqualTypeOf<number | undefined>();
       expectTypeOf(event.model).toEqualTypeOf<"user">();
       seen.push(context.id);
     });

@@ -1,32 +1,42 @@
 /**
  * Userfront: `{ action, model, mode, record }` with a static bearer token. Userfront's server is closed
  * source; the record shapes follow its API docs and SDK types, so only the fields every record has are required.
+ *
+ * Checked against the only types Userfront publishes for a user record, userfront/userfront-core
+ * `ts/index.d.ts` (`User`, `SignupResponse`: every field optional, `mode: string`), and the envelope its
+ * docs build, userfront/guide `all/.vuepress/components/webhook-payload.vue`. No published type covers a
+ * tenant; its record follows the API docs (userfront/guide `all/docs/webhooks.md`).
  * @module
  */
-import type { EventCatalogue, Tokens, WebhookProvider } from "@hookproof/core";
+import type { BearerOptions, EventCatalogue, Tokens, WebhookProvider } from "@hookproof/core";
 import { bearer } from "@hookproof/core";
 import * as v from "valibot";
-import { jsonObject, shape, stringField } from "./schema-kit.js";
+import { catalogue, jsonObject, openString, shape, stringField } from "./schema-kit.js";
 
 type Model = "user" | "tenant";
 type Action = "create" | "update" | "delete";
+/** `test` or `live`; `SignupResponse.mode` is a plain `string`, so another mode is not refused. */
+type Mode = "test" | "live" | (string & Record<never, never>);
 
 /** Every Userfront event. There is no type string: the event is the pair (`model`, `action`). */
 export interface UserfrontEvent<M extends Model, A extends Action, Record> {
   action: A;
   model: M;
-  mode: "test" | "live";
+  mode: Mode;
   /** The record as Userfront's REST API returns it (for `delete`, as it was). */
   record: Record;
 }
 
-/** A user record (camelCase, times ISO 8601 with ms and `Z`). */
+/**
+ * A user record (camelCase, times ISO 8601 with ms and `Z`). Userfront's `SignupResponse` type makes every
+ * field optional, `userId`, `tenantId` and `createdAt` included.
+ */
 export interface UserfrontUser {
-  userId: number;
+  userId?: number;
   userUuid?: string;
   /** The tenant's 8-character slug, e.g. `demo1234`. */
-  tenantId: string;
-  mode?: "test" | "live";
+  tenantId?: string;
+  mode?: Mode;
   email?: string | null;
   /** E.164. */
   phoneNumber?: string | null;
@@ -43,7 +53,7 @@ export interface UserfrontUser {
   confirmedAt?: string | null;
   lastActiveAt?: string | null;
   lastMessagedAt?: string | null;
-  createdAt: string;
+  createdAt?: string;
   updatedAt?: string;
   tenant?: { tenantId: string; name: string };
   /** Tenant id → the user's roles in it. */
@@ -76,11 +86,14 @@ export type UserfrontEvents = {
   "tenant.delete": UserfrontEvent<"tenant", "delete", UserfrontTenant>;
 };
 
+const mode = openString<"test" | "live">();
+
+// userfront-core ts/index.d.ts `SignupResponse` (the record the API returns) and `User`.
 const user = shape<UserfrontUser>({
-  userId: v.number(),
+  userId: v.optional(v.number()),
   userUuid: v.optional(v.string()),
-  tenantId: v.string(),
-  mode: v.optional(v.picklist(["test", "live"])),
+  tenantId: v.optional(v.string()),
+  mode: v.optional(mode),
   email: v.nullish(v.string()),
   phoneNumber: v.nullish(v.string()),
   username: v.nullish(v.string()),
@@ -95,7 +108,7 @@ const user = shape<UserfrontUser>({
   confirmedAt: v.nullish(v.string()),
   lastActiveAt: v.nullish(v.string()),
   lastMessagedAt: v.nullish(v.string()),
-  createdAt: v.string(),
+  createdAt: v.optional(v.string()),
   updatedAt: v.optional(v.string()),
   tenant: v.optional(shape<{ tenantId: string; name: string }>({ tenantId: v.string(), name: v.string() })),
   authorization: v.optional(v.record(v.string(), shape<{ roles: string[] }>({ roles: v.array(v.string()) }))),
@@ -103,6 +116,7 @@ const user = shape<UserfrontUser>({
   isDev: v.optional(v.boolean()),
 });
 
+// No published type: the tenant fields of the API docs; `testTenantId` is hidden by webhook-payload.vue.
 const tenant = shape<UserfrontTenant>({
   tenantId: v.string(),
   name: v.string(),
@@ -122,7 +136,7 @@ function event<M extends Model, A extends Action, R>(
   return v.looseObject({
     action: v.literal(action),
     model: v.literal(model),
-    mode: v.picklist(["test", "live"]),
+    mode,
     record,
   }) as v.GenericSchema<unknown, UserfrontEvent<M, A, R>>;
 }
@@ -133,17 +147,17 @@ function event<M extends Model, A extends Action, R>(
  * @example
  * const result = await userfrontCatalogue["user.create"]["~standard"].validate(body);
  */
-export const userfrontCatalogue: EventCatalogue<UserfrontEvents> = {
+export const userfrontCatalogue: EventCatalogue<UserfrontEvents> = catalogue<UserfrontEvents>({
   "user.create": event("user", "create", user),
   "user.update": event("user", "update", user),
   "user.delete": event("user", "delete", user),
   "tenant.create": event("tenant", "create", tenant),
   "tenant.update": event("tenant", "update", tenant),
   "tenant.delete": event("tenant", "delete", tenant),
-};
+});
 
 /** Options of {@link userfront}. */
-export interface UserfrontOptions {
+export interface UserfrontOptions extends Pick<BearerOptions, "allowShortSecret"> {
   /** The webhook API key from the Userfront dashboard (sent as `Authorization: Bearer <key>`); a list while rotating. */
   token: Tokens;
 }
@@ -160,12 +174,12 @@ export interface UserfrontOptions {
  * @example
  * const hooks = createWebhooks({ provider: userfront({ token: process.env.USERFRONT_WEBHOOK_KEY! }) })
  *   .on("user.create", async (event) => { await db.users.insert(event.record) })
- *   .on("user.delete", async (event) => { await db.users.delete(event.record.userId) });
+ *   .on("user.delete", async (event) => { if (event.record.userId) await db.users.delete(event.record.userId) });
  */
 export function userfront(options: UserfrontOptions): WebhookProvider<UserfrontEvents> {
   return {
     name: "userfront",
-    scheme: bearer({ token: options?.token }),
+    scheme: bearer({ token: options?.token, allowShortSecret: options?.allowShortSecret }),
     events: userfrontCatalogue,
     eventType(payload) {
       const model = stringField(payload, "model");

@@ -14,7 +14,14 @@ import { chain, isThenable } from "./maybe.js";
 import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
 import { asVerificationError, failure, ok } from "./respond.js";
-import type { EventHandler, EventMap, EventsOf, ProcessResult, VerifiedEvent } from "./types.js";
+import type {
+  EventHandler,
+  EventMap,
+  EventsOf,
+  InvalidPayloadEvent,
+  ProcessResult,
+  VerifiedEvent,
+} from "./types.js";
 import { createEventVerifier } from "./verify-event.js";
 
 const HOUR = 3_600_000;
@@ -70,6 +77,12 @@ export function createWebhooks<Events extends EventMap>(
   const timeoutMs = options.timeoutMs ?? 25_000;
   const maxAge = options.maxAge ?? provider.maxAge;
   const verify = createEventVerifier(provider, verifier, { maxAge, now });
+  const onInvalidPayload = options.onInvalidPayload;
+  // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
+  const deliver =
+    onInvalidPayload === undefined
+      ? verify
+      : createEventVerifier(provider, verifier, { maxAge, now, park: true });
   const endpoint = options.endpoint ?? "default";
   if (maxAge !== undefined && store !== undefined && maxAge * 1000 > retainMs) {
     throw configError(
@@ -115,20 +128,35 @@ export function createWebhooks<Events extends EventMap>(
       }
       return ok("unhandled");
     }
+    return claimed(event, list, "handled");
+  }
+
+  /** Hands an authenticated event that breaks its schema to `onInvalidPayload`, deduped like any event. */
+  function park(event: InvalidPayloadEvent): MaybePromise<ProcessResult> {
+    return claimed(event, [(_, context) => onInvalidPayload?.(event, context)], "parked");
+  }
+
+  /** Claims the event's id, then runs `list`; a duplicate, a claim in flight or a store down answers instead. */
+  function claimed(
+    event: VerifiedEvent<Events> | InvalidPayloadEvent,
+    list: readonly EventHandler<unknown>[],
+    outcome: "handled" | "parked",
+  ): MaybePromise<ProcessResult> {
     if (closing) return failure(shuttingDown());
-    if (store === undefined) return run(event, list, undefined);
+    if (store === undefined) return run(event, list, undefined, outcome);
     const key = keyPrefix + event.id;
     return chain(claim(store, key, lockMs), (state) => {
       if (state instanceof WebhookVerificationError) return reject(state);
-      return state === "done" ? ok("duplicate") : run(event, list, key);
+      return state === "done" ? ok("duplicate") : run(event, list, key, outcome);
     });
   }
 
   /** Runs the handlers in order; the first one to return a promise turns the rest asynchronous. */
   function run(
-    event: VerifiedEvent<Events>,
+    event: VerifiedEvent<Events> | InvalidPayloadEvent,
     list: readonly EventHandler<unknown>[],
     key: string | undefined,
+    outcome: "handled" | "parked",
   ): MaybePromise<ProcessResult> {
     const started = options.onHandled === undefined ? 0 : now();
     const context = new DeliveryContext(event);
@@ -149,10 +177,10 @@ export function createWebhooks<Events extends EventMap>(
                 await result;
                 for (const handler of rest) await handler(event.payload, context);
               })();
-        return watch(work, context, key).then(() => succeeded(event, key, started), fail);
+        return watch(work, context, key).then(() => succeeded(event, key, started, outcome), fail);
       }
     }
-    return succeeded(event, key, started);
+    return succeeded(event, key, started, outcome);
   }
 
   /**
@@ -187,9 +215,10 @@ export function createWebhooks<Events extends EventMap>(
   }
 
   function succeeded(
-    event: VerifiedEvent<Events>,
+    event: VerifiedEvent<Events> | InvalidPayloadEvent,
     key: string | undefined,
     started: number,
+    outcome: "handled" | "parked",
   ): MaybePromise<ProcessResult> {
     const answer = (stored: unknown): ProcessResult => {
       if (stored !== true) {
@@ -203,8 +232,10 @@ export function createWebhooks<Events extends EventMap>(
           event,
         );
       }
-      if (options.onHandled !== undefined) safely(options.onHandled, event, { durationMs: now() - started });
-      return ok("handled");
+      if (options.onHandled !== undefined && !("issues" in event)) {
+        safely(options.onHandled, event, { durationMs: now() - started });
+      }
+      return ok(outcome);
     };
     if (store === undefined || key === undefined) return answer(true);
     return chain(
@@ -214,7 +245,7 @@ export function createWebhooks<Events extends EventMap>(
   }
 
   function failed(
-    event: VerifiedEvent<Events>,
+    event: VerifiedEvent<Events> | InvalidPayloadEvent,
     key: string | undefined,
     cause: unknown,
   ): MaybePromise<ProcessResult> {
@@ -222,7 +253,9 @@ export function createWebhooks<Events extends EventMap>(
       ? cause
       : new WebhookVerificationError(
           "handler_failed",
-          `The handler for \`${event.type}\` failed; the event was released so the sender's retry will be handled.`,
+          "issues" in event
+            ? `\`onInvalidPayload\` failed to park \`${event.type}\`; the event was released so the sender's retry will be parked.`
+            : `The handler for \`${event.type}\` failed; the event was released so the sender's retry will be handled.`,
           { cause },
         );
     const answer = (): ProcessResult => {
@@ -237,13 +270,14 @@ export function createWebhooks<Events extends EventMap>(
   }
 
   async function process(input: VerifyInput): Promise<ProcessResult> {
-    let event: VerifiedEvent<Events>;
+    let event: VerifiedEvent<Events> | InvalidPayloadEvent;
     try {
-      const verified = verify(input);
+      const verified = deliver(input);
       event = isThenable(verified) ? await verified : verified;
     } catch (cause) {
       return reject(asVerificationError(cause));
     }
+    if ("issues" in event) return park(event);
     safely(options.onVerified, event);
     return dispatch(event);
   }

@@ -2,6 +2,7 @@
  * The router's options and its public shape.
  * @module
  */
+import type { MaybePromise } from "../crypto/types.js";
 import type { DedupeStore } from "../dedupe/types.js";
 import type { WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
@@ -12,8 +13,10 @@ import type {
   EventHandler,
   EventMap,
   EventsOf,
+  InvalidPayloadEvent,
   ProcessResult,
   VerifiedEvent,
+  WebhookContext,
   WebhookProvider,
 } from "./types.js";
 
@@ -49,8 +52,19 @@ export interface RouterOptions<Events extends EventMap> {
   onRejected?: (error: WebhookVerificationError) => void;
   /** A handler finished; `durationMs` is its run time. */
   onHandled?: (event: VerifiedEvent<Events>, info: { durationMs: number }) => void;
-  /** A handler threw or timed out (the event was released), or the store failed after a handler succeeded. */
-  onError?: (error: WebhookVerificationError, event: VerifiedEvent<Events>) => void;
+  /**
+   * A handler (or `onInvalidPayload`) threw or timed out (the event was released), or the store failed after
+   * one succeeded. For an event handed to `onInvalidPayload`, `event` is that {@link InvalidPayloadEvent}.
+   */
+  onError?: (error: WebhookVerificationError, event: VerifiedEvent<Events> | InvalidPayloadEvent) => void;
+  /**
+   * Parks an authenticated event whose payload breaks its schema instead of refusing it. Unset (the default),
+   * such an event is answered 400 `invalid_payload` (the sender retries; `onRejected` hears it). Set, it is
+   * deduped like any event and handed here with its raw bytes and schema issues, never to `.on()` handlers;
+   * when the hook settles it is answered 200 `{"ok":true,"parked":true}`. A hook that throws or runs past
+   * `timeoutMs` releases the event, answered 500 / 503 so the sender retries, and reported to `onError`.
+   */
+  onInvalidPayload?: (event: InvalidPayloadEvent, context: WebhookContext) => MaybePromise<unknown>;
 }
 
 /** `createWebhooks({ provider })`: a provider from `@hookproof/core/providers`, or your own. */

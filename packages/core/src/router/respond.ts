@@ -12,9 +12,10 @@ const OK_BODIES = {
   handled: '{"ok":true}',
   duplicate: '{"ok":true,"duplicate":true}',
   unhandled: '{"ok":true,"unhandled":true}',
+  parked: '{"ok":true,"parked":true}',
 } as const;
 
-/** A 200: the event was handled now, had been handled before, or has no handler. */
+/** A 200: the event was handled now, had been handled before, has no handler, or was parked. */
 export function ok(outcome: keyof typeof OK_BODIES): ProcessResult {
   return { status: 200, headers: { "content-type": "application/json" }, body: OK_BODIES[outcome] };
 }

@@ -4,6 +4,7 @@
  */
 import type { MaybePromise } from "../crypto/types.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
+import type { PayloadIssue } from "../schema/validate.js";
 import type { WebhookScheme } from "../schemes/types.js";
 
 /** Event type → payload type. */
@@ -88,3 +89,21 @@ export type VerifiedEvent<Events extends EventMap = EventMap> = {
     keyIndex: number;
   };
 }[Extract<keyof Events, string>];
+
+/**
+ * An authenticated event whose payload breaks its event's schema, as `onInvalidPayload` receives it to park:
+ * the raw bytes, the parsed but unvalidated payload, and the schema's issues.
+ */
+export interface InvalidPayloadEvent {
+  type: string;
+  /** The dedupe id, as a valid event of this type would have. */
+  id: string;
+  provider: string;
+  timestamp: number | undefined;
+  /** The parsed body, not validated: it does not match the schema. */
+  payload: unknown;
+  raw: Uint8Array;
+  keyIndex: number;
+  /** Every schema problem: its path and what was expected there, never the value received. */
+  issues: readonly PayloadIssue[];
+}

@@ -7,21 +7,39 @@ import { backend } from "../crypto/backend.js";
 import type { MaybePromise } from "../crypto/types.js";
 import { WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { validate } from "../schema/validate.js";
+import { invalidPayload, type PayloadIssue, payloadIssues } from "../schema/validate.js";
 import type { AuthenticatedRequest, Verifier, VerifyInput } from "../verify/create-verifier.js";
 import { parseJson } from "../verify/parse-json.js";
 import { chain } from "./maybe.js";
-import type { EventMap, VerifiedEvent, WebhookProvider } from "./types.js";
+import type { EventMap, InvalidPayloadEvent, VerifiedEvent, WebhookProvider } from "./types.js";
+
+/** How the stage runs: the `maxAge` bound and its clock, and whether a schema failure is parked. */
+export interface EventVerifierOptions {
+  maxAge: number | undefined;
+  now: () => number;
+  /** A payload that breaks its schema comes back as an {@link InvalidPayloadEvent} instead of throwing. */
+  park?: boolean;
+}
 
 /** Turns authentic bytes into a typed, validated event with its dedupe id, or throws why not. */
 export function createEventVerifier<Events extends EventMap>(
   provider: WebhookProvider<Events>,
   verifier: Verifier,
-  { maxAge, now }: { maxAge: number | undefined; now: () => number },
-): (input: VerifyInput) => MaybePromise<VerifiedEvent<Events>> {
+  options: EventVerifierOptions & { park?: false },
+): (input: VerifyInput) => MaybePromise<VerifiedEvent<Events>>;
+export function createEventVerifier<Events extends EventMap>(
+  provider: WebhookProvider<Events>,
+  verifier: Verifier,
+  options: EventVerifierOptions,
+): (input: VerifyInput) => MaybePromise<VerifiedEvent<Events> | InvalidPayloadEvent>;
+export function createEventVerifier<Events extends EventMap>(
+  provider: WebhookProvider<Events>,
+  verifier: Verifier,
+  { maxAge, now, park = false }: EventVerifierOptions,
+): (input: VerifyInput) => MaybePromise<VerifiedEvent<Events> | InvalidPayloadEvent> {
   const events = provider.events as Record<string, StandardSchemaV1 | undefined>;
 
-  function parse(auth: AuthenticatedRequest): MaybePromise<VerifiedEvent<Events>> {
+  function parse(auth: AuthenticatedRequest): MaybePromise<VerifiedEvent<Events> | InvalidPayloadEvent> {
     const parsed = parseJson(auth.raw);
     const type = provider.eventType(parsed);
     if (type === undefined) {
@@ -31,29 +49,44 @@ export function createEventVerifier<Events extends EventMap>(
       );
     }
     const schema = Object.hasOwn(events, type) ? events[type] : undefined;
-    if (schema === undefined) return identify(auth, type, parsed);
-    return chain(validate(schema, type, parsed), (payload) => identify(auth, type, payload));
+    if (schema === undefined) return identify(auth, type, parsed, undefined);
+    return chain(schema["~standard"].validate(parsed), (result) => {
+      if (result.issues === undefined) return identify(auth, type, result.value, undefined);
+      const issues = payloadIssues(result.issues, parsed);
+      if (!park) throw invalidPayload(type, issues);
+      return identify(auth, type, parsed, issues);
+    });
   }
 
   function identify(
     auth: AuthenticatedRequest,
     type: string,
     payload: unknown,
-  ): MaybePromise<VerifiedEvent<Events>> {
+    issues: readonly PayloadIssue[] | undefined,
+  ): MaybePromise<VerifiedEvent<Events> | InvalidPayloadEvent> {
+    // Parking an event of unknown age would bypass the replay bound: it is refused like any schema failure.
+    if (issues !== undefined && ageUnknown(payload)) throw invalidPayload(type, issues);
     checkAge(type, payload);
     const id = provider.eventId?.(payload, auth.id) ?? auth.id;
-    if (id !== undefined) return event(auth, type, payload, id);
-    return chain(backend.sha256Hex(auth.raw), (hash) => event(auth, type, payload, `sha256:${hash}`));
+    if (id !== undefined) return event(auth, type, payload, id, issues);
+    return chain(backend.sha256Hex(auth.raw), (hash) => event(auth, type, payload, `sha256:${hash}`, issues));
+  }
+
+  function ageUnknown(payload: unknown): boolean {
+    return (
+      maxAge !== undefined && provider.eventTime !== undefined && provider.eventTime(payload) === undefined
+    );
   }
 
   function checkAge(type: string, payload: unknown): void {
     if (maxAge === undefined || provider.eventTime === undefined) return;
     const createdAt = provider.eventTime(payload);
     if (createdAt === undefined) {
-      // Without a readable creation time the age bound would silently switch off.
+      // Without a readable creation time the age bound would silently switch off. The type is named only
+      // when it is the catalogue's: any other is a value received.
       throw new WebhookVerificationError(
         "invalid_payload",
-        `The \`${type}\` event carries no readable creation time, so \`maxAge\` cannot bound its replay.`,
+        `${Object.hasOwn(events, type) ? `The \`${type}\` event` : "The event"} carries no readable creation time, so \`maxAge\` cannot bound its replay.`,
       );
     }
     const age = now() - createdAt;
@@ -70,16 +103,12 @@ export function createEventVerifier<Events extends EventMap>(
     type: string,
     payload: unknown,
     id: string,
-  ): VerifiedEvent<Events> {
-    return {
-      type,
-      payload,
-      id,
-      provider: provider.name,
-      timestamp: auth.timestamp,
-      raw: auth.raw,
-      keyIndex: auth.keyIndex,
-    } as VerifiedEvent<Events>;
+    issues: readonly PayloadIssue[] | undefined,
+  ): VerifiedEvent<Events> | InvalidPayloadEvent {
+    const { timestamp, raw, keyIndex } = auth;
+    if (issues !== undefined)
+      return { type, payload, id, provider: provider.name, timestamp, raw, keyIndex, issues };
+    return { type, payload, id, provider: provider.name, timestamp, raw, keyIndex } as VerifiedEvent<Events>;
   }
 
   return (input) => chain(verifier.authenticate(input), parse);

@@ -9,7 +9,16 @@ import type { DigestEncoding, HmacAlgorithm, HmacKey, MaybePromise } from "../cr
 import { constantTimeEqual, utf8 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
 import type { HeaderReader } from "../verify/read-headers.js";
-import { parseUnixSeconds, requireHeader, secretList, whenAllReady, whenReady } from "./helpers.js";
+import {
+  malformedHeader,
+  parseUnixSeconds,
+  requireHeader,
+  secretList,
+  textKeyBytes,
+  whenAllReady,
+  whenReady,
+} from "./helpers.js";
+import { addSignature, signatureEntries } from "./signature-list.js";
 import type { SchemeRequest, SchemeResult, Secrets, SignInput, WebhookScheme } from "./types.js";
 
 /** Where a signed timestamp travels: its own header, or a `key=` field of the signature header. */
@@ -17,8 +26,16 @@ export type HmacTimestamp = { header: string } | { key: string };
 
 /** Options of {@link hmac}. */
 export interface HmacOptions {
-  /** The shared secret. Text is used as its UTF-8 bytes, exactly as given (nothing stripped or decoded). */
+  /**
+   * The shared secret. Text is used as its UTF-8 bytes, exactly as given (nothing stripped or decoded). At
+   * least 16 bytes (after a `whsec_` prefix, which stays part of the key) unless `allowShortSecret`.
+   */
   secret: Secrets;
+  /**
+   * Accept a secret under 16 bytes, when a sender you do not control forces one on you. A short key can be
+   * guessed, and a guessed key forges any request. An empty one or a bare prefix is refused even so.
+   */
+  allowShortSecret?: boolean;
   /** The header that holds the signature, e.g. `x-webhook-signature`. */
   header: string;
   /** Default `"sha256"`. */
@@ -47,7 +64,7 @@ const ALGORITHMS: readonly HmacAlgorithm[] = ["sha1", "sha256", "sha512"];
  * const scheme = hmac({ secret, header: "x-webhook-signature", prefix: "sha256=" });
  */
 export function hmac(options: HmacOptions): WebhookScheme {
-  const list = secretList(options?.secret, "secret");
+  const list = secretList("secret", options?.secret, options?.allowShortSecret, textKeyBytes);
   const algorithm = options.algorithm ?? "sha256";
   const encoding = options.encoding ?? "hex";
   if (!ALGORITHMS.includes(algorithm)) throw configError("`algorithm` must be one of sha1, sha256, sha512.");
@@ -69,36 +86,30 @@ export function hmac(options: HmacOptions): WebhookScheme {
     ? `\`${timestampKey ? `${timestampKey}=<unix seconds>,` : ""}${signatureKey}=<${encoding}>\``
     : `\`${prefix}<${encoding} HMAC-${algorithm.toUpperCase()}>\``;
 
-  function malformed(name: string, what: string): WebhookVerificationError {
-    return new WebhookVerificationError("malformed_header", `The \`${name}\` header ${what}.`, {
-      header: name,
-    });
-  }
-
   function readCandidates(value: string): { candidates: string[]; fieldTimestamp?: string } {
     if (!signatureKey) {
       const trimmed = value.trim();
       if (trimmed.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) {
-        throw malformed(header, `must look like ${form}`);
+        throw malformedHeader(header, `must look like ${form}`);
       }
       const mac = trimmed.slice(prefix.length);
-      if (mac === "") throw malformed(header, `holds no signature after \`${prefix}\``);
+      if (mac === "") throw malformedHeader(header, `holds no signature after \`${prefix}\``);
       return { candidates: [encoding === "hex" ? mac.toLowerCase() : mac] };
     }
     const candidates: string[] = [];
     let fieldTimestamp: string | undefined;
-    for (const pair of value.split(",")) {
+    for (const pair of signatureEntries(value, ",", header)) {
       const equals = pair.indexOf("=");
       if (equals <= 0) continue;
       const key = pair.slice(0, equals).trim();
       const item = pair.slice(equals + 1).trim();
       if (key === signatureKey && item !== "")
-        candidates.push(encoding === "hex" ? item.toLowerCase() : item);
+        addSignature(candidates, encoding === "hex" ? item.toLowerCase() : item, header);
       else if (key === timestampKey && fieldTimestamp === undefined) fieldTimestamp = item;
     }
     if (timestampKey && fieldTimestamp === undefined)
-      throw malformed(header, `has no \`${timestampKey}=\` timestamp`);
-    if (candidates.length === 0) throw malformed(header, `has no \`${signatureKey}=\` signature`);
+      throw malformedHeader(header, `has no \`${timestampKey}=\` timestamp`);
+    if (candidates.length === 0) throw malformedHeader(header, `has no \`${signatureKey}=\` signature`);
     return fieldTimestamp === undefined ? { candidates } : { candidates, fieldTimestamp };
   }
 
@@ -158,7 +169,15 @@ export function hmac(options: HmacOptions): WebhookScheme {
   return { name: "hmac", signsTimestamp: timestamp !== undefined, verify, sign, checkHeaders: signedHeaders };
 }
 
-type PresetOptions = Pick<HmacOptions, "secret">;
+/** Options of the presets {@link genericHmac}, {@link githubHmac} and {@link stripeHmac}. */
+export type HmacPresetOptions = Pick<HmacOptions, "secret" | "allowShortSecret">;
+
+function preset(
+  options: HmacPresetOptions,
+  format: Omit<HmacOptions, keyof HmacPresetOptions>,
+): WebhookScheme {
+  return hmac({ secret: options?.secret, allowShortSecret: options?.allowShortSecret, ...format });
+}
 
 /**
  * The generic sender: `X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body>`.
@@ -166,8 +185,8 @@ type PresetOptions = Pick<HmacOptions, "secret">;
  * @example
  * const scheme = genericHmac({ secret: process.env.WEBHOOK_SECRET! });
  */
-export function genericHmac(options: PresetOptions): WebhookScheme {
-  return hmac({ secret: options?.secret, header: "x-webhook-signature", prefix: "sha256=" });
+export function genericHmac(options: HmacPresetOptions): WebhookScheme {
+  return preset(options, { header: "x-webhook-signature", prefix: "sha256=" });
 }
 
 /**
@@ -178,9 +197,8 @@ export function genericHmac(options: PresetOptions): WebhookScheme {
  * @example
  * const scheme = githubHmac({ secret: process.env.GITHUB_WEBHOOK_SECRET! });
  */
-export function githubHmac(options: PresetOptions): WebhookScheme {
-  return hmac({
-    secret: options?.secret,
+export function githubHmac(options: HmacPresetOptions): WebhookScheme {
+  return preset(options, {
     header: "x-hub-signature-256",
     prefix: "sha256=",
     idHeader: "x-github-delivery",
@@ -195,9 +213,8 @@ export function githubHmac(options: PresetOptions): WebhookScheme {
  * @example
  * const scheme = stripeHmac({ secret: process.env.STRIPE_WEBHOOK_SECRET! });
  */
-export function stripeHmac(options: PresetOptions): WebhookScheme {
-  return hmac({
-    secret: options?.secret,
+export function stripeHmac(options: HmacPresetOptions): WebhookScheme {
+  return preset(options, {
     header: "stripe-signature",
     timestamp: { key: "t" },
     signatureKey: "v1",

@@ -5,11 +5,20 @@
  * @module
  */
 import { backend } from "../crypto/backend.js";
-import type { Ed25519Key, HmacKey, MaybePromise } from "../crypto/types.js";
+import type { Ed25519Key, MaybePromise, MessageParts } from "../crypto/types.js";
 import { constantTimeEqual, fromBase64, toBase64 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
 import type { HeaderReader } from "../verify/read-headers.js";
-import { parseUnixSeconds, requireHeader, secretList, whenAllReady, whenReady } from "./helpers.js";
+import {
+  malformedHeader,
+  parseUnixSeconds,
+  requireHeader,
+  secretList,
+  whenAllReady,
+  whenReady,
+  withoutPrefix,
+} from "./helpers.js";
+import { addSignature, signatureEntries } from "./signature-list.js";
 import type { SchemeRequest, SchemeResult, Secrets, SignInput, WebhookScheme } from "./types.js";
 
 /** Options of {@link standardWebhooks}. */
@@ -21,54 +30,62 @@ export interface StandardWebhooksOptions {
   secret: Secrets;
   /** Which header family `sign` writes. Verification reads both. Default `"webhook"`. */
   signHeaders?: "webhook" | "svix";
+  /**
+   * Accept a `whsec_` key under 16 bytes, when a sender you do not control forces one on you. A short key
+   * can be guessed, and a guessed key forges any request. An empty one or a bare prefix is refused even so.
+   */
+  allowShortSecret?: boolean;
 }
 
-type Key = { kind: "v1"; index: number; hmac: HmacKey } | { kind: "v1a"; index: number; ed25519: Ed25519Key };
-
-const PREFIXES = ["whsec_", "whsk_", "whpk_"] as const;
+/**
+ * A prepared key. `sign` gives the base64 signature a request must carry (HMAC, or Ed25519 with the secret
+ * key); a `whpk_` public key has none and verifies each received signature instead.
+ */
+interface Key {
+  version: "v1" | "v1a";
+  index: number;
+  sign?: (parts: MessageParts) => MaybePromise<string>;
+  publicKey?: Ed25519Key;
+}
 
 const FAMILIES = {
   webhook: { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" },
   svix: { id: "svix-id", timestamp: "svix-timestamp", signature: "svix-signature" },
 } as const;
 
-const MISSING_HINT =
-  "Standard Webhooks senders set `webhook-id`, `-timestamp` and `-signature` (or `svix-…`); check no proxy strips them.";
-
+/** A text secret's key bytes: base64 after the prefix, and for Ed25519 exactly a key's length. */
 function decodeKey(secret: string, where: string): Uint8Array {
-  const prefix = PREFIXES.find((p) => secret.startsWith(p));
-  const encoded = prefix ? secret.slice(prefix.length) : secret;
-  if (encoded.length === 0) {
-    throw configError(`${where} is a bare \`${prefix}\` prefix; paste the whole secret.`);
+  const encoded = withoutPrefix(secret);
+  // Some dashboards drop the padding; restore it (to a multiple of 4), then accept only canonical base64.
+  const bytes = fromBase64(encoded.padEnd((encoded.length + 3) & ~3, "="));
+  if (bytes === undefined) {
+    throw configError(`${where} is not base64 after its prefix; copy it again from the dashboard.`);
   }
-  // Some dashboards drop the padding; restore it, then accept only canonical base64.
-  const bytes = fromBase64(encoded.padEnd(Math.ceil(encoded.length / 4) * 4, "="));
-  if (bytes === undefined || bytes.length === 0) {
-    throw configError(
-      `${where} is not base64 after its prefix (\`whsec_<base64>\`); copy it again from the dashboard.`,
-    );
+  if (secret.startsWith("whpk_") && bytes.length !== 32) {
+    throw configError(`${where} must hold a 32-byte Ed25519 public key.`);
+  }
+  // 32 bytes is the seed; 64 bytes is seed + public key, as libsodium stores it.
+  if (secret.startsWith("whsk_") && bytes.length !== 32 && bytes.length !== 64) {
+    throw configError(`${where} must hold a 32- or 64-byte Ed25519 secret key.`);
   }
   return bytes;
 }
 
-function prepareKeys(secrets: Secrets): Key[] {
-  const list = secretList(secrets, "secret");
-  return list.map((secret, index): Key => {
-    const where = list.length > 1 ? `\`secret[${index}]\`` : "`secret`";
-    if (secret instanceof Uint8Array) return { kind: "v1", index, hmac: backend.hmacKey("sha256", secret) };
-    const raw = decodeKey(secret, where);
-    if (secret.startsWith("whpk_")) {
-      if (raw.length !== 32) throw configError(`${where} must hold a 32-byte Ed25519 public key.`);
-      return { kind: "v1a", index, ed25519: backend.ed25519Key("public", raw) };
-    }
+function prepareKeys(secrets: Secrets, allowShort: boolean | undefined): Key[] {
+  const list = secretList("secret", secrets, allowShort, decodeKey);
+  return list.map((input, index): Key => {
+    // Raw bytes are an HMAC key, as their base64 would be. Every text secret has been decoded once by
+    // `secretList`, so `decodeKey` does not throw here.
+    const secret = typeof input === "string" ? input : toBase64(input);
+    const raw = decodeKey(secret, "");
+    if (secret.startsWith("whpk_"))
+      return { version: "v1a", index, publicKey: backend.ed25519Key("public", raw) };
     if (secret.startsWith("whsk_")) {
-      // 32 bytes is the seed; 64 bytes is seed + public key, as libsodium stores it.
-      if (raw.length !== 32 && raw.length !== 64) {
-        throw configError(`${where} must hold a 32- or 64-byte Ed25519 secret key.`);
-      }
-      return { kind: "v1a", index, ed25519: backend.ed25519Key("private", raw.subarray(0, 32)) };
+      const key = backend.ed25519Key("private", raw.subarray(0, 32));
+      return { version: "v1a", index, sign: (parts) => whenReady(backend.ed25519Sign(key, parts), toBase64) };
     }
-    return { kind: "v1", index, hmac: backend.hmacKey("sha256", raw) };
+    const key = backend.hmacKey("sha256", raw);
+    return { version: "v1", index, sign: (parts) => backend.hmac(key, parts, "base64") };
   });
 }
 
@@ -81,45 +98,42 @@ interface Candidates {
 function parseSignatures(value: string, header: string): Candidates {
   const candidates: Candidates = { v1: [], v1a: [] };
   let entries = 0;
-  for (const token of value.split(/\s+/)) {
-    // A header sent twice arrives joined with ", "; tolerate the trailing comma that leaves.
-    const entry = token.endsWith(",") && token.indexOf(",") < token.length - 1 ? token.slice(0, -1) : token;
+  // A header sent twice arrives joined with ", ": that comma separates entries too.
+  for (const entry of signatureEntries(value, /,?\s+/, header)) {
     const comma = entry.indexOf(",");
     if (comma <= 0 || comma === entry.length - 1) continue;
     entries++;
     const version = entry.slice(0, comma);
     const signature = entry.slice(comma + 1);
-    if (version === "v1") candidates.v1.push(signature);
-    else if (version === "v1a" && fromBase64(signature)?.length === 64) candidates.v1a.push(signature);
+    if (version === "v1") addSignature(candidates.v1, signature, header);
+    else if (version === "v1a" && fromBase64(signature)?.length === 64)
+      addSignature(candidates.v1a, signature, header);
   }
   if (entries === 0) {
-    throw new WebhookVerificationError(
-      "malformed_header",
-      `The \`${header}\` header holds no signature; it must be space-separated \`v1,<base64>\` entries.`,
-      { header },
-    );
+    throw malformedHeader(header, "holds no `v1,<base64>` signature");
   }
   return candidates;
 }
 
 /**
- * The signature, id and timestamp headers, each required: what `checkHeaders` checks. They are read from
- * the family carrying a signature, else the one with any header, so a missing header is reported under
- * the name the sender actually uses.
+ * The header family a request uses: the one carrying a signature, else the one with any header, so a
+ * missing header is reported under the name the sender actually uses.
  */
-function signedHeaders(
-  header: HeaderReader,
-): [string, string, number, (typeof FAMILIES)["webhook" | "svix"]] {
-  const names =
-    header("webhook-signature") !== undefined ||
+function family(header: SchemeRequest["header"]): (typeof FAMILIES)[keyof typeof FAMILIES] {
+  return header("webhook-signature") !== undefined ||
     (header("svix-signature") === undefined &&
-      (header("webhook-id") !== undefined || header("webhook-timestamp") !== undefined))
-      ? FAMILIES.webhook
-      : FAMILIES.svix;
+      (header("webhook-id") ?? header("webhook-timestamp")) !== undefined)
+    ? FAMILIES.webhook
+    : FAMILIES.svix;
+}
+
+/** Its family's signature, id and timestamp headers, each required: what `checkHeaders` checks. */
+function signedHeaders(header: HeaderReader): [string, string, number, ReturnType<typeof family>] {
+  const names = family(header);
   return [
-    requireHeader(header, names.signature, MISSING_HINT),
-    requireHeader(header, names.id, MISSING_HINT),
-    parseUnixSeconds(requireHeader(header, names.timestamp, MISSING_HINT), names.timestamp),
+    requireHeader(header, names.signature),
+    requireHeader(header, names.id),
+    parseUnixSeconds(requireHeader(header, names.timestamp), names.timestamp),
     names,
   ];
 }
@@ -140,10 +154,8 @@ function noMatch(header: string): WebhookVerificationError {
  * const verifier = createVerifier({ scheme });
  */
 export function standardWebhooks(options: StandardWebhooksOptions): WebhookScheme {
-  const keys = prepareKeys(options?.secret);
+  const keys = prepareKeys(options?.secret, options?.allowShortSecret);
   const signFamily = options.signHeaders ?? "webhook";
-  const hmacKeys = keys.filter((key) => key.kind === "v1");
-  const edKeys = keys.filter((key) => key.kind === "v1a");
 
   function verify({ header, body }: SchemeRequest): MaybePromise<SchemeResult> {
     const [signatureValue, id, timestamp, names] = signedHeaders(header);
@@ -151,29 +163,19 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
     const parts = [`${id}.${timestamp}.`, body];
 
     const checks: MaybePromise<number | undefined>[] = [];
-    if (candidates.v1.length > 0) {
-      for (const key of hmacKeys) {
-        checks.push(
-          whenReady(backend.hmac(key.hmac, parts, "base64"), (expected) =>
-            candidates.v1.some((candidate) => constantTimeEqual(candidate, expected)) ? key.index : undefined,
-          ),
-        );
-      }
-    }
-    for (const { ed25519: key, index } of candidates.v1a.length > 0 ? edKeys : []) {
+    for (const { version, index, sign, publicKey } of keys) {
+      const received = candidates[version];
+      if (received.length === 0) continue;
       // RFC 8032 §5.1.6: Ed25519 signatures are deterministic, so holding the secret key we sign the same
-      // bytes and compare, in constant time; holding only the public key we verify.
+      // bytes and compare, in constant time, as for HMAC; holding only the public key we verify each one.
       checks.push(
-        key.type === "private"
-          ? whenReady(backend.ed25519Sign(key, parts), (signature) => {
-              const expected = toBase64(signature);
-              return candidates.v1a.some((candidate) => constantTimeEqual(candidate, expected))
-                ? index
-                : undefined;
-            })
+        sign
+          ? whenReady(sign(parts), (expected) =>
+              received.some((candidate) => constantTimeEqual(candidate, expected)) ? index : undefined,
+            )
           : whenAllReady(
-              candidates.v1a.map((candidate) =>
-                backend.ed25519Verify(key, fromBase64(candidate) as Uint8Array, parts),
+              received.map((candidate) =>
+                backend.ed25519Verify(publicKey as Ed25519Key, fromBase64(candidate) as Uint8Array, parts),
               ),
               (results) => (results.includes(true) ? index : undefined),
             ),
@@ -187,22 +189,15 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
   }
 
   function sign(input: SignInput): MaybePromise<Record<string, string>> {
-    const key = keys.find((k) => k.kind === "v1" || k.ed25519.type === "private");
-    if (key === undefined) {
-      throw configError("`sign` needs a `whsec_` or `whsk_` secret, not a `whpk_` public key.");
-    }
+    const key = keys.find((k) => k.sign);
+    if (!key?.sign) throw configError("`sign` needs a `whsec_` or `whsk_` secret, not a `whpk_` public key.");
     const id = input.id ?? `msg_${randomId()}`;
     const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
     // A string body is signed as its UTF-8 bytes: every backend encodes string parts so.
-    const parts = [`${id}.${timestamp}.`, input.body];
-    const signature =
-      key.kind === "v1"
-        ? whenReady(backend.hmac(key.hmac, parts, "base64"), (mac) => `v1,${mac}`)
-        : whenReady(backend.ed25519Sign(key.ed25519, parts), (sig) => `v1a,${toBase64(sig)}`);
-    return whenReady(signature, (value) => ({
+    return whenReady(key.sign([`${id}.${timestamp}.`, input.body]), (signature) => ({
       [`${signFamily}-id`]: id,
       [`${signFamily}-timestamp`]: String(timestamp),
-      [`${signFamily}-signature`]: value,
+      [`${signFamily}-signature`]: `${key.version},${signature}`,
     }));
   }
 

@@ -7,21 +7,18 @@
 import { constantTimeEqual } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
 import type { HeaderReader } from "../verify/read-headers.js";
-import { requireHeader } from "./helpers.js";
+import { requireHeader, secretList, textKeyBytes } from "./helpers.js";
 import type { SchemeResult, WebhookScheme } from "./types.js";
 
 /** One token, or several while rotating. */
 export type Tokens = string | readonly string[];
 
-function tokenList(tokens: Tokens | undefined, option: string): string[] {
-  const list = tokens === undefined ? [] : typeof tokens === "string" ? [tokens] : [...tokens];
-  if (list.length === 0) throw configError(`\`${option}\` is required: pass the token, or a list of them.`);
-  list.forEach((token, index) => {
-    if (typeof token !== "string" || token.length === 0) {
-      throw configError(`\`${option}${list.length > 1 ? `[${index}]` : ""}\` must be a non-empty string.`);
-    }
-  });
-  return list;
+function tokenList(tokens: Tokens | undefined, allowShort: boolean | undefined): string[] {
+  const list = secretList("token", tokens, allowShort, textKeyBytes);
+  if (list.some((token) => typeof token !== "string")) {
+    throw configError("`token` must be a string, or a list of strings while rotating.");
+  }
+  return list as string[];
 }
 
 /** The position of the token `received` equals, comparing against every token in constant time. */
@@ -43,7 +40,13 @@ function invalidToken(header: string): WebhookVerificationError {
 
 /** Options of {@link bearer}. */
 export interface BearerOptions {
+  /** At least 16 bytes unless `allowShortSecret`. */
   token: Tokens;
+  /**
+   * Accept a token under 16 bytes, when a sender you do not control forces one on you: a short token can be
+   * guessed. An empty or whitespace-only one is refused even so.
+   */
+  allowShortSecret?: boolean;
 }
 
 /**
@@ -53,7 +56,7 @@ export interface BearerOptions {
  * const scheme = bearer({ token: process.env.USERFRONT_WEBHOOK_KEY! });
  */
 export function bearer(options: BearerOptions): WebhookScheme {
-  const tokens = tokenList(options?.token, "token");
+  const tokens = tokenList(options?.token, options?.allowShortSecret);
   const checkHeaders = (header: HeaderReader): string =>
     requireHeader(header, "authorization", "It must be `Bearer <token>`.");
   return {
@@ -85,8 +88,13 @@ export function bearer(options: BearerOptions): WebhookScheme {
 export interface HeaderTokenOptions {
   /** The header that carries the token, e.g. `x-webhook-token`. */
   header: string;
-  /** Its expected value, compared whole, in constant time. */
+  /** Its expected value, compared whole, in constant time; at least 16 bytes unless `allowShortSecret`. */
   token: Tokens;
+  /**
+   * Accept a token under 16 bytes, when a sender you do not control forces one on you: a short token can be
+   * guessed. An empty or whitespace-only one is refused even so.
+   */
+  allowShortSecret?: boolean;
 }
 
 /**
@@ -96,7 +104,7 @@ export interface HeaderTokenOptions {
  * const scheme = headerToken({ header: "x-ferriskey-token", token: process.env.FERRISKEY_TOKEN! });
  */
 export function headerToken(options: HeaderTokenOptions): WebhookScheme {
-  const tokens = tokenList(options?.token, "token");
+  const tokens = tokenList(options?.token, options?.allowShortSecret);
   if (typeof options.header !== "string" || options.header.trim() === "") {
     throw configError("`header` is required: the name of the header carrying the token.");
   }

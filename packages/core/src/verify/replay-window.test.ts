@@ -56,7 +56,7 @@ describe("replay window", () => {
   });
 
   it("applies to hmac schemes with a signed timestamp, and not to those without", async () => {
-    const stripe = stripeHmac({ secret: "whsec_x" });
+    const stripe = stripeHmac({ secret: "whsec_stripe_4kQ9mV2xR7pL" });
     const stripeRequest = { headers: await stripe.sign({ body, timestamp: T }), body };
     expect(
       await outcome(() => createVerifier({ scheme: stripe, now: at(T + 300) }).verify(stripeRequest)),
@@ -64,7 +64,7 @@ describe("replay window", () => {
     expect(
       await outcome(() => createVerifier({ scheme: stripe, now: at(T + 301) }).verify(stripeRequest)),
     ).toBe("timestamp_expired");
-    const plain = hmac({ secret: "s", header: "x-sig" });
+    const plain = hmac({ secret: "plain-secret-7Qm2vX9p", header: "x-sig" });
     const plainRequest = { headers: await plain.sign({ body }), body };
     expect(
       await outcome(() => createVerifier({ scheme: plain, now: at(T + 10 ** 9) }).verify(plainRequest)),

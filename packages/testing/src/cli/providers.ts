@@ -13,28 +13,59 @@ export interface ProviderEntry {
   /** What `--secret` holds for this provider. */
   secret: string;
   /** Builds the provider with one secret, or several (rotation: any may match). */
-  create(secrets: string[]): WebhookProvider<EventMap>;
+  create(secrets: string[], allowShortSecret: boolean): WebhookProvider<EventMap>;
   /** Builds it for a sender that sends only a static token in a header you name (`--token-header`). */
-  createWithTokenHeader?(header: string, tokens: string[]): WebhookProvider<EventMap>;
+  createWithTokenHeader?(
+    header: string,
+    tokens: string[],
+    allowShortSecret: boolean,
+  ): WebhookProvider<EventMap>;
+}
+
+/** The options every command reads its credentials from. */
+export interface SecretOptions {
+  /** `--secret`, repeatable. */
+  secret?: string[];
+  /** `--token-header`: FerrisKey's static token header. */
+  tokenHeader?: string;
+  /** `--allow-short-secret`: accept a secret or token under 16 bytes. */
+  allowShortSecret?: boolean;
 }
 
 const entries: readonly ProviderEntry[] = [
-  { name: "clerk", secret: "the endpoint's whsec_… signing secret", create: (s) => clerk({ secret: s }) },
+  {
+    name: "clerk",
+    secret: "the endpoint's whsec_… signing secret",
+    create: (s, allowShortSecret) => clerk({ secret: s, allowShortSecret }),
+  },
   {
     name: "ferriskey",
     secret:
       "the webhook's signing secret (64 hex characters, used as text); with --token-header, that header's value",
-    create: (s) => ferriskey({ secret: s }),
+    create: (s, allowShortSecret) => ferriskey({ secret: s, allowShortSecret }),
     // Releases up to v0.7.2 sign nothing: the only credential is a custom header the admin configured.
-    createWithTokenHeader: (header, tokens) => ferriskey({ token: { header, token: tokens } }),
+    createWithTokenHeader: (header, tokens, allowShortSecret) =>
+      ferriskey({ token: { header, token: tokens }, allowShortSecret }),
   },
-  { name: "generic", secret: "the shared secret (used as text)", create: (s) => generic({ secret: s }) },
-  { name: "stack-auth", secret: "the endpoint's whsec_… secret", create: (s) => stackAuth({ secret: s }) },
-  { name: "tesseral", secret: "the endpoint's whsec_… secret", create: (s) => tesseral({ secret: s }) },
+  {
+    name: "generic",
+    secret: "the shared secret (used as text)",
+    create: (s, allowShortSecret) => generic({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "stack-auth",
+    secret: "the endpoint's whsec_… secret",
+    create: (s, allowShortSecret) => stackAuth({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "tesseral",
+    secret: "the endpoint's whsec_… secret",
+    create: (s, allowShortSecret) => tesseral({ secret: s, allowShortSecret }),
+  },
   {
     name: "userfront",
     secret: "the webhook API key (a bearer token)",
-    create: (s) => userfront({ token: s }),
+    create: (s, allowShortSecret) => userfront({ token: s, allowShortSecret }),
   },
 ];
 
@@ -51,12 +82,13 @@ export function findProvider(name: string | undefined): ProviderEntry {
   return entry;
 }
 
-/** Builds the provider, turning a malformed secret (the core's TypeError) into a usage error. */
-export function buildProvider(
-  entry: ProviderEntry,
-  secrets: string[] | undefined,
-  tokenHeader?: string,
-): WebhookProvider<EventMap> {
+/**
+ * Builds the provider, turning a malformed or weak secret (the core's TypeError) into a usage error that
+ * names the CLI's flags.
+ */
+export function buildProvider(entry: ProviderEntry, options: SecretOptions): WebhookProvider<EventMap> {
+  const { secret: secrets, tokenHeader } = options;
+  const allowShortSecret = options.allowShortSecret === true;
   if (!secrets || secrets.length === 0) {
     throw new UsageError(`--secret is required for ${entry.name}: ${entry.secret}.`);
   }
@@ -67,9 +99,13 @@ export function buildProvider(
     );
   }
   try {
-    if (tokenHeader !== undefined) return entry.createWithTokenHeader!(tokenHeader, secrets);
-    return entry.create(secrets);
+    if (tokenHeader !== undefined)
+      return entry.createWithTokenHeader!(tokenHeader, secrets, allowShortSecret);
+    return entry.create(secrets, allowShortSecret);
   } catch (error) {
-    throw new UsageError(`--secret: ${(error as Error).message.replace(/^\[@hookproof\/core\] /, "")}`);
+    const message = (error as Error).message
+      .replace(/^\[@hookproof\/core\] /, "")
+      .replaceAll("`allowShortSecret: true`", "--allow-short-secret");
+    throw new UsageError(`--secret: ${message}`);
   }
 }

@@ -6,13 +6,11 @@ import { type DeliveryResult, deliver } from "../deliver.js";
 import { type SignedDelivery, signDelivery, toRequest } from "../sign-request.js";
 import { createOutput, type Output, preview, statusText, UsageError } from "./output.js";
 import { loadPayload, type PayloadOptions, type VariantOptions, variantOf } from "./payload.js";
-import { buildProvider, findProvider } from "./providers.js";
+import { buildProvider, findProvider, type SecretOptions } from "./providers.js";
 import { signError } from "./sign-error.js";
 
-export interface SendCommandOptions extends PayloadOptions, VariantOptions {
+export interface SendCommandOptions extends PayloadOptions, VariantOptions, SecretOptions {
   provider?: string;
-  secret?: string[];
-  tokenHeader?: string;
   repeat?: number;
   duplicate?: boolean;
   header?: string[];
@@ -69,7 +67,7 @@ export async function sendCommand(url: string, options: SendCommandOptions): Pro
   const out = createOutput(options);
   const target = parseUrl(url);
   const entry = findProvider(options.provider);
-  const provider = buildProvider(entry, options.secret, options.tokenHeader);
+  const provider = buildProvider(entry, options);
   const { payload, event } = loadPayload(entry, options);
   const { variant, missingHeader } = variantOf(options);
   const repeat = options.repeat ?? 1;

@@ -5,14 +5,12 @@
 import { signDelivery } from "../sign-request.js";
 import { createOutput } from "./output.js";
 import { loadPayload, type PayloadOptions, type VariantOptions, variantOf } from "./payload.js";
-import { buildProvider, findProvider } from "./providers.js";
+import { buildProvider, findProvider, type SecretOptions } from "./providers.js";
 import { curlCommand } from "./shell.js";
 import { signError } from "./sign-error.js";
 
-export interface SignCommandOptions extends PayloadOptions, VariantOptions {
+export interface SignCommandOptions extends PayloadOptions, VariantOptions, SecretOptions {
   provider?: string;
-  secret?: string[];
-  tokenHeader?: string;
   id?: string;
   timestamp?: number;
   curl?: string | boolean;
@@ -25,7 +23,7 @@ export const DEFAULT_URL = "http://localhost:3000/webhooks";
 export async function signCommand(options: SignCommandOptions): Promise<number> {
   const out = createOutput(options);
   const entry = findProvider(options.provider);
-  const provider = buildProvider(entry, options.secret, options.tokenHeader);
+  const provider = buildProvider(entry, options);
   const { payload, event } = loadPayload(entry, options);
   const url = typeof options.curl === "string" ? options.curl : DEFAULT_URL;
   const delivery = await signDelivery(provider, payload, {

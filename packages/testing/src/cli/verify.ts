@@ -6,12 +6,10 @@ import { parseCapture } from "./capture.js";
 import { diagnose } from "./diagnose.js";
 import { createOutput, UsageError } from "./output.js";
 import { readInput } from "./payload.js";
-import { buildProvider, findProvider } from "./providers.js";
+import { buildProvider, findProvider, type SecretOptions } from "./providers.js";
 
-export interface VerifyCommandOptions {
+export interface VerifyCommandOptions extends SecretOptions {
   provider?: string;
-  secret?: string[];
-  tokenHeader?: string;
   now?: string;
   tolerance?: number;
   json?: boolean;
@@ -38,7 +36,7 @@ export function parseNow(value: string | undefined): number {
 export async function verifyCommand(file: string, options: VerifyCommandOptions): Promise<number> {
   const out = createOutput(options);
   const entry = findProvider(options.provider);
-  const provider = buildProvider(entry, options.secret, options.tokenHeader);
+  const provider = buildProvider(entry, options);
   const tolerance = options.tolerance ?? 300;
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError("--tolerance must be seconds ≥ 0.");
   const now = parseNow(options.now);
