@@ -129,6 +129,16 @@ describe.skipIf(!binary)("redisStore on a real Redis", () => {
       expect(await value(k)).toBe("done");
     });
 
+    it("refuses a TTL that is not finite instead of losing the write (PX Infinity)", async () => {
+      const store = redisStore({ client: a.client });
+      const k = key();
+      await expect(store.begin(k, Number.POSITIVE_INFINITY)).rejects.toThrow(/finite/);
+      expect(await value(k)).toBeNull();
+      await store.begin(k, 60_000);
+      await expect(store.complete(k, Number.POSITIVE_INFINITY)).rejects.toThrow(/finite/);
+      expect(await value(k)).toMatch(/^inflight:/);
+    });
+
     it("namespaces keys by prefix", async () => {
       const k = key();
       const one = redisStore({ client: a.client, prefix: "app-one:" });

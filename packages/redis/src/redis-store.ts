@@ -45,8 +45,10 @@ const LOCK_TTL = `local value = redis.call("GET", KEYS[1])
 if value and string.sub(value, 1, 9) == "inflight:" then return redis.call("PTTL", KEYS[1]) end
 return -1`;
 
-/** `PX` takes a positive integer. */
+/** `PX` takes a positive integer; anything else would lose the write (the router checks its options). */
 function ms(value: number): string {
+  if (!Number.isFinite(value))
+    throw new TypeError(`[@hookproof/redis] a TTL must be a finite number of ms, not ${value}.`);
   return String(Math.max(1, Math.ceil(value)));
 }
 

@@ -2,12 +2,12 @@
  * An in-process dedupe store with a hard bound on its size: for one instance, tests and development.
  * @module
  */
-import { configError } from "../errors.js";
+import { integerOption } from "../integer-option.js";
 import type { DedupeState, DedupeStore } from "./types.js";
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
-  /** Most ids kept at once; the oldest are evicted past it. Default 100,000. */
+  /** Most ids kept at once, 1 to 10,000,000; the oldest are evicted past it. Default 100,000. */
   maxEntries?: number;
   /** The clock, in milliseconds. Default `Date.now`. */
   now?: () => number;
@@ -33,10 +33,7 @@ interface Entry {
  * const hooks = createWebhooks({ provider, dedupe: memoryStore({ maxEntries: 50_000 }) });
  */
 export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
-  const maxEntries = options.maxEntries ?? 100_000;
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw configError("`maxEntries` must be a positive integer.");
-  }
+  const maxEntries = integerOption("maxEntries", options.maxEntries ?? 100_000, 10_000_000);
   const now = options.now ?? Date.now;
   const evictBatch = Math.min(1024, Math.floor(maxEntries / 64));
   // A Map iterates in insertion order, which is claim order here: the first entries are the oldest.

@@ -4,9 +4,10 @@
  */
 import type { MaybePromise } from "../crypto/types.js";
 import { memoryStore } from "../dedupe/memory-store.js";
-import { configError, isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
+import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
+import { integerOption } from "../integer-option.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { createVerifier, type VerifyInput } from "../verify/create-verifier.js";
+import type { VerifyInput } from "../verify/create-verifier.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
 import { claim, settle } from "./claim.js";
 import { DeliveryContext } from "./context.js";
@@ -14,6 +15,7 @@ import { chain, isThenable } from "./maybe.js";
 import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
 import { asVerificationError, failure, ok } from "./respond.js";
+import { routerSettings } from "./settings.js";
 import type {
   EventHandler,
   EventMap,
@@ -64,18 +66,9 @@ export function createWebhooks<Events extends EventMap>(
 ): Webhooks<Events> {
   const provider = providerOf<Events>(options);
   const now = options.now ?? Date.now;
-  const verifier = createVerifier({
-    scheme: provider.scheme,
-    now,
-    ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
-    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
-  });
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const { verifier, retainMs, lockMs, timeoutMs, maxAge } = routerSettings(options, provider, now);
+  const { maxBodyBytes } = verifier;
   const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryStore({ now }));
-  const retainMs = options.retainMs ?? 72 * HOUR;
-  const lockMs = options.lockMs ?? 60_000;
-  const timeoutMs = options.timeoutMs ?? 25_000;
-  const maxAge = options.maxAge ?? provider.maxAge;
   const verify = createEventVerifier(provider, verifier, { maxAge, now });
   const onInvalidPayload = options.onInvalidPayload;
   // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
@@ -84,14 +77,6 @@ export function createWebhooks<Events extends EventMap>(
       ? verify
       : createEventVerifier(provider, verifier, { maxAge, now, park: true });
   const endpoint = options.endpoint ?? "default";
-  if (maxAge !== undefined && store !== undefined && maxAge * 1000 > retainMs) {
-    throw configError(
-      `\`maxAge\` (${maxAge} s) is longer than the dedupe retention \`retainMs\` (${retainMs} ms): a replay older than the retention would be handled again. Lower maxAge or raise retainMs.`,
-    );
-  }
-  if (store !== undefined && lockMs <= timeoutMs) {
-    throw configError("`lockMs` must be longer than `timeoutMs`, or a running handler could lose its claim.");
-  }
   const handlers = new Map<string, EventHandler<unknown>[]>();
   const anyHandlers: EventHandler<unknown>[] = [];
   // Each registered type's handlers followed by the catch-all ones, rebuilt when a handler is added.
@@ -316,8 +301,8 @@ export function createWebhooks<Events extends EventMap>(
   }
 
   async function close(closeOptions: CloseOptions = {}): Promise<void> {
+    const graceMs = integerOption("graceMs", closeOptions.graceMs ?? 10_000, HOUR);
     closing = true;
-    const graceMs = closeOptions.graceMs ?? 10_000;
     const pending = [...running];
     if (pending.length > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;

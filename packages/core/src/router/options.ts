@@ -30,17 +30,26 @@ export interface RouterOptions<Events extends EventMap> {
   dedupe?: DedupeStore | false;
   /** Part of the dedupe key, to keep two endpoints of one provider apart. Default `"default"`. */
   endpoint?: string;
-  /** How long a handled id is remembered, ms. At least the sender's retry span. Default 72 h. */
+  /** How long a handled id is remembered, ms: 1 ms to 30 days. At least the sender's retry span. Default 72 h. */
   retainMs?: number;
-  /** How long a claim holds while its handler runs, ms; a claim whose process died lapses after it. Default 60 s. */
+  /**
+   * How long a claim holds while its handler runs, ms: 1 ms to 1 h, longer than `timeoutMs`; a claim whose
+   * process died lapses after it. Default 60 s.
+   */
   lockMs?: number;
-  /** A handler running longer is cut off (its `signal` aborts) and the event is released for a retry. Default 25 s. */
+  /**
+   * A handler running longer is cut off (its `signal` aborts) and the event is released for a retry, ms: 1 ms
+   * to 1 h. Default 25 s.
+   */
   timeoutMs?: number;
-  /** Seconds a signed timestamp may lie from the clock. Default 300. */
+  /** Seconds a signed timestamp (or a signed creation time) may lie from the clock: 1 to 86,400. Default 300. */
   tolerance?: number;
-  /** Seconds after which an event whose signed body says when it was created is too old. Default: the provider's. */
+  /**
+   * Seconds after which an event whose signed body says when it was created is too old: 1 s to 30 days, and
+   * no longer than `retainMs`. Default: the provider's.
+   */
   maxAge?: number;
-  /** Largest body accepted, bytes. Default 1 MiB. */
+  /** Largest body accepted, bytes: 1 B to 64 MiB. Default 1 MiB. */
   maxBodyBytes?: number;
   /** The clock, ms. Default `Date.now`. */
   now?: () => number;
@@ -87,7 +96,7 @@ export interface CustomWebhooksOptions<Catalogue extends Record<string, Standard
 
 /** Options of {@link Webhooks.close}. */
 export interface CloseOptions {
-  /** How long running handlers may take to finish, ms. Default 10 s. */
+  /** How long running handlers may take to finish, ms: 1 ms to 1 h. Default 10 s. */
   graceMs?: number;
 }
 
