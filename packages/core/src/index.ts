@@ -17,6 +17,7 @@ export type {
   RouterOptions,
   Webhooks,
 } from "./router/options.js";
+export type { ReplayBound } from "./router/replay-bound.js";
 export type {
   AnyEventHandler,
   EventCatalogue,

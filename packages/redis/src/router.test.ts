@@ -42,6 +42,7 @@ describe.skipIf(!binary).each(clientKinds)("createWebhooks + redisStore with %s"
       events,
       endpoint: randomUUID(), // a fresh key space per test
       dedupe: redisStore({ client: connection.client }),
+      replayBound: "retention",
       onError: (error) => errors.push(error),
     }).on("user.created", (event) => handler(event));
     const deliver = async (event: UserCreated): Promise<Delivery> =>

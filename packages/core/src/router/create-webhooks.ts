@@ -66,16 +66,16 @@ export function createWebhooks<Events extends EventMap>(
 ): Webhooks<Events> {
   const provider = providerOf<Events>(options);
   const now = options.now ?? Date.now;
-  const { verifier, retainMs, lockMs, timeoutMs, maxAge } = routerSettings(options, provider, now);
+  const { verifier, tolerance, retainMs, lockMs, timeoutMs, maxAge } = routerSettings(options, provider, now);
   const { maxBodyBytes } = verifier;
   const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryStore({ now }));
-  const verify = createEventVerifier(provider, verifier, { maxAge, now });
+  const verify = createEventVerifier(provider, verifier, { maxAge, now, tolerance });
   const onInvalidPayload = options.onInvalidPayload;
   // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
   const deliver =
     onInvalidPayload === undefined
       ? verify
-      : createEventVerifier(provider, verifier, { maxAge, now, park: true });
+      : createEventVerifier(provider, verifier, { maxAge, now, tolerance, park: true });
   const endpoint = options.endpoint ?? "default";
   const handlers = new Map<string, EventHandler<unknown>[]>();
   const anyHandlers: EventHandler<unknown>[] = [];

@@ -8,6 +8,7 @@ import type { WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { WebhookScheme } from "../schemes/types.js";
 import type { VerifyInput } from "../verify/create-verifier.js";
+import type { ReplayBound } from "./replay-bound.js";
 import type {
   AnyEventHandler,
   EventHandler,
@@ -46,11 +47,18 @@ export interface RouterOptions<Events extends EventMap> {
   tolerance?: number;
   /**
    * Seconds after which an event whose signed body says when it was created is too old: 1 s to 30 days, and
-   * no longer than `retainMs`. Default: the provider's.
+   * no longer than `retainMs`. Needs the provider's `eventTime`. Default: the provider's.
    */
   maxAge?: number;
   /** Largest body accepted, bytes: 1 B to 64 MiB. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Required when the scheme signs no timestamp and there is no `maxAge` (e.g. `githubHmac`, `bearer`) and the
+   * provider does not declare it: `"retention"` accepts that a captured request is handled again once the dedupe
+   * store forgets its id (`retainMs`, or sooner if a full `memoryStore` evicts it); with `dedupe: false`,
+   * `"none"` accepts that nothing stops a replay. Without it such a router is refused when created.
+   */
+  replayBound?: ReplayBound;
   /** The clock, ms. Default `Date.now`. */
   now?: () => number;
   /** An event type with no handler: acknowledged (default), or `"reject"`ed with 500 so the sender retries. */
@@ -92,6 +100,8 @@ export interface CustomWebhooksOptions<Catalogue extends Record<string, Standard
   eventType?: (payload: unknown) => string | undefined;
   /** The dedupe id of an event. Default: the scheme's id, else the body's `id` field, else the body hash. */
   eventId?: (payload: unknown, schemeId: string | undefined) => string | undefined;
+  /** When the sender created the event, ms since the epoch, read from the signed body: what `maxAge` bounds. */
+  eventTime?: (payload: unknown) => number | undefined;
 }
 
 /** Options of {@link Webhooks.close}. */

@@ -7,6 +7,7 @@ import { integerOption } from "../integer-option.js";
 import { createVerifier, type Verifier } from "../verify/create-verifier.js";
 import { DEFAULT_TOLERANCE_SECONDS } from "../verify/replay-window.js";
 import type { RouterOptions } from "./options.js";
+import { checkReplayBound } from "./replay-bound.js";
 import type { EventMap, WebhookProvider } from "./types.js";
 
 const HOUR = 3_600_000;
@@ -27,8 +28,8 @@ export interface RouterSettings {
 /**
  * Checks the router's options: each duration and count an integer in its range (retention up to 30 days;
  * lock and timeout up to an hour; `maxAge` up to 30 days and within the retention; `tolerance` and
- * `maxBodyBytes` as `createVerifier` takes them), and the lock longer than the timeout. Throws a
- * `[@hookproof/core]` TypeError otherwise.
+ * `maxBodyBytes` as `createVerifier` takes them), the lock longer than the timeout, and replays bounded in
+ * time or the lack of it accepted (`replayBound`). Throws a `[@hookproof/core]` TypeError otherwise.
  *
  * @example
  * const { verifier, retainMs, lockMs } = routerSettings(options, provider, Date.now);
@@ -36,7 +37,7 @@ export interface RouterSettings {
 export function routerSettings(
   options: Pick<
     RouterOptions<EventMap>,
-    "tolerance" | "maxBodyBytes" | "retainMs" | "lockMs" | "timeoutMs" | "maxAge" | "dedupe"
+    "tolerance" | "maxBodyBytes" | "retainMs" | "lockMs" | "timeoutMs" | "maxAge" | "dedupe" | "replayBound"
   >,
   provider: WebhookProvider<EventMap>,
   now: () => number,
@@ -49,6 +50,7 @@ export function routerSettings(
   const age = options.maxAge ?? provider.maxAge;
   const maxAge = age === undefined ? undefined : integerOption("maxAge", age, (30 * DAY) / 1000);
   const dedupe = options.dedupe !== false;
+  checkReplayBound(provider, maxAge, dedupe, options.replayBound);
   if (maxAge !== undefined && dedupe && maxAge * 1000 > retainMs) {
     throw configError(
       `\`maxAge\` (${maxAge} s) is longer than the dedupe retention \`retainMs\` (${retainMs} ms): a replay older than the retention would be handled again. Lower maxAge or raise retainMs.`,
