@@ -17,8 +17,12 @@ export interface RedisStoreOptions {
 /** A {@link DedupeStore} on Redis; every method returns a promise. */
 export interface RedisStore extends DedupeStore {
   begin(key: string, lockMs: number): Promise<DedupeState>;
-  /** Records the key done, unless another instance's claim now holds it (ours lapsed and was taken over). */
-  complete(key: string, retainMs: number): Promise<void>;
+  /**
+   * Records the key done, unless another instance's claim now holds it (ours lapsed and was taken over).
+   * `pinMs` is not needed: a key lives for `retainMs` unless Redis evicts it, so run Redis with
+   * `maxmemory-policy noeviction`.
+   */
+  complete(key: string, retainMs: number, pinMs?: number): Promise<void>;
   /** Releases this instance's claim; a claim that lapsed or was taken over is left alone. */
   abort(key: string): Promise<void>;
   lockTtl(key: string): Promise<number | undefined>;

@@ -3,17 +3,18 @@
  * @module
  */
 import type { MaybePromise } from "../crypto/types.js";
-import { memoryStore } from "../dedupe/memory-store.js";
+import { type EvictionReport, memoryStore } from "../dedupe/memory-store.js";
 import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
 import { integerOption } from "../integer-option.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { VerifyInput } from "../verify/create-verifier.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
-import { claim, settle } from "./claim.js";
+import { claim, evictionError, settle } from "./claim.js";
 import { DeliveryContext } from "./context.js";
 import { chain, isThenable } from "./maybe.js";
 import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
+import { replayEnd } from "./replay-bound.js";
 import { asVerificationError, failure, ok } from "./respond.js";
 import { routerSettings } from "./settings.js";
 import type {
@@ -68,7 +69,14 @@ export function createWebhooks<Events extends EventMap>(
   const now = options.now ?? Date.now;
   const { verifier, tolerance, retainMs, lockMs, timeoutMs, maxAge } = routerSettings(options, provider, now);
   const { maxBodyBytes } = verifier;
-  const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryStore({ now }));
+  // What the default store evicted during the store call just made, reported with the event that made it.
+  let evicted: EvictionReport | undefined;
+  const onEvict =
+    options.onError &&
+    ((report: EvictionReport): void => {
+      evicted = report;
+    });
+  const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryStore({ now, onEvict }));
   const verify = createEventVerifier(provider, verifier, { maxAge, now, tolerance });
   const onInvalidPayload = options.onInvalidPayload;
   // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
@@ -131,9 +139,17 @@ export function createWebhooks<Events extends EventMap>(
     if (store === undefined) return run(event, list, undefined, outcome);
     const key = keyPrefix + event.id;
     return chain(claim(store, key, lockMs), (state) => {
+      reportEvictions(event);
       if (state instanceof WebhookVerificationError) return reject(state);
       return state === "done" ? ok("duplicate") : run(event, list, key, outcome);
     });
+  }
+
+  function reportEvictions(event: VerifiedEvent<Events> | InvalidPayloadEvent): void {
+    if (evicted === undefined) return;
+    const report = evicted;
+    evicted = undefined;
+    safely(options.onError, evictionError(report), event);
   }
 
   /** Runs the handlers in order; the first one to return a promise turns the rest asynchronous. */
@@ -223,9 +239,16 @@ export function createWebhooks<Events extends EventMap>(
       return ok(outcome);
     };
     if (store === undefined || key === undefined) return answer(true);
+    // The record outlives the event's replay bound, and a bounded store must not evict it before then.
+    const end = replayEnd(provider, event, tolerance, maxAge);
+    const pinMs = end === undefined ? undefined : Math.max(0, end - now());
+    const retain = pinMs === undefined ? retainMs : Math.max(retainMs, pinMs);
     return chain(
-      settle(() => store.complete(key, retainMs)),
-      answer,
+      settle(() => store.complete(key, retain, pinMs)),
+      (stored) => {
+        reportEvictions(event);
+        return answer(stored);
+      },
     );
   }
 

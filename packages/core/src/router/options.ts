@@ -3,6 +3,7 @@
  * @module
  */
 import type { MaybePromise } from "../crypto/types.js";
+import type { EvictionReport } from "../dedupe/memory-store.js";
 import type { DedupeStore } from "../dedupe/types.js";
 import type { WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
@@ -70,8 +71,10 @@ export interface RouterOptions<Events extends EventMap> {
   /** A handler finished; `durationMs` is its run time. */
   onHandled?: (event: VerifiedEvent<Events>, info: { durationMs: number }) => void;
   /**
-   * A handler (or `onInvalidPayload`) threw or timed out (the event was released), or the store failed after
-   * one succeeded. For an event handed to `onInvalidPayload`, `event` is that {@link InvalidPayloadEvent}.
+   * A handler (or `onInvalidPayload`) threw or timed out (the event was released), the store failed after
+   * one succeeded, or the router's default `memoryStore` evicted handled ids inside their retention to make room
+   * (`store_unavailable`, its `cause` the {@link EvictionReport} with the counts; `event` is the delivery that
+   * needed the room). For an event handed to `onInvalidPayload`, `event` is that {@link InvalidPayloadEvent}.
    */
   onError?: (error: WebhookVerificationError, event: VerifiedEvent<Events> | InvalidPayloadEvent) => void;
   /**

@@ -49,3 +49,24 @@ export function checkReplayBound(
     `${provider.name}'s scheme ${scheme} signs no timestamp and there is no \`maxAge\` over a signed creation time, so the dedupe store is the only replay protection: a request captured now is handled again once its id is forgotten (\`retainMs\`, default 72 h, or sooner when a full memoryStore evicts it). Pass \`replayBound: "retention"\` to accept that, or sign a time (a scheme with a timestamp, or \`maxAge\` with \`eventTime\`).`,
   );
 }
+
+/**
+ * When a replay of this event stops passing verification, ms since the epoch (exclusive): its signed
+ * timestamp + `tolerance`, or its signed creation time + `maxAge`, whichever ends first; `undefined` when
+ * nothing signs a time, and the retention is the only bound.
+ */
+export function replayEnd(
+  provider: WebhookProvider<EventMap>,
+  event: { timestamp: number | undefined; payload: unknown },
+  tolerance: number,
+  maxAge: number | undefined,
+): number | undefined {
+  // The replay window compares whole seconds: a timestamp `tolerance` seconds old passes for a whole second.
+  let end = event.timestamp === undefined ? undefined : (event.timestamp + tolerance + 1) * 1000;
+  const createdAt = maxAge === undefined ? undefined : provider.eventTime?.(event.payload);
+  if (createdAt !== undefined && maxAge !== undefined) {
+    const aged = createdAt + maxAge * 1000 + 1;
+    end = end === undefined ? aged : Math.min(end, aged);
+  }
+  return end;
+}
