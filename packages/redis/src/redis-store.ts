@@ -56,6 +56,16 @@ function ms(value: number): string {
   return String(Math.max(1, Math.ceil(value)));
 }
 
+/** Longer keys are stored as their SHA-256: the router's keys are shorter, and a key lives for the retention. */
+const MAX_KEY_LENGTH = 512;
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  let hex = "";
+  for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}
+
 /**
  * A dedupe store on Redis, for ioredis (v5, v6) and node-redis (`redis` v5, v6) clients. A claim is the
  * value `inflight:<random token>` with the lock as its TTL; a handled event is `done` for the retention.
@@ -72,8 +82,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   // begins a key it holds, except after that claim's lock lapsed, so one token per key is enough.
   const tokens = new Map<string, string>();
 
-  function run(script: string, key: string, ...args: string[]): Promise<unknown> {
-    return command(["EVAL", script, "1", prefix + key, ...args]);
+  async function run(script: string, key: string, ...args: string[]): Promise<unknown> {
+    // The router hashes long ids itself; this covers keys passed in directly.
+    const stored = key.length > MAX_KEY_LENGTH ? `sha256:${await sha256Hex(key)}` : key;
+    return command(["EVAL", script, "1", prefix + stored, ...args]);
   }
 
   /** Takes this process's token for `key`; `""` matches no stored value. */

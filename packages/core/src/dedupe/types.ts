@@ -22,6 +22,7 @@ export type DedupeState = "new" | "in_flight" | "done";
  *
  * Any method may throw (or reject) when the store cannot be reached or has no room; the router answers 503.
  * A `WebhookVerificationError` with code `store_unavailable` is answered as thrown, its `retryAfter` kept.
+ * Keys come from the router: at most a few hundred characters, unambiguous across provider, endpoint and id.
  */
 export interface DedupeStore {
   begin(key: string, lockMs: number): MaybePromise<DedupeState>;

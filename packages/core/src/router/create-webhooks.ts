@@ -11,6 +11,7 @@ import type { VerifyInput } from "../verify/create-verifier.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
 import { claim, evictionError, settle } from "./claim.js";
 import { DeliveryContext } from "./context.js";
+import { dedupeKeys } from "./dedupe-key.js";
 import { chain, isThenable } from "./maybe.js";
 import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
@@ -84,12 +85,11 @@ export function createWebhooks<Events extends EventMap>(
     onInvalidPayload === undefined
       ? verify
       : createEventVerifier(provider, verifier, { maxAge, now, tolerance, park: true });
-  const endpoint = options.endpoint ?? "default";
+  const keyOf = dedupeKeys(provider.name, options.endpoint ?? "default");
   const handlers = new Map<string, EventHandler<unknown>[]>();
   const anyHandlers: EventHandler<unknown>[] = [];
   // Each registered type's handlers followed by the catch-all ones, rebuilt when a handler is added.
   const routes = new Map<string, EventHandler<unknown>[]>();
-  const keyPrefix = `${provider.name}:${endpoint}:`;
   // Handlers still pending now, with their dedupe keys: what `close()` waits for and releases.
   const running = new Set<Running>();
   let closing = false;
@@ -137,12 +137,13 @@ export function createWebhooks<Events extends EventMap>(
   ): MaybePromise<ProcessResult> {
     if (closing) return failure(shuttingDown());
     if (store === undefined) return run(event, list, undefined, outcome);
-    const key = keyPrefix + event.id;
-    return chain(claim(store, key, lockMs), (state) => {
-      reportEvictions(event);
-      if (state instanceof WebhookVerificationError) return reject(state);
-      return state === "done" ? ok("duplicate") : run(event, list, key, outcome);
-    });
+    return chain(keyOf(event.id), (key) =>
+      chain(claim(store, key, lockMs), (state) => {
+        reportEvictions(event);
+        if (state instanceof WebhookVerificationError) return reject(state);
+        return state === "done" ? ok("duplicate") : run(event, list, key, outcome);
+      }),
+    );
   }
 
   function reportEvictions(event: VerifiedEvent<Events> | InvalidPayloadEvent): void {
