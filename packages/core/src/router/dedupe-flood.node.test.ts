@@ -1,41 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { bodyOnly, clock, delivery, events, json, standard } from "../../test/deliveries.js";
 import { DEFAULT_MAX_ENTRIES, type EvictionReport } from "../dedupe/memory-store.js";
 import type { WebhookVerificationError } from "../errors.js";
-import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { genericHmac } from "../schemes/hmac.js";
-import { standardWebhooks } from "../schemes/standard-webhooks.js";
-import type { WebhookScheme } from "../schemes/types.js";
 import { createWebhooks } from "./create-webhooks.js";
-import type { ProcessResult } from "./types.js";
 
 // The router's default memoryStore under floods of real deliveries (security review, finding 3). Node's
 // crypto only: the store is under test, and WebCrypto's thread-pool round trips would make each flood minutes long.
-
-const T = 1_750_000_000; // unix seconds
-const anything: StandardSchemaV1<unknown, { type: string }> = {
-  "~standard": { version: 1, vendor: "test", validate: (value) => ({ value: value as { type: string } }) },
-};
-const events = { ping: anything };
-const standard = standardWebhooks({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
-const bodyOnly = genericHmac({ secret: "generic-secret-0123456789" });
-
-function clock(start = T * 1000) {
-  let at = start;
-  return {
-    now: () => at,
-    advance(ms: number) {
-      at += ms;
-    },
-  };
-}
-
-/** A signed delivery of event `id` at `timestamp`. */
-async function delivery(scheme: WebhookScheme, id: string, timestamp = T) {
-  const body = JSON.stringify({ id, type: "ping" });
-  return { headers: await scheme.sign({ body, id, timestamp }), body };
-}
-
-const json = (result: ProcessResult) => JSON.parse(result.body);
 
 describe("the router's default memoryStore under a flood", () => {
   it("answers a replay after a 100,000-event flood within its window as a duplicate: the handler does not run again", async () => {

@@ -1,25 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { delivery, events, json, bodyOnly as scheme } from "../../test/deliveries.js";
 import { memoryStore } from "../dedupe/memory-store.js";
 import type { DedupeStore } from "../dedupe/types.js";
-import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { genericHmac } from "../schemes/hmac.js";
 import { createWebhooks } from "./create-webhooks.js";
 import { dedupeKeys } from "./dedupe-key.js";
-import type { ProcessResult } from "./types.js";
 
 // Dedupe keys (security review, findings 4 and 5): bounded whatever the id, unambiguous across endpoints.
-
-const anything: StandardSchemaV1<unknown, { type: string }> = {
-  "~standard": { version: 1, vendor: "test", validate: (value) => ({ value: value as { type: string } }) },
-};
-const events = { ping: anything };
-const scheme = genericHmac({ secret: "generic-secret-0123456789" });
-
-async function delivery(id: string) {
-  const body = JSON.stringify({ id, type: "ping" });
-  return { headers: await scheme.sign({ body }), body };
-}
 
 /** A real memoryStore that also lists the keys it was given. */
 function recording(): { store: DedupeStore; keys: string[] } {
@@ -36,7 +23,6 @@ function recording(): { store: DedupeStore; keys: string[] } {
   return { store, keys };
 }
 
-const json = (result: ProcessResult) => JSON.parse(result.body);
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 describe("dedupe keys", () => {
@@ -50,15 +36,15 @@ describe("dedupe keys", () => {
       },
     );
     const huge = `evt_${"x".repeat(1_000_000)}`; // 1 MB: the body stays under the 1 MiB limit
-    const request = await delivery(huge);
+    const request = await delivery(scheme, huge);
     expect((await hooks.process(request)).status).toBe(200);
     expect(json(await hooks.process(request))).toEqual({ ok: true, duplicate: true });
     expect(runs).toBe(1);
     expect(keys).toEqual([`custom:default:sha256:${sha256(huge)}`, `custom:default:sha256:${sha256(huge)}`]);
 
     const edge = "e".repeat(256);
-    await hooks.process(await delivery(edge));
-    await hooks.process(await delivery(`${edge}f`));
+    await hooks.process(await delivery(scheme, edge));
+    await hooks.process(await delivery(scheme, `${edge}f`));
     expect(keys.slice(2)).toEqual([`custom:default:${edge}`, `custom:default:sha256:${sha256(`${edge}f`)}`]);
   });
 
@@ -72,8 +58,8 @@ describe("dedupe keys", () => {
           handled.push(`${endpoint} ${context.id}`);
         },
       );
-    expect(json(await router("shop").process(await delivery("x:evt_1")))).toEqual({ ok: true });
-    expect(json(await router("shop:x").process(await delivery("evt_1")))).toEqual({ ok: true });
+    expect(json(await router("shop").process(await delivery(scheme, "x:evt_1")))).toEqual({ ok: true });
+    expect(json(await router("shop:x").process(await delivery(scheme, "evt_1")))).toEqual({ ok: true });
     expect(handled).toEqual(["shop x:evt_1", "shop:x evt_1"]);
   });
 
