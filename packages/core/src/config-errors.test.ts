@@ -77,9 +77,9 @@ describe("caller mistakes throw a TypeError when the verifier is created", () =>
     expect(creationError(() => createVerifier(loose({ scheme: {} }))).message).toContain("`scheme`");
   });
 
-  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, "300"])("refuses tolerance %s", (tolerance) => {
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "300"])("refuses tolerance %s", (tolerance) => {
     expect(creationError(() => createVerifier({ scheme, tolerance: loose(tolerance) })).message).toContain(
-      "`tolerance` must be a non-negative finite number",
+      "`tolerance` must be an integer from 1 to 86400",
     );
   });
 

@@ -4,8 +4,8 @@
  */
 
 export type { DigestEncoding, HmacAlgorithm, MaybePromise } from "./crypto/types.js";
-export type { MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
-export { memoryStore } from "./dedupe/memory-store.js";
+export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
+export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
 export type { DedupeState, DedupeStore } from "./dedupe/types.js";
 export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
 export { ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
@@ -17,6 +17,7 @@ export type {
   RouterOptions,
   Webhooks,
 } from "./router/options.js";
+export type { ReplayBound } from "./router/replay-bound.js";
 export type {
   AnyEventHandler,
   EventCatalogue,

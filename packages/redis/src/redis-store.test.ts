@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Redis as IoRedis } from "ioredis";
 import type { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it } from "vitest";
@@ -127,6 +127,31 @@ describe.skipIf(!binary)("redisStore on a real Redis", () => {
       await store.abort(k);
       await redisStore({ client: b.client }).abort(k);
       expect(await value(k)).toBe("done");
+    });
+
+    it("stores a key over 512 characters as its SHA-256, so a 1 MB key never reaches Redis", async () => {
+      const store = redisStore({ client: a.client });
+      const long = `test:default:evt_${randomUUID()}${"x".repeat(1_000_000)}`;
+      const hashed = `sha256:${createHash("sha256").update(long).digest("hex")}`;
+      expect(await store.begin(long, 60_000)).toBe("new");
+      expect(await value(hashed)).toMatch(/^inflight:/);
+      expect(await redisStore({ client: b.client }).begin(long, 60_000)).toBe("in_flight");
+      await store.complete(long, 3_600_000);
+      expect(await value(hashed)).toBe("done");
+      expect(await redis(["EXISTS", `hookproof:dedupe:${long}`])).toBe(0);
+      const edge = `test:${"e".repeat(507)}`; // 512 characters: stored as it is
+      await store.begin(edge, 60_000);
+      expect(await value(edge)).toMatch(/^inflight:/);
+    });
+
+    it("refuses a TTL that is not finite instead of losing the write (PX Infinity)", async () => {
+      const store = redisStore({ client: a.client });
+      const k = key();
+      await expect(store.begin(k, Number.POSITIVE_INFINITY)).rejects.toThrow(/finite/);
+      expect(await value(k)).toBeNull();
+      await store.begin(k, 60_000);
+      await expect(store.complete(k, Number.POSITIVE_INFINITY)).rejects.toThrow(/finite/);
+      expect(await value(k)).toMatch(/^inflight:/);
     });
 
     it("namespaces keys by prefix", async () => {

@@ -17,8 +17,12 @@ export interface RedisStoreOptions {
 /** A {@link DedupeStore} on Redis; every method returns a promise. */
 export interface RedisStore extends DedupeStore {
   begin(key: string, lockMs: number): Promise<DedupeState>;
-  /** Records the key done, unless another instance's claim now holds it (ours lapsed and was taken over). */
-  complete(key: string, retainMs: number): Promise<void>;
+  /**
+   * Records the key done, unless another instance's claim now holds it (ours lapsed and was taken over).
+   * `pinMs` is not needed: a key lives for `retainMs` unless Redis evicts it, so run Redis with
+   * `maxmemory-policy noeviction`.
+   */
+  complete(key: string, retainMs: number, pinMs?: number): Promise<void>;
   /** Releases this instance's claim; a claim that lapsed or was taken over is left alone. */
   abort(key: string): Promise<void>;
   lockTtl(key: string): Promise<number | undefined>;
@@ -45,9 +49,21 @@ const LOCK_TTL = `local value = redis.call("GET", KEYS[1])
 if value and string.sub(value, 1, 9) == "inflight:" then return redis.call("PTTL", KEYS[1]) end
 return -1`;
 
-/** `PX` takes a positive integer. */
+/** `PX` takes a positive integer; anything else would lose the write (the router checks its options). */
 function ms(value: number): string {
+  if (!Number.isFinite(value))
+    throw new TypeError(`[@hookproof/redis] a TTL must be a finite number of ms, not ${value}.`);
   return String(Math.max(1, Math.ceil(value)));
+}
+
+/** Longer keys are stored as their SHA-256: the router's keys are shorter, and a key lives for the retention. */
+const MAX_KEY_LENGTH = 512;
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  let hex = "";
+  for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
+  return hex;
 }
 
 /**
@@ -66,8 +82,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   // begins a key it holds, except after that claim's lock lapsed, so one token per key is enough.
   const tokens = new Map<string, string>();
 
-  function run(script: string, key: string, ...args: string[]): Promise<unknown> {
-    return command(["EVAL", script, "1", prefix + key, ...args]);
+  async function run(script: string, key: string, ...args: string[]): Promise<unknown> {
+    // The router hashes long ids itself; this covers keys passed in directly.
+    const stored = key.length > MAX_KEY_LENGTH ? `sha256:${await sha256Hex(key)}` : key;
+    return command(["EVAL", script, "1", prefix + stored, ...args]);
   }
 
   /** Takes this process's token for `key`; `""` matches no stored value. */

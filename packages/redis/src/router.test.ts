@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createWebhooks, type WebhookVerificationError } from "@hookproof/core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ClientKind, type Connection, clientKinds, connect } from "../test/clients.mjs";
@@ -42,6 +42,7 @@ describe.skipIf(!binary).each(clientKinds)("createWebhooks + redisStore with %s"
       events,
       endpoint: randomUUID(), // a fresh key space per test
       dedupe: redisStore({ client: connection.client }),
+      replayBound: "retention",
       onError: (error) => errors.push(error),
     }).on("user.created", (event) => handler(event));
     const deliver = async (event: UserCreated): Promise<Delivery> =>
@@ -112,6 +113,62 @@ describe.skipIf(!binary).each(clientKinds)("createWebhooks + redisStore with %s"
     expect(retries.sent).toBeGreaterThanOrEqual(failed.length);
     expect([...handled.keys()].sort()).toEqual(ids);
     expect([...handled.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it("keys a 1 MB event id by its SHA-256: the stored key stays short, and the event is still deduped", async () => {
+    const handled: string[] = [];
+    const endpoint = randomUUID();
+    const hooks = createWebhooks({
+      scheme,
+      events,
+      endpoint,
+      dedupe: redisStore({ client: connection.client }),
+      replayBound: "retention",
+    }).on("user.created", (event) => {
+      handled.push(event.id);
+    });
+    const huge = `evt_${"x".repeat(1_000_000)}`;
+    const deliver = async () =>
+      read(await hooks.handle(await signedRequest(TARGET, userEvent(huge, { name: "n" }))));
+    expect((await deliver()).status).toBe(200);
+    expect(await deliver()).toMatchObject({ status: 200, body: { duplicate: true } });
+    expect(handled).toHaveLength(1);
+    const keys = (await commandOf(connection.client)([
+      "KEYS",
+      `hookproof:dedupe:custom:${endpoint}:*`,
+    ])) as string[];
+    expect(keys).toEqual([
+      `hookproof:dedupe:custom:${endpoint}:sha256:${createHash("sha256").update(huge).digest("hex")}`,
+    ]);
+    expect(keys[0]?.length).toBeLessThan(150);
+  });
+
+  it("keeps endpoint `shop` with id `x:evt_1` apart from endpoint `shop:x` with id `evt_1`", async () => {
+    const handled: string[] = [];
+    const space = randomUUID(); // a fresh key space: the provider's name
+    const router = (endpoint: string) =>
+      createWebhooks({
+        scheme,
+        events,
+        name: space,
+        endpoint,
+        dedupe: redisStore({ client: connection.client }),
+        replayBound: "retention",
+      }).on("user.created", (_event, context) => {
+        handled.push(`${endpoint} ${context.id}`);
+      });
+    const first = await router("shop").handle(await signedRequest(TARGET, userEvent("x:evt_1")));
+    const second = await router("shop:x").handle(await signedRequest(TARGET, userEvent("evt_1")));
+    expect([await read(first), await read(second)]).toMatchObject([
+      { status: 200, body: { ok: true } },
+      { status: 200, body: { ok: true } },
+    ]);
+    expect(handled).toEqual(["shop x:evt_1", "shop:x evt_1"]);
+    const keys = (await commandOf(connection.client)(["KEYS", `hookproof:dedupe:${space}:*`])) as string[];
+    expect(keys.sort()).toEqual([
+      `hookproof:dedupe:${space}:shop%3Ax:evt_1`,
+      `hookproof:dedupe:${space}:shop:x:evt_1`,
+    ]);
   });
 
   it("answers 200 when the handler succeeded but the complete failed, reports it, and the lock lapses", async () => {

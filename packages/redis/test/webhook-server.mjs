@@ -19,6 +19,7 @@ const hooks = createWebhooks({
   scheme: genericHmac({ secret: env.SECRET }),
   events: { "user.created": anything },
   dedupe: redisStore({ client }),
+  replayBound: "retention", // the generic sender signs no time: replays are stopped by the dedupe store
   ...(env.LOCK_MS ? { lockMs: Number(env.LOCK_MS), timeoutMs: Number(env.TIMEOUT_MS) } : {}),
 }).on("user.created", async (_event, context) => {
   appendFileSync(env.LOG_FILE, `${process.pid} ${context.id}\n`);

@@ -47,9 +47,12 @@ describe.each([
 ] as const)("a custom catalogue in %s", (_library, events) => {
   it("routes, validates and dedupes by the body's id", async () => {
     const seen: unknown[] = [];
-    const hooks = createWebhooks({ scheme, events, now: clock }).on("order.paid", (event, context) => {
-      seen.push([event.data.amount, context.id]);
-    });
+    const hooks = createWebhooks({ scheme, events, now: clock, replayBound: "retention" }).on(
+      "order.paid",
+      (event, context) => {
+        seen.push([event.data.amount, context.id]);
+      },
+    );
     const headers = await scheme.sign({ body: paid });
     expect(await answer(hooks, post(headers, paid))).toEqual({ status: 200, body: { ok: true } });
     expect((await answer(hooks, post(headers, paid))).body).toEqual({ ok: true, duplicate: true });
@@ -57,9 +60,12 @@ describe.each([
   });
 
   it("refuses a payload that breaks its schema, naming the field", async () => {
-    const hooks = createWebhooks({ scheme, events, now: clock }).on("order.paid", () => {
-      throw new Error("must not run");
-    });
+    const hooks = createWebhooks({ scheme, events, now: clock, replayBound: "retention" }).on(
+      "order.paid",
+      () => {
+        throw new Error("must not run");
+      },
+    );
     const result = await answer(hooks, post(await scheme.sign({ body: unpaid }), unpaid));
     expect(result.status).toBe(400);
     expect(result.body.error?.code).toBe("invalid_payload");
@@ -69,7 +75,7 @@ describe.each([
 
 describe("custom catalogue types", () => {
   it("narrows each handler's event by its schema's output, for zod and valibot alike", () => {
-    createWebhooks({ scheme, events: zodCatalogue })
+    createWebhooks({ scheme, events: zodCatalogue, replayBound: "retention" })
       .on("order.paid", (event) => {
         expectTypeOf(event.data.amount).toEqualTypeOf<number>();
         expectTypeOf(event.type).toEqualTypeOf<"order.paid">();
@@ -77,13 +83,13 @@ describe("custom catalogue types", () => {
       .on("order.refunded", (event) => {
         expectTypeOf(event.data).toEqualTypeOf<{ order_id: string }>();
       });
-    createWebhooks({ scheme, events: valibotCatalogue })
+    createWebhooks({ scheme, events: valibotCatalogue, replayBound: "retention" })
       .on("order.paid", (event) => {
         expectTypeOf(event.data.currency).toEqualTypeOf<string>();
       })
       // @ts-expect-error: not in the catalogue
       .on("order.shipped", () => {});
     // @ts-expect-error: not in the catalogue
-    createWebhooks({ scheme, events: zodCatalogue }).on("nonexistent", () => {});
+    createWebhooks({ scheme, events: zodCatalogue, replayBound: "retention" }).on("nonexistent", () => {});
   });
 });

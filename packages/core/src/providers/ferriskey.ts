@@ -200,7 +200,9 @@ function schemeOf(options: FerrisKeyOptions): WebhookScheme {
  * by the body's SHA-256: retries resend the same body, its nanosecond timestamp tells events apart, and
  * unlike `x-ferriskey-delivery-id` it is signed, so a replay cannot pass as a new event. With
  * both, a request with a signature must pass the signature and one without is judged by the token alone —
- * remove `token` once your FerrisKey signs.
+ * remove `token` once your FerrisKey signs. A token signs no time, so with `token` (alone or with `secret`) a
+ * replay is stopped only while the dedupe store remembers the event: the provider declares
+ * `replayBound: "retention"`.
  *
  * Quirks the handler must know: `realm.created` is sent when a realm is **deleted**; `user.updated` may carry
  * a Role; `resource_id` is usually the realm id; up to v0.7.2, `webhook.*` payloads include the webhook's
@@ -212,9 +214,12 @@ function schemeOf(options: FerrisKeyOptions): WebhookScheme {
  *   .on("realm.created", async (event) => { await archiveRealm(event.data.id) }); // sent on deletion
  */
 export function ferriskey(options: FerrisKeyOptions): WebhookProvider<FerrisKeyEvents> {
+  const scheme = schemeOf(options);
   return {
     name: "ferriskey",
-    scheme: schemeOf(options),
+    scheme,
+    // A token (alone, or as the fallback of `both`) signs no time: only the dedupe retention stops a replay.
+    ...(scheme.signsTimestamp ? {} : { replayBound: "retention" as const }),
     events: ferriskeyCatalogue,
     eventType: (payload) => stringField(payload, "event"),
     // No `eventId`: the router dedupes by the body's SHA-256. `x-ferriskey-delivery-id` is the same on

@@ -169,7 +169,8 @@ export interface UserfrontOptions extends Pick<BearerOptions, "allowShortSecret"
  * The token only proves the sender knows the key: it covers neither the body nor its freshness, so a
  * captured request can be replayed or altered by whoever saw it. Userfront sends no event id, so events
  * are deduped by the SHA-256 of the body — an identical replay inside the dedupe retention is caught,
- * a later one is not. Use HTTPS (Userfront requires it in live mode) and keep the key out of logs.
+ * a later one is not (the provider declares `replayBound: "retention"`). Use HTTPS (Userfront requires it in
+ * live mode) and keep the key out of logs.
  *
  * @example
  * const hooks = createWebhooks({ provider: userfront({ token: process.env.USERFRONT_WEBHOOK_KEY! }) })
@@ -188,5 +189,7 @@ export function userfront(options: UserfrontOptions): WebhookProvider<UserfrontE
     },
     // No id anywhere: the router falls back to the SHA-256 of the raw body.
     eventId: () => undefined,
+    // Nothing signs a time: only the dedupe retention stops a replay, as the docs above say.
+    replayBound: "retention",
   };
 }

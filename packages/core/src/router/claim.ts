@@ -4,11 +4,14 @@
  * @module
  */
 import type { MaybePromise } from "../crypto/types.js";
+import type { EvictionReport } from "../dedupe/memory-store.js";
 import type { DedupeState, DedupeStore } from "../dedupe/types.js";
-import { WebhookVerificationError } from "../errors.js";
+import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
 import { isThenable } from "./maybe.js";
 
 function unreachable(cause: unknown): WebhookVerificationError {
+  // A store that says why it refuses (full of events it must not forget) also says when to retry.
+  if (isWebhookVerificationError(cause) && cause.code === "store_unavailable") return cause;
   return new WebhookVerificationError(
     "store_unavailable",
     "The dedupe store cannot be reached, so the event was not handled; the sender's retry will be.",
@@ -59,4 +62,13 @@ export function settle(call: () => MaybePromise<void>): MaybePromise<unknown> {
   } catch (error) {
     return error;
   }
+}
+
+/** What `onError` hears when the router's default `memoryStore` forgets handled ids early to make room. */
+export function evictionError(report: EvictionReport): WebhookVerificationError {
+  return new WebhookVerificationError(
+    "store_unavailable",
+    `The dedupe store is full (maxEntries ${report.maxEntries}): it forgot ${report.evicted} handled event ids before their retention ended (${report.total} in all), so a sender's late retry of one would run its handler again. Pass \`dedupe: memoryStore({ maxEntries })\` sized to the events of one retention window, or use @hookproof/redis.`,
+    { cause: report },
+  );
 }

@@ -260,7 +260,10 @@ describe("createWebhooks", () => {
   it("dedupes a sender without an id header by the body's id, then by the body's hash", async () => {
     const generic = genericHmac({ secret: "s3cret-generic-9Qm2vX" });
     const handler = vi.fn();
-    const hooks = createWebhooks({ scheme: generic, events, now }).on("user.created", handler);
+    const hooks = createWebhooks({ scheme: generic, events, now, replayBound: "retention" }).on(
+      "user.created",
+      handler,
+    );
     const body = JSON.stringify({ id: "evt_1", ...user });
     const headers = await generic.sign({ body });
     await hooks.process({ headers, body });

@@ -3,17 +3,21 @@
  * @module
  */
 import type { MaybePromise } from "../crypto/types.js";
-import { memoryStore } from "../dedupe/memory-store.js";
-import { configError, isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
+import { type EvictionReport, memoryStore } from "../dedupe/memory-store.js";
+import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
+import { integerOption } from "../integer-option.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { createVerifier, type VerifyInput } from "../verify/create-verifier.js";
+import type { VerifyInput } from "../verify/create-verifier.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
-import { claim, settle } from "./claim.js";
+import { claim, evictionError, settle } from "./claim.js";
 import { DeliveryContext } from "./context.js";
+import { dedupeKeys } from "./dedupe-key.js";
 import { chain, isThenable } from "./maybe.js";
 import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
+import { replayEnd } from "./replay-bound.js";
 import { asVerificationError, failure, ok } from "./respond.js";
+import { routerSettings } from "./settings.js";
 import type {
   EventHandler,
   EventMap,
@@ -64,39 +68,28 @@ export function createWebhooks<Events extends EventMap>(
 ): Webhooks<Events> {
   const provider = providerOf<Events>(options);
   const now = options.now ?? Date.now;
-  const verifier = createVerifier({
-    scheme: provider.scheme,
-    now,
-    ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
-    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
-  });
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryStore({ now }));
-  const retainMs = options.retainMs ?? 72 * HOUR;
-  const lockMs = options.lockMs ?? 60_000;
-  const timeoutMs = options.timeoutMs ?? 25_000;
-  const maxAge = options.maxAge ?? provider.maxAge;
-  const verify = createEventVerifier(provider, verifier, { maxAge, now });
+  const { verifier, tolerance, retainMs, lockMs, timeoutMs, maxAge } = routerSettings(options, provider, now);
+  const { maxBodyBytes } = verifier;
+  // What the default store evicted during the store call just made, reported with the event that made it.
+  let evicted: EvictionReport | undefined;
+  const onEvict =
+    options.onError &&
+    ((report: EvictionReport): void => {
+      evicted = report;
+    });
+  const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryStore({ now, onEvict }));
+  const verify = createEventVerifier(provider, verifier, { maxAge, now, tolerance });
   const onInvalidPayload = options.onInvalidPayload;
   // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
   const deliver =
     onInvalidPayload === undefined
       ? verify
-      : createEventVerifier(provider, verifier, { maxAge, now, park: true });
-  const endpoint = options.endpoint ?? "default";
-  if (maxAge !== undefined && store !== undefined && maxAge * 1000 > retainMs) {
-    throw configError(
-      `\`maxAge\` (${maxAge} s) is longer than the dedupe retention \`retainMs\` (${retainMs} ms): a replay older than the retention would be handled again. Lower maxAge or raise retainMs.`,
-    );
-  }
-  if (store !== undefined && lockMs <= timeoutMs) {
-    throw configError("`lockMs` must be longer than `timeoutMs`, or a running handler could lose its claim.");
-  }
+      : createEventVerifier(provider, verifier, { maxAge, now, tolerance, park: true });
+  const keyOf = dedupeKeys(provider.name, options.endpoint ?? "default");
   const handlers = new Map<string, EventHandler<unknown>[]>();
   const anyHandlers: EventHandler<unknown>[] = [];
   // Each registered type's handlers followed by the catch-all ones, rebuilt when a handler is added.
   const routes = new Map<string, EventHandler<unknown>[]>();
-  const keyPrefix = `${provider.name}:${endpoint}:`;
   // Handlers still pending now, with their dedupe keys: what `close()` waits for and releases.
   const running = new Set<Running>();
   let closing = false;
@@ -144,11 +137,20 @@ export function createWebhooks<Events extends EventMap>(
   ): MaybePromise<ProcessResult> {
     if (closing) return failure(shuttingDown());
     if (store === undefined) return run(event, list, undefined, outcome);
-    const key = keyPrefix + event.id;
-    return chain(claim(store, key, lockMs), (state) => {
-      if (state instanceof WebhookVerificationError) return reject(state);
-      return state === "done" ? ok("duplicate") : run(event, list, key, outcome);
-    });
+    return chain(keyOf(event.id), (key) =>
+      chain(claim(store, key, lockMs), (state) => {
+        reportEvictions(event);
+        if (state instanceof WebhookVerificationError) return reject(state);
+        return state === "done" ? ok("duplicate") : run(event, list, key, outcome);
+      }),
+    );
+  }
+
+  function reportEvictions(event: VerifiedEvent<Events> | InvalidPayloadEvent): void {
+    if (evicted === undefined) return;
+    const report = evicted;
+    evicted = undefined;
+    safely(options.onError, evictionError(report), event);
   }
 
   /** Runs the handlers in order; the first one to return a promise turns the rest asynchronous. */
@@ -238,9 +240,16 @@ export function createWebhooks<Events extends EventMap>(
       return ok(outcome);
     };
     if (store === undefined || key === undefined) return answer(true);
+    // The record outlives the event's replay bound, and a bounded store must not evict it before then.
+    const end = replayEnd(provider, event, tolerance, maxAge);
+    const pinMs = end === undefined ? undefined : Math.max(0, end - now());
+    const retain = pinMs === undefined ? retainMs : Math.max(retainMs, pinMs);
     return chain(
-      settle(() => store.complete(key, retainMs)),
-      answer,
+      settle(() => store.complete(key, retain, pinMs)),
+      (stored) => {
+        reportEvictions(event);
+        return answer(stored);
+      },
     );
   }
 
@@ -313,8 +322,8 @@ export function createWebhooks<Events extends EventMap>(
   }
 
   async function close(closeOptions: CloseOptions = {}): Promise<void> {
+    const graceMs = integerOption("graceMs", closeOptions.graceMs ?? 10_000, HOUR);
     closing = true;
-    const graceMs = closeOptions.graceMs ?? 10_000;
     const pending = [...running];
     if (pending.length > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;

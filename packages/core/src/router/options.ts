@@ -3,11 +3,13 @@
  * @module
  */
 import type { MaybePromise } from "../crypto/types.js";
+import type { EvictionReport } from "../dedupe/memory-store.js";
 import type { DedupeStore } from "../dedupe/types.js";
 import type { WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { WebhookScheme } from "../schemes/types.js";
 import type { VerifyInput } from "../verify/create-verifier.js";
+import type { ReplayBound } from "./replay-bound.js";
 import type {
   AnyEventHandler,
   EventHandler,
@@ -30,18 +32,34 @@ export interface RouterOptions<Events extends EventMap> {
   dedupe?: DedupeStore | false;
   /** Part of the dedupe key, to keep two endpoints of one provider apart. Default `"default"`. */
   endpoint?: string;
-  /** How long a handled id is remembered, ms. At least the sender's retry span. Default 72 h. */
+  /** How long a handled id is remembered, ms: 1 ms to 30 days. At least the sender's retry span. Default 72 h. */
   retainMs?: number;
-  /** How long a claim holds while its handler runs, ms; a claim whose process died lapses after it. Default 60 s. */
+  /**
+   * How long a claim holds while its handler runs, ms: 1 ms to 1 h, longer than `timeoutMs`; a claim whose
+   * process died lapses after it. Default 60 s.
+   */
   lockMs?: number;
-  /** A handler running longer is cut off (its `signal` aborts) and the event is released for a retry. Default 25 s. */
+  /**
+   * A handler running longer is cut off (its `signal` aborts) and the event is released for a retry, ms: 1 ms
+   * to 1 h. Default 25 s.
+   */
   timeoutMs?: number;
-  /** Seconds a signed timestamp may lie from the clock. Default 300. */
+  /** Seconds a signed timestamp (or a signed creation time) may lie from the clock: 1 to 86,400. Default 300. */
   tolerance?: number;
-  /** Seconds after which an event whose signed body says when it was created is too old. Default: the provider's. */
+  /**
+   * Seconds after which an event whose signed body says when it was created is too old: 1 s to 30 days, and
+   * no longer than `retainMs`. Needs the provider's `eventTime`. Default: the provider's.
+   */
   maxAge?: number;
-  /** Largest body accepted, bytes. Default 1 MiB. */
+  /** Largest body accepted, bytes: 1 B to 64 MiB. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Required when the scheme signs no timestamp and there is no `maxAge` (e.g. `githubHmac`, `bearer`) and the
+   * provider does not declare it: `"retention"` accepts that a captured request is handled again once the dedupe
+   * store forgets its id (`retainMs`, or sooner if a full `memoryStore` evicts it); with `dedupe: false`,
+   * `"none"` accepts that nothing stops a replay. Without it such a router is refused when created.
+   */
+  replayBound?: ReplayBound;
   /** The clock, ms. Default `Date.now`. */
   now?: () => number;
   /** An event type with no handler: acknowledged (default), or `"reject"`ed with 500 so the sender retries. */
@@ -53,8 +71,10 @@ export interface RouterOptions<Events extends EventMap> {
   /** A handler finished; `durationMs` is its run time. */
   onHandled?: (event: VerifiedEvent<Events>, info: { durationMs: number }) => void;
   /**
-   * A handler (or `onInvalidPayload`) threw or timed out (the event was released), or the store failed after
-   * one succeeded. For an event handed to `onInvalidPayload`, `event` is that {@link InvalidPayloadEvent}.
+   * A handler (or `onInvalidPayload`) threw or timed out (the event was released), the store failed after
+   * one succeeded, or the router's default `memoryStore` evicted handled ids inside their retention to make room
+   * (`store_unavailable`, its `cause` the {@link EvictionReport} with the counts; `event` is the delivery that
+   * needed the room). For an event handed to `onInvalidPayload`, `event` is that {@link InvalidPayloadEvent}.
    */
   onError?: (error: WebhookVerificationError, event: VerifiedEvent<Events> | InvalidPayloadEvent) => void;
   /**
@@ -83,11 +103,13 @@ export interface CustomWebhooksOptions<Catalogue extends Record<string, Standard
   eventType?: (payload: unknown) => string | undefined;
   /** The dedupe id of an event. Default: the scheme's id, else the body's `id` field, else the body hash. */
   eventId?: (payload: unknown, schemeId: string | undefined) => string | undefined;
+  /** When the sender created the event, ms since the epoch, read from the signed body: what `maxAge` bounds. */
+  eventTime?: (payload: unknown) => number | undefined;
 }
 
 /** Options of {@link Webhooks.close}. */
 export interface CloseOptions {
-  /** How long running handlers may take to finish, ms. Default 10 s. */
+  /** How long running handlers may take to finish, ms: 1 ms to 1 h. Default 10 s. */
   graceMs?: number;
 }
 

@@ -32,5 +32,6 @@ export function providerOf<Events extends EventMap>(
     events: custom.events as unknown as EventCatalogue<Events>,
     eventType: custom.eventType ?? defaultType,
     eventId: custom.eventId ?? defaultId,
+    ...(custom.eventTime === undefined ? {} : { eventTime: custom.eventTime }),
   };
 }

@@ -37,6 +37,12 @@ export interface WebhookProvider<Events extends EventMap = EventMap> {
   eventTime?(payload: unknown): number | undefined;
   /** Seconds after which an event is too old to accept, for senders without a signed timestamp. */
   readonly maxAge?: number;
+  /**
+   * `"retention"` when the scheme signs no time and there is no `maxAge` (a bearer or header token, a body-only
+   * HMAC): the provider accepts that replay protection ends when the dedupe retention does, so routers on it
+   * need not say so themselves. See the router's `replayBound`.
+   */
+  readonly replayBound?: "retention";
 }
 
 /** What a handler learns besides the payload. */

@@ -13,10 +13,12 @@ import { parseJson } from "../verify/parse-json.js";
 import { chain } from "./maybe.js";
 import type { EventMap, InvalidPayloadEvent, VerifiedEvent, WebhookProvider } from "./types.js";
 
-/** How the stage runs: the `maxAge` bound and its clock, and whether a schema failure is parked. */
+/** How the stage runs: the `maxAge` bound, its clock and tolerance, and whether a schema failure is parked. */
 export interface EventVerifierOptions {
   maxAge: number | undefined;
   now: () => number;
+  /** Seconds a signed creation time may lie in the future. */
+  tolerance: number;
   /** A payload that breaks its schema comes back as an {@link InvalidPayloadEvent} instead of throwing. */
   park?: boolean;
 }
@@ -35,7 +37,7 @@ export function createEventVerifier<Events extends EventMap>(
 export function createEventVerifier<Events extends EventMap>(
   provider: WebhookProvider<Events>,
   verifier: Verifier,
-  { maxAge, now, park = false }: EventVerifierOptions,
+  { maxAge, now, tolerance, park = false }: EventVerifierOptions,
 ): (input: VerifyInput) => MaybePromise<VerifiedEvent<Events> | InvalidPayloadEvent> {
   const events = provider.events as Record<string, StandardSchemaV1 | undefined>;
 
@@ -90,6 +92,13 @@ export function createEventVerifier<Events extends EventMap>(
       );
     }
     const age = now() - createdAt;
+    // A creation time in the future would stretch `maxAge` past the dedupe retention: a replay outlives its record.
+    if (-age > tolerance * 1000) {
+      throw new WebhookVerificationError(
+        "timestamp_in_future",
+        `The event's signed creation time is ${Math.round(-age / 1000)} s in the future, beyond the ${tolerance} s tolerance. Check the sender's clock (NTP).`,
+      );
+    }
     if (age > maxAge * 1000) {
       throw new WebhookVerificationError(
         "timestamp_expired",

@@ -5,6 +5,7 @@
 import { backend } from "../crypto/backend.js";
 import type { MaybePromise } from "../crypto/types.js";
 import { configError } from "../errors.js";
+import { integerOption } from "../integer-option.js";
 import { whenReady } from "../schemes/helpers.js";
 import type { SchemeResult, WebhookScheme } from "../schemes/types.js";
 import { parseJson } from "./parse-json.js";
@@ -22,9 +23,9 @@ import { checkReplayWindow, DEFAULT_TOLERANCE_SECONDS } from "./replay-window.js
 export interface VerifierOptions {
   /** How requests prove where they came from: `standardWebhooks(…)`, `hmac(…)`, `bearer(…)`… */
   scheme: WebhookScheme;
-  /** Seconds a signed timestamp may lie from the clock, both directions. Default 300. */
+  /** Seconds a signed timestamp may lie from the clock, both directions: 1 to 86,400. Default 300. */
   tolerance?: number;
-  /** Largest body accepted, in bytes. Default 1 MiB. */
+  /** Largest body accepted, in bytes: 1 to 64 MiB. Default 1 MiB. */
   maxBodyBytes?: number;
   /** The clock, in milliseconds. Default `Date.now`. */
   now?: () => number;
@@ -78,14 +79,6 @@ export function bodyId(payload: unknown): string | undefined {
   return typeof id === "string" && id !== "" ? id : undefined;
 }
 
-function positive(value: number | undefined, fallback: number, option: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
-    throw configError(`\`${option}\` must be a non-negative finite number.`);
-  }
-  return value;
-}
-
 /**
  * Creates a verifier for one scheme. Caller mistakes throw a `TypeError` here; a bad request makes
  * `verify` throw a `WebhookVerificationError`.
@@ -99,8 +92,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
   if (!scheme || typeof scheme.verify !== "function") {
     throw configError("`scheme` is required, e.g. `standardWebhooks({ secret })`.");
   }
-  const tolerance = positive(options.tolerance, DEFAULT_TOLERANCE_SECONDS, "tolerance");
-  const maxBodyBytes = positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, "maxBodyBytes");
+  // Limits: a tolerance past a day bounds nothing useful; a webhook body is a notification, not an upload (64 MiB).
+  const tolerance = integerOption("tolerance", options.tolerance ?? DEFAULT_TOLERANCE_SECONDS, 86_400);
+  const maxBodyBytes = integerOption("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 2 ** 26);
   const now = options.now ?? Date.now;
 
   function finish(raw: Uint8Array, result: SchemeResult): AuthenticatedRequest {

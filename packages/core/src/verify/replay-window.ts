@@ -12,19 +12,20 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
  * `tolerance` seconds away passes.
  */
 export function checkReplayWindow(timestamp: number, nowMs: number, tolerance: number): void {
-  // Signed timestamps are whole seconds: compare at that resolution, as the Standard Webhooks and
-  // Stripe libraries do, so a request they accept within the last second of the window passes here too.
+  // Signed timestamps are whole seconds (every scheme parses digits), so `skew` is too. Compare at that
+  // resolution, as the Standard Webhooks and Stripe libraries do, so a request they accept within the last
+  // second of the window passes here too.
   const skew = Math.floor(nowMs / 1000) - timestamp;
   if (skew > tolerance) {
     throw new WebhookVerificationError(
       "timestamp_expired",
-      `The signed timestamp is ${Math.round(skew)} s old, beyond the ${tolerance} s tolerance. A replay, a late retry, or a wrong clock (check NTP).`,
+      `The signed timestamp is ${skew} s old, beyond the ${tolerance} s tolerance. A replay, a late retry, or a wrong clock (check NTP).`,
     );
   }
   if (-skew > tolerance) {
     throw new WebhookVerificationError(
       "timestamp_in_future",
-      `The signed timestamp is ${Math.round(-skew)} s in the future, beyond the ${tolerance} s tolerance. Check the clock (NTP).`,
+      `The signed timestamp is ${-skew} s in the future, beyond the ${tolerance} s tolerance. Check the clock (NTP).`,
     );
   }
 }

@@ -152,7 +152,14 @@ export async function diagnose(
   }
   if (checked.keyIndex > 0)
     notes.push(`Matched --secret #${checked.keyIndex + 1}; the ones before it did not match this request.`);
-  const hooks = createWebhooks({ provider, dedupe: false, tolerance, now: () => options.now });
+  // Verifies one captured request and handles nothing: no dedupe, so no replay bound to keep.
+  const hooks = createWebhooks({
+    provider,
+    dedupe: false,
+    replayBound: "none",
+    tolerance,
+    now: () => options.now,
+  });
   try {
     const event = await hooks.verify({ headers: capture.headers, body: capture.body });
     const reason = `valid: event ${event.id} of type ${event.type}`;

@@ -38,7 +38,9 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions)
   const entry = findProvider(options.provider);
   const provider = buildProvider(entry, options);
   const tolerance = options.tolerance ?? 300;
-  if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError("--tolerance must be seconds ≥ 0.");
+  if (!Number.isInteger(tolerance) || tolerance < 1 || tolerance > 86_400) {
+    throw new UsageError("--tolerance must be whole seconds from 1 to 86400.");
+  }
   const now = parseNow(options.now);
   const capture = parseCapture(readInput(file));
   const result = await diagnose(provider, capture, { now, tolerance, secrets: options.secret?.length ?? 0 });
