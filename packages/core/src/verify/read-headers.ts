@@ -16,7 +16,9 @@ type HeaderValue = string | number | readonly (string | number)[] | undefined;
 
 function flatten(value: HeaderValue): string | undefined {
   if (typeof value === "string") return value;
-  const values = [value ?? []].flat().map(String);
+  // Absent (most lookups that miss): no arrays to build.
+  if (value == null) return undefined;
+  const values = [value].flat().map(String);
   // A header sent twice with one value is that value; otherwise combine as RFC 9110 §5.3 does,
   // which is also what Web `Headers` would have handed us. No value at all is `undefined`.
   return values.every((item) => item === values[0]) ? values[0] : values.join(", ");
