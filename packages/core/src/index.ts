@@ -55,7 +55,7 @@ export type {
   VerifyInput,
 } from "./verify/create-verifier.js";
 export { createVerifier } from "./verify/create-verifier.js";
-export type { BodyInput } from "./verify/read-body.js";
+export type { BodyInput, LazyBody } from "./verify/read-body.js";
 export {
   bodyAlreadyParsed,
   DEFAULT_MAX_BODY_BYTES,

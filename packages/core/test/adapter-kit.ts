@@ -3,6 +3,7 @@
  * requests signed the way Standard Webhooks senders sign them.
  * @module
  */
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import {
   createWebhooks,
   type StandardSchemaV1,
@@ -89,4 +90,86 @@ export function adapterKit(name: string): AdapterKit {
   }
 
   return { scheme: scheme, createHooks: createHooks, signed: signed };
+}
+
+/** The answer to an upload that stopped early, and how much of its body was sent. */
+export interface PartialUpload {
+  status: number;
+  json: Record<string, unknown>;
+  /** The answer's `Connection` header. */
+  connection: string | undefined;
+  /** Body bytes written before the answer came. */
+  sent: number;
+}
+
+/**
+ * POSTs `headers` declaring a `Content-Length` of `declared` bytes, writes only `sent` of them and waits for
+ * the answer without sending the rest: a receiver that reads the body before checking the headers never
+ * answers (the test times out), one that checks the headers first answers at once.
+ */
+export function partialUpload(
+  url: string,
+  headers: Record<string, string>,
+  { declared, sent }: { declared: number; sent: number },
+): Promise<PartialUpload> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, {
+      method: "POST",
+      headers: { ...headers, "content-length": String(declared) },
+    });
+    request.on("error", reject);
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        request.destroy();
+        resolve({
+          status: response.statusCode ?? 0,
+          json: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>,
+          connection: response.headers.connection,
+          sent,
+        });
+      });
+    });
+    request.write(new Uint8Array(sent).fill(0x61));
+  });
+}
+
+/**
+ * `size` bytes as a stream that is only pulled as it is read (no Content-Length when sent):
+ * `counter.pulled` counts what the reader took.
+ */
+export function countedStream(size: number, counter = { pulled: 0 }): ReadableStream<Uint8Array> {
+  const chunk = new Uint8Array(64 * 1024).fill(0x61);
+  return new ReadableStream(
+    {
+      pull(controller) {
+        if (counter.pulled >= size) return controller.close();
+        counter.pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * Adds to `counter.bytes` what `req` hands to `data` listeners before `res` answers: the body bytes the
+ * server read to decide. What is discarded after the answer (Node's own dump, a server's drain) lands in
+ * `counter.after` instead.
+ */
+export function countBodyBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  counter: { bytes: number; after?: number },
+): void {
+  const emit = req.emit;
+  req.emit = function (this: IncomingMessage, name: string | symbol, ...args: unknown[]) {
+    if (name === "data" && req.listenerCount("data") > 0) {
+      const size = (args[0] as Uint8Array).byteLength;
+      if (res.headersSent) counter.after = (counter.after ?? 0) + size;
+      else counter.bytes += size;
+    }
+    return emit.call(this, name, ...args);
+  } as typeof req.emit;
 }

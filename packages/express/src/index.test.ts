@@ -3,7 +3,16 @@ import { createVerifier, type VerifiedEvent, type VerifiedWebhook, type Webhooks
 import express5 from "express";
 import express4 from "express4";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { adapterKit, body, MiB, NOW, type UserCreated } from "../../core/test/adapter-kit.js";
+import {
+  adapterKit,
+  body,
+  countBodyBytes,
+  countedStream,
+  MiB,
+  NOW,
+  partialUpload,
+  type UserCreated,
+} from "../../core/test/adapter-kit.js";
 import { verifyWebhook, webhookMiddleware } from "./index.js";
 
 type Events = { "user.created": UserCreated };
@@ -40,33 +49,22 @@ async function post(url: string, init: { headers: Record<string, string>; body: 
 }
 
 /**
- * Counts the bytes the request stream handed to a `data` listener, to show an oversized body is not read
- * whole. Bytes Node itself discards after the answer (no listener left) are not counted.
+ * Counts the body bytes read before the answer, to show an oversized or unsigned body is not read whole.
+ * Bytes Node itself discards after the answer are not counted.
  */
-function countBytes(counter: { bytes: number }): express5.RequestHandler {
-  return (req, _res, next) => {
-    const emit = req.emit;
-    req.emit = function (this: typeof req, name: string | symbol, ...args: unknown[]) {
-      if (name === "data" && req.listenerCount("data") > 0)
-        counter.bytes += (args[0] as Uint8Array).byteLength;
-      return emit.call(this, name, ...args);
-    } as typeof req.emit;
+function countBytes(counter: { bytes: number; socket?: number }): express5.RequestHandler {
+  return (req, res, next) => {
+    // What the server had taken off the connection when it answered: headers and whatever Node buffered.
+    res.on("finish", () => {
+      counter.socket = (counter.socket ?? 0) + req.socket.bytesRead;
+    });
+    countBodyBytes(req, res, counter);
     next();
   };
 }
 
-/** A 10 MiB body sent chunked: no Content-Length, so only the running total can stop it. */
-function tenMiBStream(): ReadableStream<Uint8Array> {
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  let sent = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= 10 * MiB) return controller.close();
-      controller.enqueue(chunk);
-      sent += chunk.byteLength;
-    },
-  });
-}
+/** Headers a sender forgot to sign with: no `webhook-*` at all. */
+const UNSIGNED = { "content-type": "application/json" };
 
 const versions = [
   ["Express 5", express5],
@@ -158,7 +156,8 @@ describe.each(versions)("%s", (_name, express) => {
       const app = express();
       app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
       const result = await post(await listen(app), {
-        headers: { "content-type": "application/json" },
+        // Signed headers: a request without them is refused before its size matters.
+        headers: (await signed()).headers,
         body: new Uint8Array(10 * MiB),
       });
       expect(result.status).toBe(413);
@@ -173,8 +172,8 @@ describe.each(versions)("%s", (_name, express) => {
       const app = express();
       app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
       const result = await post(await listen(app), {
-        headers: { "content-type": "application/json" },
-        body: tenMiBStream(),
+        headers: (await signed()).headers,
+        body: countedStream(10 * MiB),
       });
       expect(result.status).toBe(413);
       expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
@@ -206,6 +205,83 @@ describe.each(versions)("%s", (_name, express) => {
       expect(result.status).toBe(500);
       expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
     });
+  });
+
+  describe("a request without signature headers is refused before its body is read", () => {
+    it("webhookMiddleware: 400 missing_header to a chunked 8 MiB upload, none of it read, reported", async () => {
+      const { hooks, rejected } = createHooks();
+      const counter: { bytes: number; socket?: number } = { bytes: 0 };
+      const app = express();
+      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      const response = await fetch(await listen(app), {
+        method: "POST",
+        headers: UNSIGNED,
+        body: countedStream(8 * MiB),
+        duplex: "half",
+      } as RequestInit);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: "missing_header" } });
+      expect(response.headers.get("connection")).toBe("close");
+      // Nothing reached the middleware; Node took one socket read (64 KiB here) of the 8 MiB off the wire.
+      expect(counter.bytes).toBe(0);
+      expect(counter.socket).toBeLessThanOrEqual(256 * 1024);
+      expect(rejected).toEqual(["missing_header"]);
+    });
+
+    it("webhookMiddleware: answers a Content-Length under the limit having received 64 KiB of it", async () => {
+      const { hooks, rejected } = createHooks();
+      const counter = { bytes: 0 };
+      const app = express();
+      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      const answer = await partialUpload(await listen(app), UNSIGNED, { declared: MiB - 1, sent: 64 * 1024 });
+      expect(answer).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
+      expect(answer.connection).toBe("close");
+      expect(counter.bytes).toBe(0);
+      expect(rejected).toEqual(["missing_header"]);
+    });
+
+    it("verifyWebhook, with a router or a verifier: the same, and next() is not called", async () => {
+      const { hooks, rejected } = createHooks();
+      const verifier = createVerifier({ scheme, now: () => NOW * 1000 });
+      for (const source of [hooks, verifier]) {
+        const counter = { bytes: 0 };
+        let called = false;
+        const app = express();
+        app.post("/webhooks", countBytes(counter), verifyWebhook(source), (_req, res) => {
+          called = true;
+          res.end();
+        });
+        const answer = await partialUpload(await listen(app), UNSIGNED, {
+          declared: MiB - 1,
+          sent: 64 * 1024,
+        });
+        expect(answer).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
+        expect(answer.connection).toBe("close");
+        expect(counter.bytes).toBe(0);
+        expect(called).toBe(false);
+      }
+      expect(rejected).toEqual(["missing_header"]);
+    });
+
+    it("32 concurrent unsigned uploads of 1,000,000 bytes: all refused, not one byte read", async () => {
+      const { hooks, rejected } = createHooks();
+      const counter: { bytes: number; socket?: number } = { bytes: 0 };
+      const app = express();
+      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      const url = await listen(app);
+      const statuses = await Promise.all(
+        Array.from({ length: 32 }, () =>
+          fetch(url, { method: "POST", headers: UNSIGNED, body: new Uint8Array(1_000_000) }).then(
+            (response) => response.status,
+          ),
+        ),
+      );
+      expect(statuses).toEqual(Array(32).fill(400));
+      // 32 MB sent; none reached the middleware, and at most a few socket reads each left the kernel.
+      expect(counter.bytes).toBe(0);
+      expect(counter.socket).toBeLessThanOrEqual(32 * 256 * 1024);
+      expect(rejected).toHaveLength(32);
+    }, 20_000);
   });
 
   describe("verifyWebhook", () => {

@@ -104,16 +104,13 @@ function fail(
  * @see https://expressjs.com/en/guide/using-middleware.html
  */
 export function webhookMiddleware(
-  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes"> & Partial<Pick<Webhooks<EventMap>, "reject">>,
+  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes">,
 ): WebhookRequestHandler {
   return (req, res, next) => {
-    // `process()` never rejects: what fails here is reading the body (size, a parser ran first).
-    readBody(req, hooks.maxBodyBytes)
-      .then((body) => hooks.process({ headers: req.headers, body }))
-      .then(
-        (result) => send(req, res, result),
-        (error: unknown) => fail(req, res, next, error, hooks.reject),
-      );
+    // The router reads the body only once the headers it needs are there, and answers every refusal.
+    hooks
+      .process({ headers: req.headers, body: () => readBody(req, hooks.maxBodyBytes) })
+      .then((result) => send(req, res, result), next);
   };
 }
 
@@ -133,14 +130,12 @@ export function verifyWebhook(
   const limit =
     options.maxBodyBytes ?? ("maxBodyBytes" in source ? source.maxBodyBytes : DEFAULT_MAX_BODY_BYTES);
   return (req, res, next) => {
-    readBody(req, limit)
-      .then((body) => source.verify({ headers: req.headers, body }))
-      .then(
-        (event) => {
-          req.webhook = event as WebhookEvent;
-          next();
-        },
-        (error: unknown) => fail(req, res, next, error, "reject" in source ? source.reject : undefined),
-      );
+    source.verify({ headers: req.headers, body: () => readBody(req, limit) }).then(
+      (event) => {
+        req.webhook = event as WebhookEvent;
+        next();
+      },
+      (error: unknown) => fail(req, res, next, error, "reject" in source ? source.reject : undefined),
+    );
   };
 }

@@ -1,9 +1,19 @@
+import { createServer, type IncomingMessage, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createVerifier, type VerifiedEvent, type VerifiedWebhook } from "@hookproof/core";
 import { Hono } from "hono";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { adapterKit, body, MiB, NOW, type UserCreated } from "../../core/test/adapter-kit.js";
+import {
+  adapterKit,
+  body,
+  countBodyBytes,
+  countedStream,
+  MiB,
+  NOW,
+  partialUpload,
+  type UserCreated,
+} from "../../core/test/adapter-kit.js";
 import { webhook, webhookMiddleware } from "./index.js";
 
 const { scheme, createHooks, signed: sign } = adapterKit("hono");
@@ -15,21 +25,6 @@ interface Sent {
 
 async function signed(options: { id?: string; timestamp?: number } = {}): Promise<Sent & { body: string }> {
   return sign(options);
-}
-
-/** A 10 MiB body sent as a stream (no Content-Length); `pulled` counts what the receiver asked for. */
-function tenMiBStream(counter: { pulled: number }): ReadableStream<Uint8Array> {
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  return new ReadableStream(
-    {
-      pull(controller) {
-        if (counter.pulled >= 10 * MiB) return controller.close();
-        counter.pulled += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    },
-    { highWaterMark: 0 },
-  );
 }
 
 const servers: ReturnType<typeof serve>[] = [];
@@ -128,7 +123,7 @@ describe.each([
       const app = new Hono();
       app.post("/webhooks", webhook(hooks));
       const counter = { pulled: 0 };
-      const sent = { headers: { "content-type": "application/json" }, body: tenMiBStream(counter) };
+      const sent = { headers: (await signed()).headers, body: countedStream(10 * MiB, counter) };
       const result = await read(await send(app, sent));
       expect(result.status).toBe(413);
       expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
@@ -228,4 +223,76 @@ describe.each([
       expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
     });
   });
+});
+
+describe("a request without signature headers is refused before its body is read", () => {
+  const UNSIGNED = { "content-type": "application/json" };
+  const routes = {
+    webhook: (app: Hono) => app.post("/webhooks", webhook(createHooks().hooks)),
+    "webhookMiddleware (router)": (app: Hono) =>
+      app.post("/webhooks", webhookMiddleware(createHooks().hooks), (c) => c.body(null)),
+    "webhookMiddleware (verifier)": (app: Hono) =>
+      app.post("/webhooks", webhookMiddleware(createVerifier({ scheme, now: () => NOW * 1000 })), (c) =>
+        c.body(null),
+      ),
+  };
+
+  it.each(Object.entries(routes))(
+    "%s: 400 missing_header, not one byte of 8 MiB pulled",
+    async (_, mount) => {
+      const app = new Hono();
+      mount(app);
+      for (const headers of [UNSIGNED, { ...UNSIGNED, "content-length": String(MiB - 1) }]) {
+        const counter = { pulled: 0 };
+        const result = await read(
+          await viaAppRequest(app, { headers, body: countedStream(8 * MiB, counter) }),
+        );
+        expect(result).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
+        expect(counter.pulled).toBe(0);
+      }
+    },
+  );
+
+  it("webhook reports the refusal to onRejected", async () => {
+    const { hooks, rejected } = createHooks();
+    const app = new Hono();
+    app.post("/webhooks", webhook(hooks));
+    const counter = { pulled: 0 };
+    await viaAppRequest(app, { headers: UNSIGNED, body: countedStream(8 * MiB, counter) });
+    expect(rejected).toEqual(["missing_header"]);
+  });
+
+  /** Serves `app` on @hono/node-server; `bytes` counts the body bytes read before the answer. */
+  async function serveCounting(app: Hono, counter: { bytes: number; after?: number }): Promise<string> {
+    const counting = ((options: object, listener: RequestListener) =>
+      createServer(options, (req: IncomingMessage, res) => {
+        countBodyBytes(req, res, counter);
+        listener(req, res);
+      })) as typeof createServer;
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1", createServer: counting });
+    servers.push(server);
+    await new Promise((resolve) => server.once("listening", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+  }
+
+  it.each(Object.entries(routes))(
+    "%s on @hono/node-server: answers a Content-Length under the limit having received 64 KiB, none read",
+    async (_, mount) => {
+      const app = new Hono();
+      mount(app);
+      const counter = { bytes: 0 };
+      const url = await serveCounting(app, counter);
+      const answer = await partialUpload(url, UNSIGNED, { declared: MiB - 1, sent: 64 * 1024 });
+      expect(answer).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
+      expect(counter.bytes).toBe(0);
+      const streamed = await fetch(url, {
+        method: "POST",
+        headers: UNSIGNED,
+        body: countedStream(8 * MiB),
+        duplex: "half",
+      } as RequestInit);
+      expect(streamed.status).toBe(400);
+      expect(counter.bytes).toBe(0);
+    },
+  );
 });

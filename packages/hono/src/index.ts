@@ -70,7 +70,8 @@ export function webhook(
     // @hono/node-server that skips building a Web stream. Otherwise the body is streamed and cut off.
     const declared = request.headers.get("content-length");
     if (declared === null || !(Number(declared) <= hooks.maxBodyBytes)) return hooks.handle(request);
-    return respond(await hooks.process({ headers: request.headers, body: await request.arrayBuffer() }));
+    // Read only once the router has the headers it needs.
+    return respond(await hooks.process({ headers: request.headers, body: () => request.arrayBuffer() }));
   };
 }
 
@@ -103,7 +104,7 @@ export function webhookMiddleware(
     let event: unknown;
     try {
       if (request.bodyUsed) throw bodyAlreadyParsed("a body that was already read", FIX);
-      const body = await readLimited(request.body, limit, request.headers.get("content-length"));
+      const body = () => readLimited(request.body, limit, request.headers.get("content-length"));
       event = await source.verify({ headers: request.headers, body });
     } catch (error) {
       if (!isWebhookVerificationError(error)) throw error;

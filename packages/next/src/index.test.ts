@@ -4,10 +4,20 @@ import type { NextApiHandler } from "next";
 // Next's own API-route runner: it applies `config.api.bodyParser` exactly as `next start` does.
 import { apiResolver } from "next/dist/server/api-utils/node/api-resolver.js";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { adapterKit, MiB, NOW } from "../../core/test/adapter-kit.js";
+import {
+  adapterKit,
+  countBodyBytes,
+  countedStream,
+  MiB,
+  NOW,
+  partialUpload,
+} from "../../core/test/adapter-kit.js";
 import { createPagesHandler, createRouteHandler } from "./index.js";
 
 const { createHooks, signed } = adapterKit("next");
+
+/** Headers a sender forgot to sign with: no `webhook-*` at all. */
+const UNSIGNED = { "content-type": "application/json" };
 
 async function read(response: Response) {
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
@@ -78,6 +88,23 @@ describe("createRouteHandler (App Router)", () => {
   });
 });
 
+describe("createRouteHandler: a request without signature headers", () => {
+  it("is answered 400 missing_header without pulling a byte of its 8 MiB body, and reported", async () => {
+    const { hooks, rejected } = createHooks();
+    const counter = { pulled: 0 };
+    const request = new Request("https://app.example/webhooks", {
+      method: "POST",
+      headers: UNSIGNED,
+      body: countedStream(8 * MiB, counter),
+      duplex: "half",
+    } as RequestInit);
+    const result = await read(await createRouteHandler(hooks)(request));
+    expect(result).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
+    expect(counter.pulled).toBe(0);
+    expect(rejected).toEqual(["missing_header"]);
+  });
+});
+
 describe("createPagesHandler (Pages Router)", () => {
   const servers: Server[] = [];
   afterEach(() => {
@@ -87,15 +114,10 @@ describe("createPagesHandler (Pages Router)", () => {
     }
   });
 
-  /** Serves `handler` as `pages/api/webhooks` with `config`; `bytes` counts what reached a `data` listener. */
+  /** Serves `handler` as `pages/api/webhooks` with `config`; `bytes` counts the body bytes read before the answer. */
   async function serveRoute(handler: NextApiHandler, bodyParser: boolean, counter = { bytes: 0 }) {
     const server = createServer((req, res) => {
-      const emit = req.emit;
-      req.emit = function (this: typeof req, name: string | symbol, ...args: unknown[]) {
-        if (name === "data" && req.listenerCount("data") > 0)
-          counter.bytes += (args[0] as Uint8Array).byteLength;
-        return emit.call(this, name, ...args);
-      } as typeof req.emit;
+      countBodyBytes(req, res, counter);
       const route = { default: handler, config: { api: { bodyParser } } };
       const context = {
         previewModeId: "",
@@ -166,7 +188,7 @@ describe("createPagesHandler (Pages Router)", () => {
     const { hooks, rejected } = createHooks();
     const url = await serveRoute(createPagesHandler(hooks), false, counter);
     const result = await post(url, {
-      headers: { "content-type": "application/json" },
+      headers: (await signed()).headers,
       body: new Uint8Array(10 * MiB),
     });
     expect(result.status).toBe(413);
@@ -187,11 +209,26 @@ describe("createPagesHandler (Pages Router)", () => {
         sent += chunk.byteLength;
       },
     });
-    const result = await post(url, { headers: { "content-type": "application/json" }, body: stream });
+    const result = await post(url, { headers: (await signed()).headers, body: stream });
     expect(result.status).toBe(413);
     // Read up to the 1 MiB limit plus the chunk that crossed it; the other 9 MiB never reached memory.
     expect(counter.bytes).toBeGreaterThan(MiB);
     expect(counter.bytes).toBeLessThanOrEqual(MiB + 64 * 1024);
+  });
+
+  it("answers an unsigned request at once, having read none of its body, and reports it", async () => {
+    const counter = { bytes: 0 };
+    const { hooks, rejected } = createHooks();
+    const url = await serveRoute(createPagesHandler(hooks), false, counter);
+    // A Content-Length under the limit, of which only 64 KiB is ever sent.
+    const answer = await partialUpload(url, UNSIGNED, { declared: MiB - 1, sent: 64 * 1024 });
+    expect(answer).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
+    expect(answer.connection).toBe("close");
+    // An 8 MiB chunked upload.
+    const streamed = await post(url, { headers: UNSIGNED, body: countedStream(8 * MiB) });
+    expect(streamed).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
+    expect(counter.bytes).toBe(0);
+    expect(rejected).toEqual(["missing_header", "missing_header"]);
   });
 
   it("answers 500 body_already_parsed with the fix when Next's body parser is on", async () => {

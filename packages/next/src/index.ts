@@ -3,12 +3,7 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  type EventMap,
-  isWebhookVerificationError,
-  type ProcessResult,
-  type Webhooks,
-} from "@hookproof/core";
+import type { EventMap, Webhooks } from "@hookproof/core";
 import { readBody } from "./read-body.js";
 
 /** A Pages Router API route, typed by the Node types `NextApiRequest` and `NextApiResponse` extend. */
@@ -40,22 +35,12 @@ export function createRouteHandler(
  * @see https://nextjs.org/docs/pages/building-your-application/routing/api-routes#custom-config
  */
 export function createPagesHandler(
-  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes"> & Partial<Pick<Webhooks<EventMap>, "reject">>,
+  hooks: Pick<Webhooks<EventMap>, "process" | "maxBodyBytes">,
 ): PagesHandler {
   return async (req, res) => {
-    let result: ProcessResult;
-    try {
-      const body = await readBody(req, hooks.maxBodyBytes);
-      result = await hooks.process({ headers: req.headers, body });
-    } catch (error) {
-      if (!isWebhookVerificationError(error)) throw error;
-      // Refused while reading (size, Next's body parser on): answered and reported as the router's own.
-      result = hooks.reject?.(error) ?? {
-        status: error.status,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(error),
-      };
-    }
+    // The router reads the body only once the headers it needs are there, and answers every refusal.
+    const body = () => readBody(req, hooks.maxBodyBytes);
+    const result = await hooks.process({ headers: req.headers, body });
     // The rest of an unread body is still on the wire; the connection cannot carry another request.
     if (!req.readableEnded) res.setHeader("connection", "close");
     res.writeHead(result.status, result.headers).end(result.body);

@@ -85,6 +85,31 @@ describe("fixture()", () => {
     expect(user.type).toBe("user.created");
   });
 
+  it("shares no object or array with the overrides: changing one never changes the other", () => {
+    const providers = [{ id: "github", account_id: "1", email: null }];
+    const metadata = { plan: { tier: "pro" } };
+    const overrides = { data: { oauth_providers: providers, client_metadata: metadata } };
+    const user = fixture("stack-auth", "user.created", overrides);
+    expect(user.data.oauth_providers).toEqual(providers);
+    expect(user.data.client_metadata).toEqual(metadata);
+    expect(user.data.oauth_providers).not.toBe(providers);
+    expect(user.data.oauth_providers?.[0]).not.toBe(providers[0]);
+    expect(user.data.client_metadata).not.toBe(metadata);
+
+    (user.data.oauth_providers?.[0] as { id: string }).id = "gitlab";
+    (user.data.client_metadata as { plan: { tier: string } }).plan.tier = "free";
+    expect(providers[0]?.id).toBe("github");
+    expect(metadata.plan.tier).toBe("pro");
+
+    providers.push({ id: "google", account_id: "2", email: null });
+    metadata.plan.tier = "enterprise";
+    expect(user.data.oauth_providers).toHaveLength(1);
+    expect(user.data.client_metadata).toEqual({ plan: { tier: "free" } });
+    // Two fixtures made from one override object are independent too.
+    const again = fixture("stack-auth", "user.created", overrides);
+    expect(again.data.client_metadata).not.toBe(user.data.client_metadata);
+  });
+
   it("sets null and ignores __proto__ keys", () => {
     const overrides = JSON.parse('{"data":{"selected_team":null,"__proto__":{"polluted":true}}}');
     const user = fixture("stack-auth", "user.created", overrides);

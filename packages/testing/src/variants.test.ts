@@ -12,6 +12,7 @@ import { deliver } from "./deliver.js";
 import { fixture, type ProviderKey } from "./fixtures.js";
 import { signDelivery, signDuplicate, signHeaders, signRequest } from "./sign-request.js";
 import { PROVIDERS, SIGNATURE_HEADER } from "./test-providers.js";
+import { replaceLastWord, withWrongSecret } from "./variants.js";
 
 /** One event per provider, dated now. */
 const EVENT: Record<ProviderKey, () => unknown> = {
@@ -194,5 +195,29 @@ describe("signDelivery and signHeaders", () => {
 
   it("refuses a target that cannot sign", async () => {
     await expect(signRequest({} as never, {})).rejects.toThrow(TypeError);
+  });
+});
+
+describe("withWrongSecret on long tokens", () => {
+  const upper = (word: string) => word.toUpperCase();
+
+  it("replaceLastWord does what `replace(/\\S+$/, …)` did", () => {
+    for (const value of ["", "abc", "Bearer abc", "Bearer abc ", "a\tb", "a\u00a0b", "a b\n", " x", "  "]) {
+      expect(replaceLastWord(value, upper), JSON.stringify(value)).toBe(value.replace(/\S+$/, upper));
+    }
+  });
+
+  it("replaces a 200,000-character token followed by another word in linear time", async () => {
+    const long = "a".repeat(200_000);
+    // A token with a space in it: `/\S+$/` backtracked over `long` from each of its 200,000 positions.
+    const scheme = headerToken({ header: "x-hook-token", token: `${long} v2` });
+    const signed = { "x-hook-token": `${long} v2` };
+    const headers = await withWrongSecret(scheme, signed, { body: "{}", id: "evt_1", timestamp: 0 });
+    const value = headers["x-hook-token"] as string;
+    expect(value.length).toBe(long.length + 1 + 16);
+    expect(value.startsWith(`${long} `)).toBe(true);
+    expect(value.slice(long.length + 1)).toMatch(/^[a-z0-9]{16}$/);
+    expect(replaceLastWord(`${long} `, upper)).toBe(`${long} `);
+    expect(replaceLastWord(`Bearer ${long}`, upper)).toBe(`Bearer ${long.toUpperCase()}`);
   });
 });

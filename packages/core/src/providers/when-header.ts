@@ -20,6 +20,7 @@ export function whenHeader(header: string, present: WebhookScheme, absent: Webho
     name: `${present.name} | ${absent.name}`,
     signsTimestamp: present.signsTimestamp && absent.signsTimestamp,
     verify: (request) => (request.header(name) === undefined ? absent : present).verify(request),
+    checkHeaders: (header) => (header(name) === undefined ? absent : present).checkHeaders?.(header),
     sign: (input) => present.sign(input),
   };
 }

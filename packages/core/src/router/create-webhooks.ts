@@ -306,12 +306,9 @@ export function createWebhooks<Events extends EventMap>(
         ),
       );
     } else {
-      try {
-        const body = await readLimited(request.body, maxBodyBytes, request.headers.get("content-length"));
-        result = await process({ headers: request.headers, body });
-      } catch (cause) {
-        result = reject(asVerificationError(cause));
-      }
+      // Read only once the required headers are there, so a request without them leaves its body unread.
+      const body = () => readLimited(request.body, maxBodyBytes, request.headers.get("content-length"));
+      result = await process({ headers: request.headers, body });
     }
     return new Response(result.body, { status: result.status, headers: result.headers });
   }

@@ -124,14 +124,18 @@ export interface Webhooks<Events extends EventMap> {
   onAny(handler: AnyEventHandler<Events>): Webhooks<Events>;
   /** Verifies and validates without handling or deduping: for middleware that hands the event on. */
   verify(input: VerifyInput): Promise<VerifiedEvent<Events>>;
-  /** The whole pipeline over raw bytes; the framework adapters call this. Never throws. */
+  /**
+   * The whole pipeline over raw bytes; the framework adapters call this. Never throws. Pass the body as a
+   * function that reads it (`body: () => read(req)`) and a request missing a required header is refused
+   * before its body is read; a refusal while reading (size, a parser ran first) is answered and reported
+   * like any other.
+   */
   process(input: VerifyInput): Promise<ProcessResult>;
-  /** The whole pipeline for a Web `Request`. Never throws. */
+  /** The whole pipeline for a Web `Request`; one missing a required header leaves its body unread. Never throws. */
   handle(request: Request): Promise<Response>;
   /**
-   * The answer to a request refused before `process()` could see its body (over the size limit by its
-   * `Content-Length`, or a body a parser already consumed), reported to `onRejected` like every other
-   * rejection. The framework adapters call this.
+   * The answer to a request refused outside `process()` (by `verify`, or before it was called), reported
+   * to `onRejected` like every other rejection. The adapters' verify-only middleware calls this.
    */
   reject(error: WebhookVerificationError): ProcessResult;
   /**

@@ -87,7 +87,8 @@ export function requireHeader(
   hint = "Check that no proxy strips it.",
 ): string {
   const value = header(name);
-  if (value === undefined || value.trim() === "") {
+  // Absent, empty or only whitespace.
+  if (!value?.trim()) {
     throw new WebhookVerificationError("missing_header", `The \`${name}\` header is missing. ${hint}`, {
       header: name,
     });
@@ -112,8 +113,8 @@ const UNIX_SECONDS = /^\d{1,16}$/;
 /** Parses a unix-seconds header value: digits only, a safe integer. */
 export function parseUnixSeconds(value: string, header: string): number {
   const trimmed = value.trim();
-  const seconds = UNIX_SECONDS.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!Number.isSafeInteger(seconds))
+  const seconds = Number(trimmed);
+  if (!UNIX_SECONDS.test(trimmed) || !Number.isSafeInteger(seconds))
     throw malformedHeader(header, "must be whole unix seconds (digits only)");
   return seconds;
 }

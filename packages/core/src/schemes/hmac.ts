@@ -8,6 +8,7 @@ import { backend } from "../crypto/backend.js";
 import type { DigestEncoding, HmacAlgorithm, HmacKey, MaybePromise } from "../crypto/types.js";
 import { constantTimeEqual, utf8 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
+import type { HeaderReader } from "../verify/read-headers.js";
 import {
   malformedHeader,
   parseUnixSeconds,
@@ -112,22 +113,23 @@ export function hmac(options: HmacOptions): WebhookScheme {
     return fieldTimestamp === undefined ? { candidates } : { candidates, fieldTimestamp };
   }
 
-  function verify({ header: read, body }: SchemeRequest): MaybePromise<SchemeResult> {
+  /** The signature header, and the timestamp when it has a header of its own, each required. */
+  function signedHeaders(read: HeaderReader): [string, number | undefined] {
     const value = requireHeader(
       read,
       header,
       `It must hold ${form}; check that the sender signs this endpoint and that no proxy strips the header.`,
     );
+    if (!timestampHeader) return [value, undefined];
+    const at = requireHeader(read, timestampHeader, "It carries the signed unix timestamp.");
+    return [value, parseUnixSeconds(at, timestampHeader)];
+  }
+
+  function verify({ header: read, body }: SchemeRequest): MaybePromise<SchemeResult> {
+    const [value, headerTimestamp] = signedHeaders(read);
     const { candidates, fieldTimestamp } = readCandidates(value);
-    let signedAt: number | undefined;
-    if (timestampHeader) {
-      signedAt = parseUnixSeconds(
-        requireHeader(read, timestampHeader, "It carries the signed unix timestamp."),
-        timestampHeader,
-      );
-    } else if (fieldTimestamp !== undefined) {
-      signedAt = parseUnixSeconds(fieldTimestamp, header);
-    }
+    const signedAt =
+      fieldTimestamp === undefined ? headerTimestamp : parseUnixSeconds(fieldTimestamp, header);
     const parts = signedAt === undefined ? [body] : [`${signedAt}.`, body];
     return whenAllReady(
       keys.map((key) => backend.hmac(key, parts, encoding)),
@@ -164,7 +166,7 @@ export function hmac(options: HmacOptions): WebhookScheme {
     });
   }
 
-  return { name: "hmac", signsTimestamp: timestamp !== undefined, verify, sign };
+  return { name: "hmac", signsTimestamp: timestamp !== undefined, verify, sign, checkHeaders: signedHeaders };
 }
 
 /** Options of the presets {@link genericHmac}, {@link githubHmac} and {@link stripeHmac}. */

@@ -8,6 +8,7 @@ import { backend } from "../crypto/backend.js";
 import type { Ed25519Key, MaybePromise, MessageParts } from "../crypto/types.js";
 import { constantTimeEqual, fromBase64, toBase64 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
+import type { HeaderReader } from "../verify/read-headers.js";
 import {
   malformedHeader,
   parseUnixSeconds,
@@ -126,6 +127,17 @@ function family(header: SchemeRequest["header"]): (typeof FAMILIES)[keyof typeof
     : FAMILIES.svix;
 }
 
+/** Its family's signature, id and timestamp headers, each required: what `checkHeaders` checks. */
+function signedHeaders(header: HeaderReader): [string, string, number, ReturnType<typeof family>] {
+  const names = family(header);
+  return [
+    requireHeader(header, names.signature),
+    requireHeader(header, names.id),
+    parseUnixSeconds(requireHeader(header, names.timestamp), names.timestamp),
+    names,
+  ];
+}
+
 function noMatch(header: string): WebhookVerificationError {
   return new WebhookVerificationError(
     "invalid_signature",
@@ -146,10 +158,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
   const signFamily = options.signHeaders ?? "webhook";
 
   function verify({ header, body }: SchemeRequest): MaybePromise<SchemeResult> {
-    const names = family(header);
-    const signatureValue = requireHeader(header, names.signature);
-    const id = requireHeader(header, names.id);
-    const timestamp = parseUnixSeconds(requireHeader(header, names.timestamp), names.timestamp);
+    const [signatureValue, id, timestamp, names] = signedHeaders(header);
     const candidates = parseSignatures(signatureValue, names.signature);
     const parts = [`${id}.${timestamp}.`, body];
 
@@ -192,7 +201,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
     }));
   }
 
-  return { name: "standard-webhooks", signsTimestamp: true, verify, sign };
+  return { name: "standard-webhooks", signsTimestamp: true, verify, sign, checkHeaders: signedHeaders };
 }
 
 function randomId(): string {

@@ -6,6 +6,7 @@
  */
 import { constantTimeEqual } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
+import type { HeaderReader } from "../verify/read-headers.js";
 import { requireHeader, secretList, textKeyBytes } from "./helpers.js";
 import type { SchemeResult, WebhookScheme } from "./types.js";
 
@@ -56,11 +57,14 @@ export interface BearerOptions {
  */
 export function bearer(options: BearerOptions): WebhookScheme {
   const tokens = tokenList(options?.token, options?.allowShortSecret);
+  const checkHeaders = (header: HeaderReader): string =>
+    requireHeader(header, "authorization", "It must be `Bearer <token>`.");
   return {
     name: "bearer",
     signsTimestamp: false,
+    checkHeaders,
     verify({ header }): SchemeResult {
-      const value = requireHeader(header, "authorization", "It must be `Bearer <token>`.").trim();
+      const value = checkHeaders(header).trim();
       const space = value.indexOf(" ");
       // RFC 6750 §2.1 / RFC 9110 §11.1: the scheme name is case-insensitive.
       if (space === -1 || value.slice(0, space).toLowerCase() !== "bearer") {
@@ -105,12 +109,14 @@ export function headerToken(options: HeaderTokenOptions): WebhookScheme {
     throw configError("`header` is required: the name of the header carrying the token.");
   }
   const name = options.header.trim().toLowerCase();
+  const checkHeaders = (header: HeaderReader): string =>
+    requireHeader(header, name, "It carries the shared token configured at the sender.");
   return {
     name: "header-token",
     signsTimestamp: false,
+    checkHeaders,
     verify({ header }): SchemeResult {
-      const value = requireHeader(header, name, "It carries the shared token configured at the sender.");
-      const keyIndex = matchToken(value.trim(), tokens);
+      const keyIndex = matchToken(checkHeaders(header).trim(), tokens);
       if (keyIndex === -1) throw invalidToken(name);
       return { keyIndex };
     },

@@ -46,6 +46,13 @@ export interface WebhookScheme {
   readonly signsTimestamp: boolean;
   /** Checks the request; throws `WebhookVerificationError` when it is not authentic. */
   verify(request: SchemeRequest): MaybePromise<SchemeResult>;
+  /**
+   * Throws the `missing_header` (or `malformed_header`) error `verify` would throw first, from the headers
+   * alone and at once: the verifier calls it before reading a body, so a request that cannot pass is
+   * refused before its bytes are buffered. `verify` runs the same check, so a scheme without it loses
+   * nothing but that early refusal.
+   */
+  checkHeaders?(header: HeaderReader): void;
   /** The headers a sender would add for `input`. */
   sign(input: SignInput): MaybePromise<Record<string, string>>;
 }

@@ -1,14 +1,21 @@
 /**
- * The verification pipeline: size limit → scheme → replay window → JSON parse.
+ * The verification pipeline: required headers → size limit → scheme → replay window → JSON parse.
  * @module
  */
 import { backend } from "../crypto/backend.js";
 import type { MaybePromise } from "../crypto/types.js";
 import { configError } from "../errors.js";
 import { integerOption } from "../integer-option.js";
+import { whenReady } from "../schemes/helpers.js";
 import type { SchemeResult, WebhookScheme } from "../schemes/types.js";
 import { parseJson } from "./parse-json.js";
-import { type BodyInput, DEFAULT_MAX_BODY_BYTES, payloadTooLarge, toBytes } from "./read-body.js";
+import {
+  type BodyInput,
+  DEFAULT_MAX_BODY_BYTES,
+  type LazyBody,
+  payloadTooLarge,
+  toBytes,
+} from "./read-body.js";
 import { type HeadersInput, readHeaders } from "./read-headers.js";
 import { checkReplayWindow, DEFAULT_TOLERANCE_SECONDS } from "./replay-window.js";
 
@@ -27,7 +34,11 @@ export interface VerifierOptions {
 /** A request to verify: its headers in any common shape and its raw body. */
 export interface VerifyInput {
   headers: HeadersInput;
-  body: BodyInput;
+  /**
+   * The raw body, or a function that reads it: called only once the headers the scheme requires are
+   * present, so a request without them is refused (`missing_header`) before a byte of its body is read.
+   */
+  body: BodyInput | LazyBody;
 }
 
 /** A request that passed. */
@@ -53,7 +64,7 @@ export interface Verifier {
   /** The size limit, so adapters can stop reading a body past it. */
   readonly maxBodyBytes: number;
   verify(input: VerifyInput): Promise<VerifiedWebhook>;
-  /** The stages before parsing: size, scheme, replay window. Used by the router and the benchmarks. */
+  /** The stages before parsing: headers, size, scheme, replay window. Used by the router and the benchmarks. */
   authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest>;
 }
 
@@ -93,10 +104,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return Object.assign({}, result, { raw });
   }
 
-  function authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest> {
-    const raw = toBytes(input.body);
+  function authenticate({ headers, body }: VerifyInput): MaybePromise<AuthenticatedRequest> {
+    if (typeof body === "function") {
+      // A request missing a header it needs is refused before a byte of its body is read.
+      scheme.checkHeaders?.(readHeaders(headers));
+      return whenReady(body(), (bytes) => authenticate({ headers, body: bytes }));
+    }
+    const raw = toBytes(body);
     if (raw.length > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
-    const result = scheme.verify({ header: readHeaders(input.headers), body: raw });
+    const result = scheme.verify({ header: readHeaders(headers), body: raw });
     return result instanceof Promise ? result.then((r) => finish(raw, r)) : finish(raw, result);
   }
 

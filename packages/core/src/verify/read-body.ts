@@ -2,14 +2,24 @@
  * Turns whatever a framework hands over into the raw bytes that were signed, and enforces the size limit.
  * @module
  */
+import type { MaybePromise } from "../crypto/types.js";
 import { utf8 } from "../encoding.js";
 import { WebhookVerificationError } from "../errors.js";
 
 /** A raw body: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) or text as received. */
 export type BodyInput = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
+/**
+ * A body read on demand, so that a request missing a header its scheme requires is refused without
+ * reading it. Called at most once.
+ *
+ * @example
+ * const body: LazyBody = () => readLimited(request.body, hooks.maxBodyBytes);
+ */
+export type LazyBody = () => MaybePromise<BodyInput>;
+
 /** The default size limit: 1 MiB. */
-export const DEFAULT_MAX_BODY_BYTES: number = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES: number = 2 ** 20;
 
 /** The error for a body that a JSON parser already turned into an object. */
 export function bodyAlreadyParsed(what: string, fix: string): WebhookVerificationError {

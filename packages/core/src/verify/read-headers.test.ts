@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders } from "
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { at, SW_VECTOR, utf8 } from "../../test/helpers.js";
-import { createVerifier, readHeaders, standardWebhooks } from "../index.js";
+import { createVerifier, headerToken, readHeaders, standardWebhooks } from "../index.js";
 
 const { secret, id, body, signature, timestamp } = SW_VECTOR;
 const verifier = () => createVerifier({ scheme: standardWebhooks({ secret }), now: at(timestamp) });
@@ -98,6 +98,42 @@ describe("readHeaders", () => {
       id,
       keyIndex: 0,
     });
+  });
+});
+
+describe("readHeaders reads a record's own keys only", () => {
+  const INHERITED = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "__defineGetter__"];
+
+  it("finds no header in a key inherited from Object.prototype", () => {
+    const header = readHeaders({ "x-one": "1" });
+    expect(INHERITED.map((name) => header(name))).toEqual(INHERITED.map(() => undefined));
+  });
+
+  it("finds an own header whose name is an Object.prototype key, in any case", () => {
+    const header = readHeaders({ Constructor: "a", TOSTRING: "b", valueOf: "c" });
+    expect([header("constructor"), header("tostring"), header("valueOf"), header("hasownproperty")]).toEqual([
+      "a",
+      "b",
+      "c",
+      undefined,
+    ]);
+    expect(readHeaders(JSON.parse('{"__proto__":"d"}'))("__proto__")).toBe("d");
+  });
+
+  it("takes no header from a polluted Object.prototype: a planted token does not authenticate", async () => {
+    const token = "planted-token-0123456789abcdef";
+    const verifier = createVerifier({ scheme: headerToken({ header: "x-webhook-token", token }) });
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype["x-webhook-token"] = token;
+    try {
+      expect(readHeaders({})("x-webhook-token")).toBeUndefined();
+      // The lowered-name path too: the own mixed-case key wins over the planted lower-case one.
+      expect(readHeaders({ "X-Webhook-Token": "own" })("x-webhook-token")).toBe("own");
+      const error = await verifier.verify({ headers: {}, body: "{}" }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "missing_header", header: "x-webhook-token" });
+    } finally {
+      delete prototype["x-webhook-token"];
+    }
   });
 });
 

@@ -12,46 +12,44 @@ export type HeadersInput =
 /** Reads headers by lower-case name. Built once per request. */
 export type HeaderReader = (name: string) => string | undefined;
 
-function hasGet(headers: HeadersInput): headers is { get(name: string): string | null } {
-  return typeof (headers as { get?: unknown }).get === "function";
-}
-
-type HeaderValue = string | readonly string[] | number | undefined;
+type HeaderValue = string | number | readonly (string | number)[] | undefined;
 
 function flatten(value: HeaderValue): string | undefined {
   if (typeof value === "string") return value;
-  const values = [value ?? []].flat().filter((item) => typeof item === "string" || typeof item === "number");
-  if (values.length === 0) return undefined;
+  // Absent (most lookups that miss): no arrays to build.
+  if (value == null) return undefined;
+  const values = [value].flat().map(String);
   // A header sent twice with one value is that value; otherwise combine as RFC 9110 §5.3 does,
-  // which is also what Web `Headers` would have handed us.
-  const first = String(values[0]);
-  return values.every((item) => String(item) === first) ? first : values.join(", ");
+  // which is also what Web `Headers` would have handed us. No value at all is `undefined`.
+  return values.every((item) => item === values[0]) ? values[0] : values.join(", ");
 }
 
 /**
  * Makes a reader for `headers`. Names are matched case-insensitively; array values (a header
- * sent more than once) are combined with `", "` unless they are all equal.
+ * sent more than once) are combined with `", "` unless they are all equal. A plain record is read by
+ * its own keys only, never inherited ones.
  *
  * @example
  * const header = readHeaders(req.headers);
  * header("svix-id");
  */
 export function readHeaders(headers: HeadersInput): HeaderReader {
-  if (hasGet(headers)) {
-    return (name) => headers.get(name) ?? undefined;
+  if (typeof (headers as { get?: unknown }).get === "function") {
+    return (name) => (headers as { get(name: string): string | null }).get(name) ?? undefined;
   }
   const record = headers as Readonly<Record<string, HeaderValue>>;
   let lowered: Map<string, HeaderValue> | undefined;
   return (name) => {
     const direct = record[name];
-    if (direct !== undefined) return flatten(direct);
-    if (lowered === undefined) {
+    // Own keys only: `constructor`, `toString` or a key planted on Object.prototype is no header.
+    if (direct !== undefined && Object.hasOwn(record, name)) return flatten(direct);
+    if (!lowered) {
       lowered = new Map();
       for (const key of Object.keys(record)) {
         const lower = key.toLowerCase();
-        const value = record[key];
         const seen = lowered.get(lower);
-        lowered.set(lower, seen === undefined ? value : ([seen, value ?? []].flat() as string[]));
+        // Most keys are seen once: keep their value as it is, no array.
+        lowered.set(lower, seen === undefined ? record[key] : [seen, record[key] ?? []].flat());
       }
     }
     return flatten(lowered.get(name));
