@@ -3,11 +3,12 @@
  * Both answer synchronously when the store does (`memoryStore`).
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
+
 import type { EvictionReport } from "../dedupe/memory-store.js";
 import type { DedupeState, DedupeStore } from "../dedupe/types.js";
 import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
-import { isThenable } from "./maybe.js";
+import type { MaybePromise } from "../maybe.js";
+import { isThenable } from "../maybe.js";
 
 function unreachable(cause: unknown): WebhookVerificationError {
   // A store that says why it refuses (full of events it must not forget) also says when to retry.

@@ -1,0 +1,26 @@
+/**
+ * The body as JSON, decoded as strict UTF-8 after it was verified.
+ * @module
+ */
+import { WebhookVerificationError } from "../errors.js";
+
+// `fatal`: bytes that are not UTF-8 are an error, never silently replaced. A leading BOM is dropped
+// (RFC 8259 §8.1 lets parsers ignore one).
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+export function parseJson(raw: Uint8Array): unknown {
+  let text: string | undefined;
+  try {
+    text = decoder.decode(raw);
+    return JSON.parse(text);
+  } catch {
+    // The cause is a bare SyntaxError, not the parser's: V8's quotes the body (`Unexpected token 's',
+    // "sk_live_…" is not valid JSON`), and a cause is logged with its error. (Its byte cost on the edge
+    // verify path is why it carries no position.)
+    throw new WebhookVerificationError(
+      "invalid_json",
+      `The body (${raw.length} bytes) is not valid ${text == null ? "UTF-8" : "JSON"}.`,
+      { cause: SyntaxError() },
+    );
+  }
+}
