@@ -2,17 +2,20 @@
  * The router: verify → dedupe → handlers → complete | abort → response.
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
+
 import { type EvictionReport, memoryStore } from "../dedupe/memory-store.js";
 import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
+import { createEventStage } from "../event/create-event-stage.js";
+import { providerRules } from "../event/provider-rules.js";
 import { integerOption } from "../integer-option.js";
+import type { MaybePromise } from "../maybe.js";
+import { chain, isThenable } from "../maybe.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import type { VerifyInput } from "../verify/create-verifier.js";
+import type { VerifyInput } from "../verify/authenticate.js";
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
 import { claim, evictionError, settle } from "./claim.js";
 import { DeliveryContext } from "./context.js";
 import { dedupeKeys } from "./dedupe-key.js";
-import { chain, isThenable } from "./maybe.js";
 import type { CloseOptions, CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
 import { replayEnd } from "./replay-bound.js";
@@ -26,7 +29,6 @@ import type {
   ProcessResult,
   VerifiedEvent,
 } from "./types.js";
-import { createEventVerifier } from "./verify-event.js";
 
 const HOUR = 3_600_000;
 
@@ -68,8 +70,8 @@ export function createWebhooks<Events extends EventMap>(
 ): Webhooks<Events> {
   const provider = providerOf<Events>(options);
   const now = options.now ?? Date.now;
-  const { verifier, tolerance, retainMs, lockMs, timeoutMs, maxAge } = routerSettings(options, provider, now);
-  const { maxBodyBytes } = verifier;
+  const { authenticator, retainMs, lockMs, timeoutMs, maxAge } = routerSettings(options, provider, now);
+  const { maxBodyBytes, tolerance, authenticate } = authenticator;
   // What the default store evicted during the store call just made, reported with the event that made it.
   let evicted: EvictionReport | undefined;
   const onEvict =
@@ -78,13 +80,15 @@ export function createWebhooks<Events extends EventMap>(
       evicted = report;
     });
   const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryStore({ now, onEvict }));
-  const verify = createEventVerifier(provider, verifier, { maxAge, now, tolerance });
+  const toEvent = createEventStage(providerRules(provider, { maxAge, now, tolerance }));
+  const verify = (input: VerifyInput) => chain(authenticate(input), toEvent);
   const onInvalidPayload = options.onInvalidPayload;
   // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
-  const deliver =
+  const toParked =
     onInvalidPayload === undefined
-      ? verify
-      : createEventVerifier(provider, verifier, { maxAge, now, tolerance, park: true });
+      ? toEvent
+      : createEventStage(providerRules(provider, { maxAge, now, tolerance, park: true }));
+  const deliver = (input: VerifyInput) => chain(authenticate(input), toParked);
   const keyOf = dedupeKeys(provider.name, options.endpoint ?? "default");
   const handlers = new Map<string, EventHandler<unknown>[]>();
   const anyHandlers: EventHandler<unknown>[] = [];
