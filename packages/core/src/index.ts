@@ -61,4 +61,4 @@ export {
 } from "./verify/read-body.js";
 export type { HeaderReader, HeadersInput } from "./verify/read-headers.js";
 export { readHeaders } from "./verify/read-headers.js";
-export { DEFAULT_TOLERANCE_SECONDS } from "./verify/replay-window.js";
+export { checkReplayWindow, DEFAULT_TOLERANCE_SECONDS } from "./verify/replay-window.js";
