@@ -5,34 +5,23 @@
  */
 import { WebhookVerificationError } from "../errors.js";
 
-/** What the age bound needs: the provider's reading of the creation time, the bound and the clock. */
-export interface EventAgeOptions {
-  /** When the sender created the event, ms since the epoch, read from the signed body. */
-  eventTime: (payload: unknown) => number | undefined;
-  /** Seconds. */
-  maxAge: number;
-  /** Seconds a creation time may lie in the future. */
-  tolerance: number;
-  /** The clock, ms. */
-  now: () => number;
-}
-
 /**
- * Returns the check of an event's age: it throws `timestamp_expired` past `maxAge`, `timestamp_in_future`
+ * Returns the check of an event's age, read by `eventTime` (ms since the epoch, from the signed body) against
+ * `maxAge` and `tolerance` (seconds) on the clock `now` (ms): it throws `timestamp_expired` past `maxAge`, `timestamp_in_future`
  * beyond the tolerance, and `invalid_payload` when the event carries no readable creation time (the bound
  * would silently switch off). `named` says whether the type may appear in that message: only a type of the
  * catalogue may, any other is a value received.
  *
  * @example
- * const checkAge = eventAgeCheck({ eventTime: (p) => Date.parse(p.created_at), maxAge: 86_400, tolerance: 300, now: Date.now });
+ * const checkAge = eventAgeCheck((p) => Date.parse(p.created_at), 86_400, 300, Date.now);
  * checkAge("user.created", true, payload);
  */
-export function eventAgeCheck({
-  eventTime,
-  maxAge,
-  tolerance,
-  now,
-}: EventAgeOptions): (type: string, named: boolean, payload: unknown) => void {
+export function eventAgeCheck(
+  eventTime: (payload: unknown) => number | undefined,
+  maxAge: number,
+  tolerance: number,
+  now: () => number,
+): (type: string, named: boolean, payload: unknown) => void {
   return (type, named, payload) => {
     const createdAt = eventTime(payload);
     if (createdAt === undefined) {

@@ -6,9 +6,7 @@
  * @module
  */
 
-import { dedupeKeys } from "../dedupe/dedupe-key.js";
 import { createEventStage } from "../event/create-event-stage.js";
-import { providerRules } from "../event/provider-rules.js";
 import { chain } from "../maybe.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { routerStore } from "./dedupe-store.js";
@@ -17,7 +15,7 @@ import { handle } from "./handle-request.js";
 import { HandlerTable } from "./handler-table.js";
 import type { CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
-import { RunningHandlers } from "./running-handlers.js";
+import { runningHandlers } from "./running-handlers.js";
 import { routerSettings } from "./settings.js";
 import type { EventHandler, EventMap, EventsOf } from "./types.js";
 
@@ -41,30 +39,27 @@ export function createWebhooks<Events extends EventMap>(
 ): Webhooks<Events> {
   const provider = providerOf<Events>(options);
   const now = options.now ?? Date.now;
-  const { authenticator, retainMs, lockMs, timeoutMs, maxAge } = routerSettings(options, provider, now);
-  const { authenticate, maxBodyBytes, tolerance } = authenticator;
-  const toEvent = createEventStage(providerRules(provider, { maxAge, now, tolerance }));
+  const settings = routerSettings(options, provider, now);
+  const { authenticator, tolerance, lockMs, timeoutMs, maxAge } = settings;
+  const { authenticate, maxBodyBytes } = authenticator;
+  const toEvent = createEventStage(provider, { maxAge, now, tolerance });
   // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
   const toDelivered =
     options.onInvalidPayload === undefined
       ? toEvent
-      : createEventStage(providerRules(provider, { maxAge, now, tolerance, park: true }));
+      : createEventStage(provider, { maxAge, now, tolerance, park: true });
   const store = routerStore(options, now);
   const handlers = new HandlerTable();
-  const running = new RunningHandlers(store.store, timeoutMs, lockMs);
+  const running = runningHandlers(store.store, timeoutMs, lockMs);
   const delivery = new Delivery<Events>({
     options,
     provider,
     now,
     toEvent: (input) => chain(authenticate(input), toDelivered),
+    settings,
     store,
-    keyOf: dedupeKeys(provider.name, options.endpoint ?? "default"),
     handlers,
     running,
-    tolerance,
-    maxAge,
-    lockMs,
-    retainMs,
   });
 
   const router: Webhooks<Events> = {

@@ -4,6 +4,7 @@
  * @module
  */
 import { type Claimed, claim, complete, release } from "../dedupe/claim.js";
+import { dedupeKeys } from "../dedupe/dedupe-key.js";
 import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
 import { chain, isThenable, type MaybePromise } from "../maybe.js";
 import type { VerifyInput } from "../verify/authenticate.js";
@@ -15,6 +16,7 @@ import { replayEnd } from "./replay-bound.js";
 import { asVerificationError, failure, ok } from "./respond.js";
 import { runHandlers } from "./run-handlers.js";
 import { type RunningHandlers, shuttingDown } from "./running-handlers.js";
+import type { RouterSettings } from "./settings.js";
 import type {
   EventHandler,
   EventMap,
@@ -43,14 +45,10 @@ export interface DeliveryParts<Events extends EventMap> {
   readonly now: () => number;
   /** Authentication and the event stage, a schema failure parked when there is `onInvalidPayload`. */
   readonly toEvent: (input: VerifyInput) => MaybePromise<VerifiedEvent<Events> | InvalidPayloadEvent>;
+  readonly settings: RouterSettings;
   readonly store: RouterStore;
-  readonly keyOf: (id: string) => MaybePromise<string>;
   readonly handlers: HandlerTable;
   readonly running: RunningHandlers;
-  readonly tolerance: number;
-  readonly maxAge: number | undefined;
-  readonly lockMs: number;
-  readonly retainMs: number;
 }
 
 /**
@@ -62,9 +60,11 @@ export interface DeliveryParts<Events extends EventMap> {
  */
 export class Delivery<Events extends EventMap> {
   readonly #parts: DeliveryParts<Events>;
+  readonly #keyOf: (id: string) => MaybePromise<string>;
 
   constructor(parts: DeliveryParts<Events>) {
     this.#parts = parts;
+    this.#keyOf = dedupeKeys(parts.provider.name, parts.options.endpoint ?? "default");
   }
 
   /** Verifies, dedupes, runs the handlers and answers; every refusal and failure is an answer. */
@@ -111,12 +111,12 @@ export class Delivery<Events extends EventMap> {
     handlers: readonly EventHandler<unknown>[],
     outcome: Outcome,
   ): MaybePromise<ProcessResult> {
-    const { running, store, keyOf, lockMs } = this.#parts;
+    const { running, store, settings } = this.#parts;
     if (running.closing) return failure(shuttingDown());
     if (store.store === undefined) return this.#run(event, handlers, undefined, outcome);
     const dedupe = store.store;
-    return chain(keyOf(event.id), (key) =>
-      chain(claim(dedupe, key, lockMs), (state: Claimed) => {
+    return chain(this.#keyOf(event.id), (key) =>
+      chain(claim(dedupe, key, settings.lockMs), (state: Claimed) => {
         this.#reportEviction(event);
         if (state instanceof WebhookVerificationError) return this.reject(state);
         return state === "done" ? ok("duplicate") : this.#run(event, handlers, key, outcome);
@@ -153,7 +153,7 @@ export class Delivery<Events extends EventMap> {
     started: number,
     outcome: Outcome,
   ): MaybePromise<ProcessResult> {
-    const { options, store, provider, tolerance, maxAge, retainMs, now } = this.#parts;
+    const { options, store, provider, settings, now } = this.#parts;
     const answer = (stored: unknown): ProcessResult => {
       if (stored !== true) {
         safely(
@@ -172,8 +172,8 @@ export class Delivery<Events extends EventMap> {
       return ok(outcome);
     };
     if (store.store === undefined || key === undefined) return answer(true);
-    const end = replayEnd(provider, event, tolerance, maxAge);
-    return chain(complete(store.store, key, retainMs, end, now()), (stored) => {
+    const end = replayEnd(provider, event, settings.tolerance, settings.maxAge);
+    return chain(complete(store.store, key, settings.retainMs, end, now()), (stored) => {
       this.#reportEviction(event);
       return answer(stored);
     });

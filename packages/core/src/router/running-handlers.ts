@@ -36,43 +36,56 @@ export function shuttingDown(): WebhookVerificationError {
   );
 }
 
-/**
- * A router's handlers in flight.
- *
- * @example
- * const running = new RunningHandlers(store, 25_000, 60_000);
- * await running.watch(runHandlers(handlers, event.payload, context), context, key);
- */
-export class RunningHandlers {
-  readonly #store: DedupeStore | undefined;
-  readonly #timeoutMs: number;
-  readonly #lockMs: number;
-  // Handlers still pending now, with their dedupe keys: what `close()` waits for and releases.
-  readonly #running = new Set<Running>();
-  #closing = false;
-
-  constructor(store: DedupeStore | undefined, timeoutMs: number, lockMs: number) {
-    this.#store = store;
-    this.#timeoutMs = timeoutMs;
-    this.#lockMs = lockMs;
-  }
-
+/** A router's handlers in flight; see {@link runningHandlers}. */
+export interface RunningHandlers {
   /** Whether `close()` was called: new events are refused. */
-  get closing(): boolean {
-    return this.#closing;
-  }
-
+  readonly closing: boolean;
   /**
    * Settles with `work`, or rejects first when it runs past `timeoutMs` or `close()` gives up on it. A
    * handler still running then is left to its signal.
    */
-  watch(work: PromiseLike<unknown>, context: DeliveryContext, key: string | undefined): Promise<void> {
+  watch(work: PromiseLike<unknown>, context: DeliveryContext, key: string | undefined): Promise<void>;
+  /**
+   * Graceful shutdown: new events are refused from now on, running handlers get `graceMs` to finish, then
+   * their signals abort and their claims are released so another instance handles the retry at once.
+   */
+  close(options?: CloseOptions): Promise<void>;
+}
+
+/**
+ * The handlers in flight of a router on `store`, each cut off after `timeoutMs`.
+ *
+ * @example
+ * const running = runningHandlers(store, 25_000, 60_000);
+ * await running.watch(runHandlers(handlers, event.payload, context), context, key);
+ */
+export function runningHandlers(
+  store: DedupeStore | undefined,
+  timeoutMs: number,
+  lockMs: number,
+): RunningHandlers {
+  // Handlers still pending now, with their dedupe keys: what `close()` waits for and releases.
+  const running = new Set<Running>();
+  let closing = false;
+
+  function timedOut(type: string): WebhookVerificationError {
+    return new WebhookVerificationError(
+      "handler_timeout",
+      `The handler for \`${type}\` ran past ${timeoutMs} ms; the event was released so the sender's retry will be handled.`,
+      { retryAfter: Math.ceil(lockMs / 1000) },
+    );
+  }
+
+  function watch(
+    work: PromiseLike<unknown>,
+    context: DeliveryContext,
+    key: string | undefined,
+  ): Promise<void> {
     let stop: (reason: WebhookVerificationError) => void = noop;
     const guarded = new Promise<void>((resolve, reject) => {
       stop = reject;
       work.then(() => resolve(), reject);
     });
-    const running = this.#running;
     const entry: Running = {
       key,
       abort(reason) {
@@ -81,7 +94,7 @@ export class RunningHandlers {
       },
       done: guarded.then(settled, settled),
     };
-    const timer = setTimeout(() => entry.abort(this.#timedOut(context.type)), this.#timeoutMs);
+    const timer = setTimeout(() => entry.abort(timedOut(context.type)), timeoutMs);
     running.add(entry);
     function settled(): void {
       clearTimeout(timer);
@@ -90,14 +103,10 @@ export class RunningHandlers {
     return guarded;
   }
 
-  /**
-   * Graceful shutdown: new events are refused from now on, running handlers get `graceMs` to finish, then
-   * their signals abort and their claims are released so another instance handles the retry at once.
-   */
-  async close(options: CloseOptions = {}): Promise<void> {
+  async function close(options: CloseOptions = {}): Promise<void> {
     const graceMs = integerOption("graceMs", options.graceMs ?? 10_000, HOUR);
-    this.#closing = true;
-    const pending = [...this.#running];
+    closing = true;
+    const pending = [...running];
     if (pending.length > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const grace = new Promise<void>((resolve) => {
@@ -108,20 +117,19 @@ export class RunningHandlers {
     }
     // Handlers still running lose their claim now, so another instance handles the retry at once
     // instead of waiting for the lock to lapse.
-    const store = this.#store;
     await Promise.all(
-      [...this.#running].map(async (entry) => {
+      [...running].map(async (entry) => {
         entry.abort(shuttingDown());
         if (store !== undefined && entry.key !== undefined) await release(store, entry.key);
       }),
     );
   }
 
-  #timedOut(type: string): WebhookVerificationError {
-    return new WebhookVerificationError(
-      "handler_timeout",
-      `The handler for \`${type}\` ran past ${this.#timeoutMs} ms; the event was released so the sender's retry will be handled.`,
-      { retryAfter: Math.ceil(this.#lockMs / 1000) },
-    );
-  }
+  return {
+    get closing() {
+      return closing;
+    },
+    watch,
+    close,
+  };
 }

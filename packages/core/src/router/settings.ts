@@ -5,6 +5,7 @@
 import { configError } from "../errors.js";
 import { integerOption } from "../integer-option.js";
 import { type Authenticator, createAuthenticator } from "../verify/authenticate.js";
+import { DEFAULT_TOLERANCE_SECONDS } from "../verify/replay-window.js";
 import type { RouterOptions } from "./options.js";
 import { checkReplayBound } from "./replay-bound.js";
 import type { EventMap, WebhookProvider } from "./types.js";
@@ -16,6 +17,8 @@ const DAY = 86_400_000;
 export interface RouterSettings {
   /** Authentication under the checked `tolerance` and `maxBodyBytes`. */
   authenticator: Authenticator;
+  /** Seconds. */
+  tolerance: number;
   retainMs: number;
   lockMs: number;
   timeoutMs: number;
@@ -59,6 +62,7 @@ export function routerSettings(
   }
   return {
     authenticator,
+    tolerance: tolerance ?? DEFAULT_TOLERANCE_SECONDS,
     retainMs,
     lockMs,
     timeoutMs,

@@ -48,8 +48,6 @@ export interface AuthenticatedRequest extends SchemeResult {
 export interface Authenticator {
   readonly scheme: WebhookScheme;
   readonly maxBodyBytes: number;
-  /** Seconds, as checked. */
-  readonly tolerance: number;
   /** Synchronous when the body, the scheme and its crypto backend are. */
   authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest>;
 }
@@ -92,5 +90,5 @@ export function createAuthenticator(options: VerifierOptions): Authenticator {
     return isThenable(result) ? Promise.resolve(result).then((r) => fresh(raw, r)) : fresh(raw, result);
   }
 
-  return { scheme, maxBodyBytes, tolerance, authenticate };
+  return { scheme, maxBodyBytes, authenticate };
 }
