@@ -4,6 +4,7 @@ import { clerk, ferriskey, generic, stackAuth, tesseral, userfront } from "@hook
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { thrown } from "../test/helpers.js";
 import { rejectionCases } from "../test/rejections/index.js";
 import { clock, fixtureText, fixtureTypes } from "./providers/test-support.js";
 
@@ -34,12 +35,7 @@ function everything(error: unknown): string {
 
 describe("no secret, token or expected signature appears in any error", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_, c) => {
-    let error: unknown;
-    try {
-      await c.run();
-    } catch (caught) {
-      error = caught;
-    }
+    const error = await thrown(c.run);
     expect(error).toBeDefined();
     const text = everything(error);
     expect(text).toContain(c.code);

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createVerifier, createWebhooks, genericHmac } from "@hookproof/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hookproof, json, run } from "./test-cli.js";
-import { PROVIDERS, SECRETS, WHSEC } from "./test-providers.js";
-import { startServer, type TestServer } from "./test-server.js";
+import { hookproof, json, run } from "../test/cli.js";
+import { PROVIDERS, SECRETS, WHSEC } from "../test/providers.js";
+import { startServer, type TestServer } from "../test/server.js";
 
 const handled: { type: string; payload: unknown }[] = [];
 const servers: Record<string, TestServer> = {};

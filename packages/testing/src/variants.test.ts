@@ -8,10 +8,10 @@ import {
 } from "@hookproof/core";
 import { ferriskey } from "@hookproof/core/providers";
 import { describe, expect, it } from "vitest";
+import { PROVIDERS, SIGNATURE_HEADER } from "../test/providers.js";
 import { deliver } from "./deliver.js";
 import { fixture, type ProviderKey } from "./fixtures.js";
 import { signDelivery, signDuplicate, signHeaders, signRequest } from "./sign-request.js";
-import { PROVIDERS, SIGNATURE_HEADER } from "./test-providers.js";
 import { replaceLastWord, withWrongSecret } from "./variants.js";
 
 /** One event per provider, dated now. */
