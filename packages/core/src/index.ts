@@ -3,6 +3,8 @@
  * @module
  */
 
+export { rejectWebhook } from "./adapter/reject-webhook.js";
+export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource } from "./adapter/webhook-source.js";
 export type { DigestEncoding, HmacAlgorithm, MaybePromise } from "./crypto/types.js";
 export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
 export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
