@@ -15,9 +15,9 @@ import { jsonObject } from "../kit/shape.js";
 export type StripeObject = Record<string, unknown>;
 
 /**
- * Every Stripe event (`EventBase`). stripe-node types `object`, `api_version`, `livemode`, `pending_webhooks`
- * and `request` as always present; they are optional here, so an event built by hand in a test, or rendered
- * by an old API version, is not refused. Nothing here is stricter than stripe-node.
+ * Every Stripe event (`EventBase`). stripe-node types `object`, `created`, `api_version`, `livemode`,
+ * `pending_webhooks` and `request` as always present; they are optional here, so an event built by hand in a
+ * test, or rendered by an old API version, is not refused. Nothing here is stricter than stripe-node.
  */
 export interface StripeEvent<Type extends string, Object = StripeObject> {
   /** `evt_…`: stable across retries, the dedupe key. */
@@ -25,7 +25,7 @@ export interface StripeEvent<Type extends string, Object = StripeObject> {
   object?: "event";
   type: Type;
   /** When the event was created, unix **seconds**. */
-  created: number;
+  created?: number;
   data: {
     object: Object;
     /** On `*.updated` events: the changed attributes' previous values. */
@@ -69,7 +69,7 @@ function stripeEvent<Type extends string, Object>(
     id: v.string(),
     object: v.optional(v.literal("event")),
     type: v.literal(type),
-    created: v.number(),
+    created: v.optional(v.number()),
     data: v.looseObject({ object, previous_attributes: v.optional(jsonObject) }),
     account: v.optional(v.string()),
     api_version: v.nullish(v.string()),
