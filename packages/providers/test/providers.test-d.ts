@@ -1,6 +1,7 @@
 /**
- * Type tests, checked by `tsc -p packages/core/tsconfig.json`: every provider's `.on()` narrows its event,
- * and an event type a provider does not send is a compile error.
+ * Type tests, checked by `tsc -p packages/providers/tsconfig.json`: every provider's `.on()` narrows its event,
+ * and an event type a provider does not send is a compile error (GitHub and Stripe, envelope-level for now,
+ * take any type).
  */
 import { createWebhooks } from "@hookproof/core";
 import {
@@ -11,10 +12,15 @@ import {
   type FerrisKeyRealm,
   ferriskey,
   type GenericEvents,
+  type GitHubPayload,
   generic,
+  github,
   type StackAuthEvents,
   type StackAuthTeam,
+  type StripeEvent,
+  type StripeObject,
   stackAuth,
+  stripe,
   tesseral,
   type UserfrontTenant,
   userfront,
@@ -167,3 +173,22 @@ expectTypeOf<keyof GenericEvents>().toEqualTypeOf<
   | "team.member.removed"
   | "team.member.role_changed"
 >();
+
+createWebhooks({ provider: github({ secret }) })
+  .on("push", (event, context) => {
+    expectTypeOf(event).toEqualTypeOf<GitHubPayload>();
+    expectTypeOf(context.type).toEqualTypeOf<"push">();
+  })
+  .on("workflow_run.completed", (event) => {
+    expectTypeOf(event.action).toEqualTypeOf<string | undefined>();
+  });
+
+createWebhooks({ provider: stripe({ secret }) })
+  .on("invoice.paid", (event) => {
+    expectTypeOf(event.type).toEqualTypeOf<"invoice.paid">();
+    expectTypeOf(event.data.object).toEqualTypeOf<StripeObject>();
+  })
+  .on("customer.created", (event) => {
+    expectTypeOf(event).toEqualTypeOf<StripeEvent<string>>();
+    expectTypeOf(event.id).toEqualTypeOf<string>();
+  });
