@@ -4,7 +4,7 @@
  * @module
  */
 import { createWebhooks } from "@hookproof/core";
-import { generic, stackAuth } from "@hookproof/core/providers";
+import { generic, stackAuth } from "@hookproof/providers";
 
 /**
  * One handled event, as `GET /handled` lists it.

@@ -10,7 +10,7 @@ export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/m
 export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
 export type { DedupeState, DedupeStore } from "./dedupe/types.js";
 export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
-export { ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
+export { configError, ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
 export { createWebhooks } from "./router/create-webhooks.js";
 export type {
   CloseOptions,
@@ -36,7 +36,7 @@ export type { StandardSchemaV1 } from "./schema/standard-schema.js";
 export type { PayloadIssue } from "./schema/validate.js";
 export { formatPath } from "./schema/validate.js";
 export type { HmacOptions, HmacPresetOptions, HmacTimestamp } from "./schemes/hmac.js";
-export { genericHmac, githubHmac, hmac, stripeHmac } from "./schemes/hmac.js";
+export { hmac } from "./schemes/hmac.js";
 export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";
 export { standardWebhooks } from "./schemes/standard-webhooks.js";
 export type { BearerOptions, HeaderTokenOptions, Tokens } from "./schemes/tokens.js";

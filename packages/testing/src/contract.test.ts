@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deliver } from "./deliver.js";
 import { fixture, fixtures, type ProviderKey } from "./fixtures.js";
 import { signRequest } from "./sign-request.js";
-import { PROVIDERS } from "./test-providers.js";
+import { PROVIDERS, typeHeaders } from "./test-providers.js";
 
 // The contract: every fixture of every provider, signed by signRequest, is accepted by the router for
 // that provider, and reaches the handler as the payload that was signed.
@@ -22,7 +22,8 @@ describe.each(Object.keys(fixtures) as ProviderKey[])("%s fixtures", (key) => {
       seen.push(event);
     });
     const payload = fixture(key, type as never);
-    const result = await deliver(hooks.handle, signRequest(provider, payload));
+    const headers = typeHeaders(key, type);
+    const result = await deliver(hooks.handle, signRequest(provider, payload, { headers }));
     expect(result).toMatchObject({ status: 200, body: { ok: true } });
     expect(seen).toEqual([payload]);
   });

@@ -43,7 +43,7 @@ export function createEventVerifier<Events extends EventMap>(
 
   function parse(auth: AuthenticatedRequest): MaybePromise<VerifiedEvent<Events> | InvalidPayloadEvent> {
     const parsed = parseJson(auth.raw);
-    const type = provider.eventType(parsed);
+    const type = provider.eventType(parsed, auth.header);
     if (type === undefined) {
       throw new WebhookVerificationError(
         "invalid_payload",
