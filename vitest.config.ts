@@ -2,14 +2,16 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const coreSrc = fileURLToPath(new URL("./packages/core/src/", import.meta.url));
+const providersSrc = fileURLToPath(new URL("./packages/providers/src/", import.meta.url));
 
-// Tests import `@hookproof/core` and its subpaths from source (subpaths first: a prefix alias would
-// rewrite them too). The "web crypto" projects swap in the WebCrypto backend, so the same suites run
-// against both backends.
+// Tests import `@hookproof/core`, `@hookproof/providers` and their subpaths from source (subpaths first: a
+// prefix alias would rewrite them too). The "web crypto" projects swap in the WebCrypto backend, so the
+// same suites run against both backends.
 const coreAlias = [
-  { find: /^@hookproof\/core\/providers$/, replacement: `${coreSrc}providers/index.ts` },
   { find: /^@hookproof\/core\/node$/, replacement: `${coreSrc}node/index.ts` },
   { find: /^@hookproof\/core$/, replacement: `${coreSrc}index.ts` },
+  { find: /^@hookproof\/providers\/([a-z0-9-]+)$/, replacement: `${providersSrc}$1/index.ts` },
+  { find: /^@hookproof\/providers$/, replacement: `${providersSrc}index.ts` },
 ];
 
 const webCrypto = {
@@ -39,6 +41,23 @@ export default defineConfig({
         test: {
           name: "core (web crypto)",
           include: ["packages/core/src/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        test: {
+          name: "providers",
+          include: ["packages/providers/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        plugins: [webCrypto],
+        test: {
+          name: "providers (web crypto)",
+          include: ["packages/providers/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
         },
       },

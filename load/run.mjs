@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generic, stackAuth } from "@hookproof/core/providers";
+import { generic, stackAuth } from "@hookproof/providers";
 import autocannon from "autocannon";
 
 const root = new URL("../", import.meta.url);
@@ -21,7 +21,7 @@ const secrets = {
 };
 
 function fixture(provider, type) {
-  return readFileSync(new URL(`packages/testing/fixtures/${provider}/${type}.json`, root), "utf8");
+  return readFileSync(new URL(`packages/providers/src/${provider}/fixtures/${type}.json`, root), "utf8");
 }
 
 async function freePort() {

@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { stackAuth } from "@hookproof/core/providers";
+import { stackAuth } from "@hookproof/providers";
 
 const root = new URL("../", import.meta.url);
 const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -82,7 +82,10 @@ try {
   console.log("sending Stack Auth's user.created, as Stack Auth signs it, to POST /webhooks/stack-auth\n");
 
   // The fixture is the body Stack Auth sends, byte for byte; the signature covers exactly these bytes.
-  const body = readFileSync(new URL("packages/testing/fixtures/stack-auth/user.created.json", root), "utf8");
+  const body = readFileSync(
+    new URL("packages/providers/src/stack-auth/fixtures/user.created.json", root),
+    "utf8",
+  );
   const now = Math.floor(Date.now() / 1000);
   const genuine = await scheme.sign({ body, id: `msg_demo_${now}`, timestamp: now });
 

@@ -48,7 +48,7 @@ export const GROUPS = [
         label: "Express 5, `express.raw()` + bound + JSON.parse, by hand",
         reference: true,
       },
-      { route: "express-hookproof", label: "Express 5 + `webhookMiddleware(hooks)`" },
+      { route: "express-hookproof", label: "Express 5 + `handleWebhooks(hooks)`" },
     ],
   },
   {
@@ -61,7 +61,7 @@ export const GROUPS = [
         label: "Hono, `c.req.arrayBuffer()` + bound + JSON.parse, by hand",
         reference: true,
       },
-      { route: "hono-hookproof", label: "Hono + `webhook(hooks)`" },
+      { route: "hono-hookproof", label: "Hono + `handleWebhooks(hooks)`" },
     ],
   },
 ];

@@ -8,14 +8,8 @@ import { webcrypto } from "node:crypto";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import {
-  createVerifier,
-  createWebhooks,
-  githubHmac,
-  memoryStore,
-  standardWebhooks,
-  stripeHmac,
-} from "@hookproof/core";
+import { createVerifier, createWebhooks, memoryStore, standardWebhooks } from "@hookproof/core";
+import { githubHmac, stripeHmac } from "@hookproof/providers";
 import { verify as octokitVerify } from "@octokit/webhooks-methods";
 import { do_not_optimize, measure } from "mitata";
 import { Webhook as StandardWebhook } from "standardwebhooks";

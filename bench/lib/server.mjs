@@ -130,12 +130,12 @@ const ROUTES = {
     return createServer(app);
   },
 
-  /** Express 5 with `@hookproof/express` `webhookMiddleware(hooks)`. */
+  /** Express 5 with `@hookproof/express` `handleWebhooks(hooks)`. */
   "express-hookproof": async () => {
     const express = (await import("express")).default;
-    const { webhookMiddleware } = await import("@hookproof/express");
+    const { handleWebhooks } = await import("@hookproof/express");
     const app = express();
-    app.post("/webhooks", webhookMiddleware(hooks()));
+    app.post("/webhooks", handleWebhooks(hooks()));
     return createServer(app);
   },
 
@@ -168,13 +168,13 @@ const ROUTES = {
     return createServer(getRequestListener(app.fetch));
   },
 
-  /** Hono on @hono/node-server with `@hookproof/hono` `webhook(hooks)`. */
+  /** Hono on @hono/node-server with `@hookproof/hono` `handleWebhooks(hooks)`. */
   "hono-hookproof": async () => {
     const { Hono } = await import("hono");
     const { getRequestListener } = await import("@hono/node-server");
-    const { webhook } = await import("@hookproof/hono");
+    const { handleWebhooks } = await import("@hookproof/hono");
     const app = new Hono();
-    app.post("/webhooks", webhook(hooks()));
+    app.post("/webhooks", handleWebhooks(hooks()));
     return createServer(getRequestListener(app.fetch));
   },
 };

@@ -48,6 +48,16 @@ export const verifier = createVerifier({ scheme: standardWebhooks({ secret: "${S
     label: "`createWebhooks` + `standardWebhooks` (edge/browser build), the base of the adapter rows",
     source: ROUTER_APP,
   },
+  {
+    key: "provider",
+    label:
+      "`createWebhooks` + `stackAuth` from `@hookproof/providers/stack-auth` (its catalogue and valibot)",
+    source: `
+import { createWebhooks } from "@hookproof/core";
+import { stackAuth } from "@hookproof/providers/stack-auth";
+export const hooks = createWebhooks({ provider: stackAuth({ secret: "${SECRET}" }) });
+`,
+  },
 ];
 
 /** Adapters, measured as (router app + every export of the adapter) − router app. */

@@ -1,11 +1,11 @@
 /**
- * Signed deliveries built from @hookproof/testing's fixture files, signed by the providers' own schemes
+ * Signed deliveries built from the fixture files of @hookproof/providers, signed by the providers' own schemes
  * exactly as Stack Auth and the generic sender sign them.
  * @module
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { generic, stackAuth } from "@hookproof/core/providers";
+import { generic, stackAuth } from "@hookproof/providers";
 
 /** The secrets the example servers are started with. */
 export const secrets = {
@@ -40,13 +40,13 @@ export interface DeliveryOptions {
   padTo?: number;
 }
 
-const fixtures = new URL("../../packages/testing/fixtures/", import.meta.url);
+const providers = new URL("../../packages/providers/src/", import.meta.url);
 const stackAuthScheme = stackAuth({ secret: secrets.stackAuth }).scheme;
 const genericScheme = generic({ secret: secrets.generic }).scheme;
 
 /** A fixture body exactly as stored, e.g. `fixture("stack-auth", "user.created")`. */
 export function fixture(provider: Provider, type: string): string {
-  return readFileSync(new URL(`${provider}/${type}.json`, fixtures), "utf8");
+  return readFileSync(new URL(`${provider}/fixtures/${type}.json`, providers), "utf8");
 }
 
 function pad(body: string, padTo: number | undefined): string {

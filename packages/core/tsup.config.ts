@@ -31,15 +31,8 @@ const config: Options[] = [
     esbuildPlugins: [useWebCrypto],
   },
   { ...common, entry: { index: "src/index.ts" }, outDir: "dist", dts: { only: true } },
-  // The providers entry imports the root entry by name, so both share one error class and one backend.
-  {
-    ...common,
-    entry: { providers: "src/providers/index.ts" },
-    outDir: "dist",
-    dts: true,
-    platform: "neutral",
-  },
-  // Helpers for adapters over node:http requests; like providers, they import the root entry by name.
+  // Helpers for adapters over node:http requests: they import the root entry by name, so both share one
+  // error class and one backend.
   { ...common, entry: { "node-helpers": "src/node/index.ts" }, outDir: "dist", dts: true, platform: "node" },
 ];
 

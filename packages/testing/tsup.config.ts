@@ -4,8 +4,8 @@ const common: Options = {
   target: "es2022",
   sourcemap: false,
   treeshake: true,
-  // Signing goes through core's own schemes, so signing and verifying never drift apart.
-  external: ["@hookproof/core", "@hookproof/core/providers"],
+  // Signing goes through core's and the providers' own schemes, so signing and verifying never drift apart.
+  external: ["@hookproof/core", "@hookproof/providers"],
 };
 
 const config: Options[] = [

@@ -2,7 +2,7 @@
  * The Express server: the webhook routes first, on the raw body; `express.json()` for every route after them.
  * @module
  */
-import { webhookMiddleware } from "@hookproof/express";
+import { handleWebhooks } from "@hookproof/express";
 import express from "express";
 import { readConfig } from "./config.js";
 import { createWebhookRouters } from "./webhooks.js";
@@ -19,8 +19,8 @@ const webhooks = createWebhookRouters(config);
 const app = express();
 
 // Before any body parser: the signature covers the exact bytes sent, so the middleware reads the stream itself.
-app.post("/webhooks/stack-auth", webhookMiddleware(webhooks.stackAuth));
-app.post("/webhooks/generic", webhookMiddleware(webhooks.generic));
+app.post("/webhooks/stack-auth", handleWebhooks(webhooks.stackAuth));
+app.post("/webhooks/generic", handleWebhooks(webhooks.generic));
 
 app.use(express.json());
 app.get("/health", (_req, res) => {
@@ -32,7 +32,7 @@ app.get("/handled", (_req, res) => {
 
 // Deliberately wrong, to show the mistake: behind `express.json()` the raw bytes are gone, so hookproof
 // answers 500 `body_already_parsed` with the fix instead of checking a re-serialised object.
-app.post("/webhooks/misconfigured", webhookMiddleware(webhooks.stackAuth));
+app.post("/webhooks/misconfigured", handleWebhooks(webhooks.stackAuth));
 
 const server = app.listen(config.port, config.host, (error) => {
   if (error) {

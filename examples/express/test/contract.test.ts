@@ -1,7 +1,7 @@
 // This app's webhook contract, tested with @hookproof/testing as you would in your own CI: start the
 // server with test secrets, sign every fixture as the provider does, POST it, check each answer.
 import { fileURLToPath } from "node:url";
-import { generic, stackAuth } from "@hookproof/core/providers";
+import { generic, stackAuth } from "@hookproof/providers";
 import { deliver, fixture, fixtures, signDuplicate, signRequest } from "@hookproof/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Receiver, startReceiver } from "../../e2e/receiver.js";

@@ -3,7 +3,7 @@
  * @module
  */
 import { serve } from "@hono/node-server";
-import { webhook } from "@hookproof/hono";
+import { handleWebhooks } from "@hookproof/hono";
 import { Hono } from "hono";
 import { readConfig } from "./config.js";
 import { createWebhookRouters } from "./webhooks.js";
@@ -19,9 +19,9 @@ try {
 const webhooks = createWebhookRouters(config);
 const app = new Hono();
 
-// `webhook()` reads the raw request itself: no middleware on these routes may read the body first.
-app.post("/webhooks/stack-auth", webhook(webhooks.stackAuth));
-app.post("/webhooks/generic", webhook(webhooks.generic));
+// `handleWebhooks()` reads the raw request itself: no middleware on these routes may read the body first.
+app.post("/webhooks/stack-auth", handleWebhooks(webhooks.stackAuth));
+app.post("/webhooks/generic", handleWebhooks(webhooks.generic));
 
 app.get("/health", (c) => c.json({ ok: true }));
 app.get("/handled", (c) => c.json(webhooks.handled()));

@@ -4,7 +4,7 @@
  * @module
  */
 import { createWebhooks } from "@hookproof/core";
-import { generic, stackAuth } from "@hookproof/core/providers";
+import { generic, stackAuth } from "@hookproof/providers";
 
 /**
  * One handled event, as `GET /handled` lists it.
@@ -21,7 +21,7 @@ import { generic, stackAuth } from "@hookproof/core/providers";
  *
  * @example
  * const webhooks = createWebhookRouters(readConfig(process.env));
- * app.post("/webhooks/stack-auth", webhook(webhooks.stackAuth));
+ * app.post("/webhooks/stack-auth", handleWebhooks(webhooks.stackAuth));
  * @param {{ stackWebhookSecret: string, genericWebhookSecret: string, maxBodyBytes?: number | undefined }} config
  */
 export function createWebhookRouters(config) {

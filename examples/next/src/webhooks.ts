@@ -4,7 +4,7 @@
  * @module
  */
 import { createWebhooks, type WebhookContext } from "@hookproof/core";
-import { generic, stackAuth } from "@hookproof/core/providers";
+import { generic, stackAuth } from "@hookproof/providers";
 import { type Config, readConfig } from "./config";
 
 /** One handled event, as `GET /handled` lists it. */

@@ -97,7 +97,13 @@ export function isWebhookVerificationError(value: unknown): value is WebhookVeri
   );
 }
 
-/** A caller mistake found when a scheme or verifier is created. */
+/**
+ * A caller mistake found when a scheme, verifier, router or provider is created: a `TypeError` prefixed
+ * `[@hookproof/core]`, never thrown per request.
+ *
+ * @example
+ * if (!options.secret) throw configError("`secret` is required: the endpoint's signing secret.");
+ */
 export function configError(message: string): TypeError {
   return new TypeError(`[@hookproof/core] ${message}`);
 }

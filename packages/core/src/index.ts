@@ -3,12 +3,14 @@
  * @module
  */
 
+export { rejectWebhook } from "./adapter/reject-webhook.js";
+export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource } from "./adapter/webhook-source.js";
 export type { DigestEncoding, HmacAlgorithm } from "./crypto/types.js";
 export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
 export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
 export type { DedupeState, DedupeStore } from "./dedupe/types.js";
 export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
-export { ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
+export { configError, ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
 export type { MaybePromise } from "./maybe.js";
 export { createWebhooks } from "./router/create-webhooks.js";
 export type {
@@ -35,7 +37,7 @@ export type { PayloadIssue } from "./schema/payload-issues.js";
 export { formatPath } from "./schema/payload-issues.js";
 export type { StandardSchemaV1 } from "./schema/standard-schema.js";
 export type { HmacOptions, HmacPresetOptions, HmacTimestamp } from "./schemes/hmac.js";
-export { genericHmac, githubHmac, hmac, stripeHmac } from "./schemes/hmac.js";
+export { hmac } from "./schemes/hmac.js";
 export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";
 export { standardWebhooks } from "./schemes/standard-webhooks.js";
 export type { BearerOptions, HeaderTokenOptions, Tokens } from "./schemes/tokens.js";

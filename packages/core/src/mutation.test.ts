@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ed25519Pair, outcome, utf8 } from "../test/helpers.js";
+import { genericHmac, stripeHmac } from "../test/hmac-presets.js";
 import {
   bearer,
-  genericHmac,
   hmac,
   readHeaders,
   type SchemeRequest,
   standardWebhooks,
-  stripeHmac,
   type WebhookScheme,
 } from "./index.js";
 

@@ -23,7 +23,7 @@ const dist = join(packageDir, "dist");
 
 // Signs the Standard Webhooks vector, verifies it, then checks a tampered body is refused.
 const PROGRAM = `
-  const { standardWebhooks, createVerifier, githubHmac, WebhookVerificationError } = lib;
+  const { standardWebhooks, createVerifier, hmac, WebhookVerificationError } = lib;
   const body = '{"test": 2432232314}';
   const scheme = standardWebhooks({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
   const headers = await scheme.sign({ body, id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1614265330 });
@@ -33,7 +33,7 @@ const PROGRAM = `
   try { await verifier.verify({ headers, body: body + " " }); } catch (error) {
     rejected = error instanceof WebhookVerificationError ? error.code + " " + error.status : String(error);
   }
-  const github = await githubHmac({ secret: "It's a Secret to Everybody" }).sign({ body: "Hello, World!" });
+  const github = await hmac({ secret: "It's a Secret to Everybody", header: "x-hub-signature-256", prefix: "sha256=" }).sign({ body: "Hello, World!" });
   console.log(JSON.stringify({ signature: headers["webhook-signature"], id: verified.id, payload: verified.payload, rejected, github: github["x-hub-signature-256"] }));
 `;
 const esm = (from: string) => `const lib = await import(${JSON.stringify(from)});\n${PROGRAM}`;

@@ -4,7 +4,8 @@
  * @module
  */
 import type { ProcessResult, StandardSchemaV1, WebhookScheme } from "../src/index.js";
-import { genericHmac, standardWebhooks } from "../src/index.js";
+import { standardWebhooks } from "../src/index.js";
+import { genericHmac } from "./hmac-presets.js";
 
 /** When the deliveries are signed, unix seconds. */
 export const T = 1_750_000_000;

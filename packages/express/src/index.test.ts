@@ -13,7 +13,7 @@ import {
   partialUpload,
   type UserCreated,
 } from "../../core/test/adapter-kit.js";
-import { verifyWebhook, webhookMiddleware } from "./index.js";
+import { handleWebhooks, verifyWebhook } from "./index.js";
 
 type Events = { "user.created": UserCreated };
 
@@ -73,11 +73,11 @@ const versions = [
 ] as const;
 
 describe.each(versions)("%s", (_name, express) => {
-  describe("webhookMiddleware", () => {
+  describe("handleWebhooks", () => {
     it("answers a genuine webhook with 200 after running the handler", async () => {
       const { hooks, seen } = createHooks();
       const app = express();
-      app.post("/webhooks", webhookMiddleware(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const result = await post(await listen(app), await signed());
       expect(result).toEqual({ status: 200, json: { ok: true } });
       expect(seen).toEqual(["user_1"]);
@@ -86,7 +86,7 @@ describe.each(versions)("%s", (_name, express) => {
     it("uses the Buffer express.raw() left", async () => {
       const { hooks, seen } = createHooks();
       const app = express();
-      app.post("/webhooks", express.raw({ type: "application/json" }), webhookMiddleware(hooks));
+      app.post("/webhooks", express.raw({ type: "application/json" }), handleWebhooks(hooks));
       expect((await post(await listen(app), await signed())).status).toBe(200);
       expect(seen).toEqual(["user_1"]);
     });
@@ -95,7 +95,7 @@ describe.each(versions)("%s", (_name, express) => {
       const { hooks, seen } = createHooks();
       const app = express();
       app.use(express.json());
-      app.post("/webhooks", webhookMiddleware(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const request = await signed();
       const result = await post(await listen(app), {
         ...request,
@@ -108,7 +108,7 @@ describe.each(versions)("%s", (_name, express) => {
     it("rejects a tampered body with 401 invalid_signature", async () => {
       const { hooks, seen } = createHooks();
       const app = express();
-      app.post("/webhooks", webhookMiddleware(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const request = await signed();
       const result = await post(await listen(app), {
         ...request,
@@ -122,7 +122,7 @@ describe.each(versions)("%s", (_name, express) => {
     it("rejects an expired timestamp with 401 timestamp_expired", async () => {
       const { hooks, seen } = createHooks();
       const app = express();
-      app.post("/webhooks", webhookMiddleware(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const result = await post(await listen(app), await signed({ timestamp: NOW - 600 }));
       expect(result.status).toBe(401);
       expect(result.json).toMatchObject({ error: { code: "timestamp_expired" } });
@@ -132,7 +132,7 @@ describe.each(versions)("%s", (_name, express) => {
     it("acknowledges a replay with duplicate: true without running the handler again", async () => {
       const { hooks, seen } = createHooks();
       const app = express();
-      app.post("/webhooks", webhookMiddleware(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const url = await listen(app);
       const request = await signed({ id: "msg_replayed" });
       expect((await post(url, request)).status).toBe(200);
@@ -143,7 +143,7 @@ describe.each(versions)("%s", (_name, express) => {
     it("rejects a body over maxBodyBytes with 413", async () => {
       const { hooks, seen } = createHooks({ maxBodyBytes: 32 });
       const app = express();
-      app.post("/webhooks", webhookMiddleware(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const result = await post(await listen(app), await signed());
       expect(result.status).toBe(413);
       expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
@@ -154,7 +154,7 @@ describe.each(versions)("%s", (_name, express) => {
       const { hooks, rejected } = createHooks();
       const counter = { bytes: 0 };
       const app = express();
-      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      app.post("/webhooks", countBytes(counter), handleWebhooks(hooks));
       const result = await post(await listen(app), {
         // Signed headers: a request without them is refused before its size matters.
         headers: (await signed()).headers,
@@ -170,7 +170,7 @@ describe.each(versions)("%s", (_name, express) => {
       const { hooks } = createHooks();
       const counter = { bytes: 0 };
       const app = express();
-      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      app.post("/webhooks", countBytes(counter), handleWebhooks(hooks));
       const result = await post(await listen(app), {
         headers: (await signed()).headers,
         body: countedStream(10 * MiB),
@@ -186,7 +186,7 @@ describe.each(versions)("%s", (_name, express) => {
       const { hooks, seen, rejected } = createHooks();
       const app = express();
       app.use(express.json());
-      app.post("/webhooks", webhookMiddleware(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const result = await post(await listen(app), await signed());
       expect(result.status).toBe(500);
       expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
@@ -200,7 +200,7 @@ describe.each(versions)("%s", (_name, express) => {
     it("answers 500 body_already_parsed when express.text() decoded the body", async () => {
       const { hooks } = createHooks();
       const app = express();
-      app.post("/webhooks", express.text({ type: "application/json" }), webhookMiddleware(hooks));
+      app.post("/webhooks", express.text({ type: "application/json" }), handleWebhooks(hooks));
       const result = await post(await listen(app), await signed());
       expect(result.status).toBe(500);
       expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
@@ -208,11 +208,11 @@ describe.each(versions)("%s", (_name, express) => {
   });
 
   describe("a request without signature headers is refused before its body is read", () => {
-    it("webhookMiddleware: 400 missing_header to a chunked 8 MiB upload, none of it read, reported", async () => {
+    it("handleWebhooks: 400 missing_header to a chunked 8 MiB upload, none of it read, reported", async () => {
       const { hooks, rejected } = createHooks();
       const counter: { bytes: number; socket?: number } = { bytes: 0 };
       const app = express();
-      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      app.post("/webhooks", countBytes(counter), handleWebhooks(hooks));
       const response = await fetch(await listen(app), {
         method: "POST",
         headers: UNSIGNED,
@@ -228,11 +228,11 @@ describe.each(versions)("%s", (_name, express) => {
       expect(rejected).toEqual(["missing_header"]);
     });
 
-    it("webhookMiddleware: answers a Content-Length under the limit having received 64 KiB of it", async () => {
+    it("handleWebhooks: answers a Content-Length under the limit having received 64 KiB of it", async () => {
       const { hooks, rejected } = createHooks();
       const counter = { bytes: 0 };
       const app = express();
-      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      app.post("/webhooks", countBytes(counter), handleWebhooks(hooks));
       const answer = await partialUpload(await listen(app), UNSIGNED, { declared: MiB - 1, sent: 64 * 1024 });
       expect(answer).toMatchObject({ status: 400, json: { error: { code: "missing_header" } } });
       expect(answer.connection).toBe("close");
@@ -267,7 +267,7 @@ describe.each(versions)("%s", (_name, express) => {
       const { hooks, rejected } = createHooks();
       const counter: { bytes: number; socket?: number } = { bytes: 0 };
       const app = express();
-      app.post("/webhooks", countBytes(counter), webhookMiddleware(hooks));
+      app.post("/webhooks", countBytes(counter), handleWebhooks(hooks));
       const url = await listen(app);
       const statuses = await Promise.all(
         Array.from({ length: 32 }, () =>
@@ -353,7 +353,7 @@ describe("types", () => {
   it("the middleware fits Express 4's types too", () => {
     const { hooks } = createHooks();
     const app = express4();
-    app.post("/webhooks", webhookMiddleware(hooks));
+    app.post("/webhooks", handleWebhooks(hooks));
     app.post("/verified", verifyWebhook(hooks), (req, res) => {
       expectTypeOf(req.webhook).toEqualTypeOf<VerifiedEvent<Events> | undefined>();
       res.end();

@@ -7,7 +7,7 @@ import { bodyAlreadyParsed } from "@hookproof/core";
 import { readIncomingMessage } from "@hookproof/core/node";
 
 const FIX =
-  'Give the webhook route the raw body: `app.post("/webhooks", express.raw({ type: "application/json" }), webhookMiddleware(hooks))`, or mount it before `app.use(express.json())`.';
+  'Give the webhook route the raw body: `app.post("/webhooks", express.raw({ type: "application/json" }), handleWebhooks(hooks))`, or mount it before `app.use(express.json())`.';
 
 /** The body as the sender signed it, or `body_already_parsed` when a parser got to it first. */
 export function readBody(req: IncomingMessage & { body?: unknown }, limit: number): Promise<Uint8Array> {

@@ -14,7 +14,7 @@ import {
   partialUpload,
   type UserCreated,
 } from "../../core/test/adapter-kit.js";
-import { webhook, webhookMiddleware } from "./index.js";
+import { handleWebhooks, verifyWebhook } from "./index.js";
 
 const { scheme, createHooks, signed: sign } = adapterKit("hono");
 
@@ -60,11 +60,11 @@ describe.each([
   ["app.request()", viaAppRequest],
   ["@hono/node-server", viaNodeServer],
 ] as const)("over %s", (transport, send) => {
-  describe("webhook", () => {
+  describe("handleWebhooks", () => {
     it("answers a genuine webhook with 200 after running the handler", async () => {
       const { hooks, seen } = createHooks();
       const app = new Hono();
-      app.post("/webhooks", webhook(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       expect(await read(await send(app, await signed()))).toEqual({ status: 200, json: { ok: true } });
       expect(seen).toEqual(["user_1"]);
     });
@@ -72,7 +72,7 @@ describe.each([
     it("works as a terminal middleware too", async () => {
       const { hooks, seen } = createHooks();
       const app = new Hono();
-      app.use("/webhooks", webhook(hooks));
+      app.use("/webhooks", handleWebhooks(hooks));
       expect((await send(app, await signed())).status).toBe(200);
       expect(seen).toEqual(["user_1"]);
     });
@@ -80,7 +80,7 @@ describe.each([
     it("rejects a tampered body with 401 invalid_signature", async () => {
       const { hooks, seen } = createHooks();
       const app = new Hono();
-      app.post("/webhooks", webhook(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const sent = await signed();
       const result = await read(await send(app, { ...sent, body: sent.body.replace("user_1", "user_2") }));
       expect(result.status).toBe(401);
@@ -91,7 +91,7 @@ describe.each([
     it("rejects an expired timestamp with 401 timestamp_expired", async () => {
       const { hooks, seen } = createHooks();
       const app = new Hono();
-      app.post("/webhooks", webhook(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const result = await read(await send(app, await signed({ timestamp: NOW - 600 })));
       expect(result.status).toBe(401);
       expect(result.json).toMatchObject({ error: { code: "timestamp_expired" } });
@@ -101,7 +101,7 @@ describe.each([
     it("acknowledges a replay with duplicate: true without running the handler again", async () => {
       const { hooks, seen } = createHooks();
       const app = new Hono();
-      app.post("/webhooks", webhook(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const sent = await signed({ id: "msg_replayed" });
       expect((await send(app, sent)).status).toBe(200);
       expect(await read(await send(app, sent))).toEqual({ status: 200, json: { ok: true, duplicate: true } });
@@ -111,7 +111,7 @@ describe.each([
     it("rejects a body over maxBodyBytes with 413", async () => {
       const { hooks, seen } = createHooks({ maxBodyBytes: 32 });
       const app = new Hono();
-      app.post("/webhooks", webhook(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const result = await read(await send(app, await signed()));
       expect(result.status).toBe(413);
       expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
@@ -121,7 +121,7 @@ describe.each([
     it("stops reading a streamed 10 MiB body once it passes the limit", async () => {
       const { hooks } = createHooks();
       const app = new Hono();
-      app.post("/webhooks", webhook(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const counter = { pulled: 0 };
       const sent = { headers: (await signed()).headers, body: countedStream(10 * MiB, counter) };
       const result = await read(await send(app, sent));
@@ -138,7 +138,7 @@ describe.each([
         await c.req.json();
         await next();
       });
-      app.post("/webhooks", webhook(hooks));
+      app.post("/webhooks", handleWebhooks(hooks));
       const result = await read(await send(app, await signed()));
       expect(result.status).toBe(500);
       expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
@@ -148,11 +148,11 @@ describe.each([
     });
   });
 
-  describe("webhookMiddleware", () => {
+  describe("verifyWebhook", () => {
     it('sets a typed c.get("webhook") and calls next()', async () => {
       const { hooks, seen } = createHooks();
       const app = new Hono();
-      app.post("/webhooks", webhookMiddleware(hooks), (c) => {
+      app.post("/webhooks", verifyWebhook(hooks), (c) => {
         const event = c.get("webhook");
         expectTypeOf(event).toEqualTypeOf<VerifiedEvent<{ "user.created": UserCreated }>>();
         expectTypeOf(event.payload.data.id).toBeString();
@@ -169,7 +169,7 @@ describe.each([
     it("works with a createVerifier verifier", async () => {
       const verifier = createVerifier({ scheme, now: () => NOW * 1000 });
       const app = new Hono();
-      app.post("/webhooks", webhookMiddleware(verifier), (c) => {
+      app.post("/webhooks", verifyWebhook(verifier), (c) => {
         const event = c.get("webhook");
         expectTypeOf(event).toEqualTypeOf<VerifiedWebhook>();
         return c.json({ id: event.id, payload: event.payload });
@@ -182,7 +182,7 @@ describe.each([
       let called = false;
       const app = new Hono();
       const { hooks, rejected } = createHooks();
-      app.post("/webhooks", webhookMiddleware(hooks), (c) => {
+      app.post("/webhooks", verifyWebhook(hooks), (c) => {
         called = true;
         return c.body(null);
       });
@@ -196,7 +196,7 @@ describe.each([
 
     it("rejects an expired timestamp with 401 timestamp_expired", async () => {
       const app = new Hono();
-      app.post("/webhooks", webhookMiddleware(createHooks().hooks), (c) => c.body(null));
+      app.post("/webhooks", verifyWebhook(createHooks().hooks), (c) => c.body(null));
       const result = await read(await send(app, await signed({ timestamp: NOW - 600 })));
       expect(result.status).toBe(401);
       expect(result.json).toMatchObject({ error: { code: "timestamp_expired" } });
@@ -205,7 +205,7 @@ describe.each([
     it("honours maxBodyBytes", async () => {
       const verifier = createVerifier({ scheme, now: () => NOW * 1000 });
       const app = new Hono();
-      app.post("/webhooks", webhookMiddleware(verifier, { maxBodyBytes: 16 }), (c) => c.body(null));
+      app.post("/webhooks", verifyWebhook(verifier, { maxBodyBytes: 16 }), (c) => c.body(null));
       const result = await read(await send(app, await signed()));
       expect(result.status).toBe(413);
       expect(result.json).toMatchObject({ error: { code: "payload_too_large" } });
@@ -217,7 +217,7 @@ describe.each([
         await c.req.json();
         await next();
       });
-      app.post("/webhooks", webhookMiddleware(createHooks().hooks), (c) => c.body(null));
+      app.post("/webhooks", verifyWebhook(createHooks().hooks), (c) => c.body(null));
       const result = await read(await send(app, await signed()));
       expect(result.status).toBe(500);
       expect(result.json).toMatchObject({ error: { code: "body_already_parsed" } });
@@ -228,11 +228,11 @@ describe.each([
 describe("a request without signature headers is refused before its body is read", () => {
   const UNSIGNED = { "content-type": "application/json" };
   const routes = {
-    webhook: (app: Hono) => app.post("/webhooks", webhook(createHooks().hooks)),
-    "webhookMiddleware (router)": (app: Hono) =>
-      app.post("/webhooks", webhookMiddleware(createHooks().hooks), (c) => c.body(null)),
-    "webhookMiddleware (verifier)": (app: Hono) =>
-      app.post("/webhooks", webhookMiddleware(createVerifier({ scheme, now: () => NOW * 1000 })), (c) =>
+    handleWebhooks: (app: Hono) => app.post("/webhooks", handleWebhooks(createHooks().hooks)),
+    "verifyWebhook (router)": (app: Hono) =>
+      app.post("/webhooks", verifyWebhook(createHooks().hooks), (c) => c.body(null)),
+    "verifyWebhook (verifier)": (app: Hono) =>
+      app.post("/webhooks", verifyWebhook(createVerifier({ scheme, now: () => NOW * 1000 })), (c) =>
         c.body(null),
       ),
   };
@@ -253,10 +253,10 @@ describe("a request without signature headers is refused before its body is read
     },
   );
 
-  it("webhook reports the refusal to onRejected", async () => {
+  it("handleWebhooks reports the refusal to onRejected", async () => {
     const { hooks, rejected } = createHooks();
     const app = new Hono();
-    app.post("/webhooks", webhook(hooks));
+    app.post("/webhooks", handleWebhooks(hooks));
     const counter = { pulled: 0 };
     await viaAppRequest(app, { headers: UNSIGNED, body: countedStream(8 * MiB, counter) });
     expect(rejected).toEqual(["missing_header"]);

@@ -200,16 +200,7 @@ describe("createPagesHandler (Pages Router)", () => {
   it("stops reading a chunked 10 MiB body once it passes the limit", async () => {
     const counter = { bytes: 0 };
     const url = await serveRoute(createPagesHandler(createHooks().hooks), false, counter);
-    const chunk = new Uint8Array(64 * 1024).fill(0x61);
-    let sent = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= 10 * MiB) return controller.close();
-        controller.enqueue(chunk);
-        sent += chunk.byteLength;
-      },
-    });
-    const result = await post(url, { headers: (await signed()).headers, body: stream });
+    const result = await post(url, { headers: (await signed()).headers, body: countedStream(10 * MiB) });
     expect(result.status).toBe(413);
     // Read up to the 1 MiB limit plus the chunk that crossed it; the other 9 MiB never reached memory.
     expect(counter.bytes).toBeGreaterThan(MiB);

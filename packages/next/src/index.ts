@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EventMap, Webhooks } from "@hookproof/core";
+import { writeResult } from "@hookproof/core/node";
 import { readBody } from "./read-body.js";
 
 /** A Pages Router API route, typed by the Node types `NextApiRequest` and `NextApiResponse` extend. */
@@ -40,9 +41,6 @@ export function createPagesHandler(
   return async (req, res) => {
     // The router reads the body only once the headers it needs are there, and answers every refusal.
     const body = () => readBody(req, hooks.maxBodyBytes);
-    const result = await hooks.process({ headers: req.headers, body });
-    // The rest of an unread body is still on the wire; the connection cannot carry another request.
-    if (!req.readableEnded) res.setHeader("connection", "close");
-    res.writeHead(result.status, result.headers).end(result.body);
+    writeResult(req, res, await hooks.process({ headers: req.headers, body }));
   };
 }

@@ -7,7 +7,7 @@
  */
 import { appendFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { createWebhooks, genericHmac } from "@hookproof/core";
+import { createWebhooks, hmac } from "@hookproof/core";
 import { redisStore } from "../dist/index.js";
 import { connect } from "./clients.mjs";
 
@@ -16,7 +16,7 @@ const { client } = await connect(env.CLIENT, env.REDIS_URL);
 const anything = { "~standard": { version: 1, vendor: "test", validate: (value) => ({ value }) } };
 
 const hooks = createWebhooks({
-  scheme: genericHmac({ secret: env.SECRET }),
+  scheme: hmac({ secret: env.SECRET, header: "x-webhook-signature", prefix: "sha256=" }), // the generic sender's
   events: { "user.created": anything },
   dedupe: redisStore({ client }),
   replayBound: "retention", // the generic sender signs no time: replays are stopped by the dedupe store

@@ -2,12 +2,16 @@
  * Signed test deliveries for a `createWebhooks({ scheme, events })` router with one event type.
  * @module
  */
-import { genericHmac, type StandardSchemaV1 } from "@hookproof/core";
+import { hmac, type StandardSchemaV1, type WebhookScheme } from "@hookproof/core";
 
 export const SECRET = "redis-store-test-secret";
 
-/** The generic sender: `X-Webhook-Signature: sha256=<hex>`, event id from the body's `id`. */
-export const scheme: ReturnType<typeof genericHmac> = genericHmac({ secret: SECRET });
+/** The generic sender's layout: `X-Webhook-Signature: sha256=<hex>`, event id from the body's `id`. */
+export const scheme: WebhookScheme = hmac({
+  secret: SECRET,
+  header: "x-webhook-signature",
+  prefix: "sha256=",
+});
 
 export interface UserCreated {
   id: string;

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVerifier, createWebhooks, genericHmac } from "@hookproof/core";
+import { createVerifier, createWebhooks } from "@hookproof/core";
+import { genericHmac } from "@hookproof/providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hookproof, json, run } from "../test/cli.js";
 import { PROVIDERS, SECRETS, WHSEC } from "../test/providers.js";

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CLI, hookproof, json } from "../test/cli.js";
 
-const DIR = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../providers/src/", import.meta.url));
 
 describe("hookproof --help", () => {
   it("lists the commands, examples and exit codes; exit 0", async () => {
@@ -92,7 +92,7 @@ describe("hookproof fixtures", () => {
   });
 
   it("prints one fixture: readable on a terminal, the exact compact body with --json", async () => {
-    const file = readFileSync(`${DIR}ferriskey/auth.reset_password.json`, "utf8").trimEnd();
+    const file = readFileSync(`${DIR}ferriskey/fixtures/auth.reset_password.json`, "utf8").trimEnd();
     const pretty = await hookproof(["fixtures", "ferriskey", "auth.reset_password"]);
     expect(pretty.stdout).toBe(`${JSON.stringify(JSON.parse(file), null, 2)}\n`);
     const compact = await hookproof(["fixtures", "ferriskey", "auth.reset_password", "--json"]);

@@ -1,6 +1,6 @@
 import { createWebhooks } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
-import { PROVIDERS } from "../test/providers.js";
+import { PROVIDERS, typeHeaders } from "../test/providers.js";
 import { deliver } from "./deliver.js";
 import { fixture, fixtures, type ProviderKey } from "./fixtures.js";
 import { signRequest } from "./sign-request.js";
@@ -22,7 +22,8 @@ describe.each(Object.keys(fixtures) as ProviderKey[])("%s fixtures", (key) => {
       seen.push(event);
     });
     const payload = fixture(key, type as never);
-    const result = await deliver(hooks.handle, signRequest(provider, payload));
+    const headers = typeHeaders(key, type);
+    const result = await deliver(hooks.handle, signRequest(provider, payload, { headers }));
     expect(result).toMatchObject({ status: 200, body: { ok: true } });
     expect(seen).toEqual([payload]);
   });

@@ -1,22 +1,27 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { ClerkEvents, GenericEvents, StackAuthEvents } from "@hookproof/core/providers";
+import type { ClerkEvents, GenericEvents, StackAuthEvents } from "@hookproof/providers";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { fixture, fixtures, fixturesOf, providerKey } from "./fixtures.js";
 
-const DIR = fileURLToPath(new URL("../fixtures/", import.meta.url));
+// The fixture files, each in its provider's folder of @hookproof/providers.
+const DIR = fileURLToPath(new URL("../../providers/src/", import.meta.url));
 const NOW = Date.parse("2026-11-25T12:34:56.789Z");
 const now = () => NOW;
 
 describe("fixtures", () => {
-  const files = readdirSync(DIR).flatMap((provider) =>
-    readdirSync(`${DIR}${provider}`).map((file) => [provider, file.slice(0, -".json".length)] as const),
-  );
+  const files = readdirSync(DIR)
+    .filter((provider) => existsSync(`${DIR}${provider}/fixtures`))
+    .flatMap((provider) =>
+      readdirSync(`${DIR}${provider}/fixtures`).map(
+        (file) => [provider, file.slice(0, -".json".length)] as const,
+      ),
+    );
 
   it.each(files)(
     "%s/%s is bundled byte for byte: JSON.stringify gives the file's compact JSON",
     (provider, type) => {
-      const text = readFileSync(`${DIR}${provider}/${type}.json`, "utf8");
+      const text = readFileSync(`${DIR}${provider}/fixtures/${type}.json`, "utf8");
       expect(JSON.stringify(fixturesOf(provider)[type])).toBe(text.trimEnd());
     },
   );

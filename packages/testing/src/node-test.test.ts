@@ -9,13 +9,14 @@ import { run } from "../test/cli.js";
 // the built ESM and CJS files, as a user's project would load them.
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 const core = fileURLToPath(new URL("../node_modules/@hookproof/core/dist/", import.meta.url));
+const providers = fileURLToPath(new URL("../node_modules/@hookproof/providers/dist/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "hookproof-node-test-"));
 
 const esm = `
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createWebhooks } from ${JSON.stringify(pathToFileURL(`${core}node/index.js`).href)};
-import { stackAuth } from ${JSON.stringify(pathToFileURL(`${core}providers.js`).href)};
+import { stackAuth } from ${JSON.stringify(pathToFileURL(`${providers}stack-auth/index.js`).href)};
 import { deliver, fixture, fixtures, signRequest } from ${JSON.stringify(pathToFileURL(`${dist}index.js`).href)};
 
 const provider = stackAuth({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
@@ -38,7 +39,7 @@ const cjs = `
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
 const { fixtures, signHeaders } = require(${JSON.stringify(`${dist}index.cjs`)});
-const { tesseral } = require(${JSON.stringify(`${core}providers.cjs`)});
+const { tesseral } = require(${JSON.stringify(`${providers}tesseral/index.cjs`)});
 test("the CJS build signs", async () => {
   const headers = await signHeaders(tesseral({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }), fixtures.tesseral["sync.user"]);
   assert.match(headers["svix-signature"], /^v1,/);

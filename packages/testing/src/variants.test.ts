@@ -1,14 +1,7 @@
-import {
-  createWebhooks,
-  githubHmac,
-  headerToken,
-  type StandardSchemaV1,
-  standardWebhooks,
-  stripeHmac,
-} from "@hookproof/core";
-import { ferriskey } from "@hookproof/core/providers";
+import { createWebhooks, headerToken, type StandardSchemaV1, standardWebhooks } from "@hookproof/core";
+import { ferriskey, githubHmac, stripeHmac } from "@hookproof/providers";
 import { describe, expect, it } from "vitest";
-import { PROVIDERS, SIGNATURE_HEADER } from "../test/providers.js";
+import { PROVIDERS, SIGNATURE_HEADER, typeHeaders } from "../test/providers.js";
 import { deliver } from "./deliver.js";
 import { fixture, type ProviderKey } from "./fixtures.js";
 import { signDelivery, signDuplicate, signHeaders, signRequest } from "./sign-request.js";
@@ -19,13 +12,19 @@ const EVENT: Record<ProviderKey, () => unknown> = {
   clerk: () => fixture("clerk", "user.created"),
   ferriskey: () => fixture("ferriskey", "user.created"),
   generic: () => fixture("generic", "user.created"),
+  github: () => fixture("github", "push"),
   stackAuth: () => fixture("stackAuth", "user.created"),
+  stripe: () => fixture("stripe", "invoice.paid"),
   tesseral: () => fixture("tesseral", "sync.user"),
   userfront: () => fixture("userfront", "user.create"),
 };
 
 const TOKEN_PROVIDERS = new Set(["userfront"]);
-const TIMESTAMPED = new Set(["clerk", "ferriskey", "stackAuth", "tesseral"]);
+const TIMESTAMPED = new Set(["clerk", "ferriskey", "stackAuth", "stripe", "tesseral"]);
+// GitHub names the event in a header, which its router routes by.
+const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {
+  github: typeHeaders("github", "push"),
+};
 
 describe.each(Object.keys(EVENT) as ProviderKey[])("%s negative variants", (key) => {
   const setup = () => {
@@ -34,7 +33,7 @@ describe.each(Object.keys(EVENT) as ProviderKey[])("%s negative variants", (key)
     const hooks = createWebhooks({ provider }).onAny(() => {
       handled++;
     });
-    return { provider, hooks, handled: () => handled, payload: EVENT[key]() };
+    return { provider, hooks, handled: () => handled, payload: EVENT[key](), headers: HEADERS[key] ?? {} };
   };
   const authCode = TOKEN_PROVIDERS.has(key) ? "invalid_token" : "invalid_signature";
 
@@ -55,8 +54,8 @@ describe.each(Object.keys(EVENT) as ProviderKey[])("%s negative variants", (key)
   });
 
   it("duplicate: the same delivery twice is handled once, the second acknowledged as a duplicate", async () => {
-    const { provider, hooks, handled, payload } = setup();
-    const [first, second] = await signDuplicate(provider, payload);
+    const { provider, hooks, handled, payload, headers } = setup();
+    const [first, second] = await signDuplicate(provider, payload, { headers });
     expect(await deliver(hooks.handle, first)).toMatchObject({ status: 200, body: { ok: true } });
     expect(await deliver(hooks.handle, second)).toMatchObject({ status: 200, body: { duplicate: true } });
     expect(handled()).toBe(1);

@@ -3,12 +3,23 @@
  * @module
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
-import { clerk, ferriskey, generic, stackAuth, tesseral, userfront } from "@hookproof/core/providers";
+import {
+  clerk,
+  ferriskey,
+  generic,
+  github,
+  stackAuth,
+  stripe,
+  tesseral,
+  userfront,
+} from "@hookproof/providers";
 
 export const WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const FERRISKEY_SECRET = "c38438574a5bd28986b74cfff7ea59b1a2e933ae9c97579db03c881e534ca069";
 export const GENERIC_SECRET = "generic-shared-secret";
 export const USERFRONT_TOKEN = "example3c5cc4491eb422d48c8f78c2f";
+export const GITHUB_SECRET = "gh-secret-7Qm2vX9pL4sT";
+export const STRIPE_SECRET = "whsec_stripe_4kQ9mV2xR7pL1sZ8";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -25,7 +36,9 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   clerk: () => clerk({ secret: WHSEC }),
   ferriskey: () => ferriskey({ secret: FERRISKEY_SECRET }),
   generic: () => generic({ secret: GENERIC_SECRET }),
+  github: () => github({ secret: GITHUB_SECRET }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
+  stripe: () => stripe({ secret: STRIPE_SECRET }),
   tesseral: () => tesseral({ secret: WHSEC }),
   userfront: () => userfront({ token: USERFRONT_TOKEN }),
 };
@@ -35,7 +48,17 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   clerk: "svix-signature",
   ferriskey: "x-ferriskey-signature",
   generic: "x-webhook-signature",
+  github: "x-hub-signature-256",
   stackAuth: "svix-signature",
+  stripe: "stripe-signature",
   tesseral: "svix-signature",
   userfront: "authorization",
 };
+
+/**
+ * The headers besides the signed ones that a provider sends with an event of `type`: GitHub names the event
+ * in `X-GitHub-Event` (the type before its action), which its router routes by.
+ */
+export function typeHeaders(key: string, type: string): Record<string, string> {
+  return key === "github" ? { "x-github-event": type.split(".")[0] ?? type } : {};
+}

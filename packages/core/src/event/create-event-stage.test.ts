@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { anything, bodyOnly, clock, standard, T } from "../../test/deliveries.js";
 import { at } from "../../test/helpers.js";
-import { createVerifier, createWebhooks, githubHmac, type WebhookScheme } from "../index.js";
+import { githubHmac } from "../../test/hmac-presets.js";
+import { createVerifier, createWebhooks, type WebhookScheme } from "../index.js";
 
 const { now } = clock();
 

@@ -86,7 +86,7 @@ export function createEventStage<Events extends EventMap>(
 
   return (auth) => {
     const parsed = parseJson(auth.raw);
-    const type = eventTypeOf(provider, parsed);
+    const type = eventTypeOf(provider, parsed, auth.header);
     const schema = schemaOf(events, type);
     if (schema === undefined) return checked(auth, type, parsed, undefined);
     return chain(schema["~standard"].validate(parsed), (result) => {

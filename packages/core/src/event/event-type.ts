@@ -5,6 +5,7 @@
  */
 import { WebhookVerificationError } from "../errors.js";
 import type { EventMap, WebhookProvider } from "../router/types.js";
+import type { HeaderReader } from "../verify/read-headers.js";
 
 /**
  * The default rule: the body's `type` string (`{ "type": "user.created", … }`).
@@ -18,13 +19,18 @@ export function defaultEventType(payload: unknown): string | undefined {
 }
 
 /**
- * The event type of a parsed payload by `provider`'s rule; a payload without one is `invalid_payload`.
+ * The event type of a parsed payload by `provider`'s rule, which may read a header (GitHub's `X-GitHub-Event`);
+ * a payload without one is `invalid_payload`.
  *
  * @example
- * const type = eventTypeOf(stackAuth({ secret }), payload); // "user.created"
+ * const type = eventTypeOf(stackAuth({ secret }), payload, auth.header); // "user.created"
  */
-export function eventTypeOf(provider: WebhookProvider<EventMap>, payload: unknown): string {
-  const type = provider.eventType(payload);
+export function eventTypeOf(
+  provider: WebhookProvider<EventMap>,
+  payload: unknown,
+  header: HeaderReader,
+): string {
+  const type = provider.eventType(payload, header);
   if (type === undefined) {
     throw new WebhookVerificationError(
       "invalid_payload",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { stripeHmac } from "../../test/hmac-presets.js";
 import { constantTimeEqual } from "../encoding.js";
 import { createWebhooks } from "../router/create-webhooks.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { stripeHmac } from "../schemes/hmac.js";
 import { standardWebhooks } from "../schemes/standard-webhooks.js";
 import { bearer } from "../schemes/tokens.js";
 import type { VerifyInput } from "../verify/authenticate.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { genericHmac, stripeHmac } from "../../test/hmac-presets.js";
 import { isWebhookVerificationError } from "../errors.js";
-import { genericHmac, stripeHmac } from "../schemes/hmac.js";
 import { standardWebhooks } from "../schemes/standard-webhooks.js";
 import { bearer } from "../schemes/tokens.js";
 import type { WebhookScheme } from "../schemes/types.js";

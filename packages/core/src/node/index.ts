@@ -3,3 +3,4 @@
  * @module
  */
 export { readIncomingMessage } from "./read-incoming-message.js";
+export { writeResult } from "./write-result.js";

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
+import { genericHmac } from "../../test/hmac-presets.js";
 import { memoryStore } from "../dedupe/memory-store.js";
 import type { DedupeStore } from "../dedupe/types.js";
 import { WebhookVerificationError } from "../errors.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { genericHmac } from "../schemes/hmac.js";
 import { standardWebhooks } from "../schemes/standard-webhooks.js";
 import { createWebhooks } from "./create-webhooks.js";
 

@@ -3,6 +3,7 @@
  * headers are there, the whole pipeline, a `Response` out.
  * @module
  */
+
 import { bodyAlreadyParsed, readLimited } from "../verify/read-body.js";
 import type { Webhooks } from "./options.js";
 import type { EventMap } from "./types.js";

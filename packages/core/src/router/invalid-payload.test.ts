@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { genericHmac } from "../../test/hmac-presets.js";
 import { memoryStore } from "../dedupe/memory-store.js";
 import type { WebhookVerificationError } from "../errors.js";
-import { genericHmac } from "../schemes/hmac.js";
 import { standardWebhooks } from "../schemes/standard-webhooks.js";
 import { createWebhooks } from "./create-webhooks.js";
 import type { InvalidPayloadEvent, WebhookContext } from "./types.js";

@@ -88,7 +88,7 @@ export interface RouterOptions<Events extends EventMap> {
   onInvalidPayload?: (event: InvalidPayloadEvent, context: WebhookContext) => MaybePromise<unknown>;
 }
 
-/** `createWebhooks({ provider })`: a provider from `@hookproof/core/providers`, or your own. */
+/** `createWebhooks({ provider })`: a provider from `@hookproof/providers`, or your own. */
 export interface ProviderWebhooksOptions<Events extends EventMap> extends RouterOptions<Events> {
   provider: WebhookProvider<Events>;
 }

@@ -16,7 +16,7 @@ export function providerOf<Events extends EventMap>(
   if ("provider" in options && options.provider) return options.provider;
   const custom = options as CustomWebhooksOptions<Record<string, StandardSchemaV1>>;
   if (!custom.scheme || !custom.events) {
-    throw configError("Pass `provider` (from `@hookproof/core/providers`), or both `scheme` and `events`.");
+    throw configError("Pass `provider` (from `@hookproof/providers`), or both `scheme` and `events`.");
   }
   return {
     name: custom.name ?? "custom",

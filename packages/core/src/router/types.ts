@@ -6,6 +6,7 @@ import type { MaybePromise } from "../maybe.js";
 import type { PayloadIssue } from "../schema/payload-issues.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { WebhookScheme } from "../schemes/types.js";
+import type { HeaderReader } from "../verify/read-headers.js";
 
 /** Event type → payload type. */
 export type EventMap = { [type: string]: unknown };
@@ -26,8 +27,13 @@ export interface WebhookProvider<Events extends EventMap = EventMap> {
   readonly name: string;
   readonly scheme: WebhookScheme;
   readonly events: EventCatalogue<Events>;
-  /** The event type of a parsed body (`body.type`, or `${model}.${action}`); `undefined` when it has none. */
-  eventType(payload: unknown): string | undefined;
+  /**
+   * The event type of a parsed body (`body.type`, or `${model}.${action}`); `undefined` when it has none.
+   * `header` reads the request's headers, for senders that name the type in one (GitHub's `X-GitHub-Event`).
+   * Such a header is signed by nothing: the body is still validated against the schema of the type it
+   * claims, and the dedupe id must not depend on it, so a replay under another type is a duplicate.
+   */
+  eventType(payload: unknown, header: HeaderReader): string | undefined;
   /**
    * The dedupe id of an event. Given the scheme's id (a signed id header), if any. Returning `undefined`
    * falls back to the SHA-256 of the raw body.

@@ -1,7 +1,7 @@
 /**
  * HMAC signatures in a named header: over the raw body (GitHub, generic senders), or over
  * `${timestamp}.${body}` with the timestamp in its own header (FerrisKey) or beside the
- * signature (`t=…,v1=…`, Stripe).
+ * signature (`t=…,v1=…`, Stripe). The senders' presets are in @hookproof/providers.
  * @module
  */
 import { backend } from "../crypto/backend.js";
@@ -162,54 +162,5 @@ export function hmac(options: HmacOptions): WebhookScheme {
   return { name: "hmac", signsTimestamp: timestamp !== undefined, verify, sign, checkHeaders: signedHeaders };
 }
 
-/** Options of the presets {@link genericHmac}, {@link githubHmac} and {@link stripeHmac}. */
+/** Options of a sender's preset of {@link hmac} (`githubHmac`, `stripeHmac` in @hookproof/providers): the secret alone. */
 export type HmacPresetOptions = Pick<HmacOptions, "secret" | "allowShortSecret">;
-
-function preset(
-  options: HmacPresetOptions,
-  format: Omit<HmacOptions, keyof HmacPresetOptions>,
-): WebhookScheme {
-  return hmac({ secret: options?.secret, allowShortSecret: options?.allowShortSecret, ...format });
-}
-
-/**
- * The generic sender: `X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body>`.
- *
- * @example
- * const scheme = genericHmac({ secret: process.env.WEBHOOK_SECRET! });
- */
-export function genericHmac(options: HmacPresetOptions): WebhookScheme {
-  return preset(options, { header: "x-webhook-signature", prefix: "sha256=" });
-}
-
-/**
- * GitHub: `X-Hub-Signature-256: sha256=<hex>` over the body. `sign` also sends `X-GitHub-Delivery`; events
- * are deduped by the body's SHA-256, as the delivery id is not signed (a redelivery resends the same body).
- * @see https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries
- *
- * @example
- * const scheme = githubHmac({ secret: process.env.GITHUB_WEBHOOK_SECRET! });
- */
-export function githubHmac(options: HmacPresetOptions): WebhookScheme {
-  return preset(options, {
-    header: "x-hub-signature-256",
-    prefix: "sha256=",
-    idHeader: "x-github-delivery",
-  });
-}
-
-/**
- * Stripe: `Stripe-Signature: t=<unix>,v1=<hex>[,v1=…]` over `${t}.${body}`, keyed by the whole
- * `whsec_…` text. Use it with the verifier's default 300 s tolerance, as Stripe's libraries do.
- * @see https://docs.stripe.com/webhooks#verify-manually
- *
- * @example
- * const scheme = stripeHmac({ secret: process.env.STRIPE_WEBHOOK_SECRET! });
- */
-export function stripeHmac(options: HmacPresetOptions): WebhookScheme {
-  return preset(options, {
-    header: "stripe-signature",
-    timestamp: { key: "t" },
-    signatureKey: "v1",
-  });
-}

@@ -1,14 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { at, mebibyteJson, outcome, rejection, SW_VECTOR, utf8 } from "../../test/helpers.js";
-import {
-  createVerifier,
-  genericHmac,
-  githubHmac,
-  hmac,
-  standardWebhooks,
-  type WebhookScheme,
-} from "../index.js";
+import { genericHmac, githubHmac } from "../../test/hmac-presets.js";
+import { createVerifier, hmac, standardWebhooks, type WebhookScheme } from "../index.js";
 
 const { secret, id } = SW_VECTOR;
 const T = 1732291200;

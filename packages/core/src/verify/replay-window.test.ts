@@ -1,7 +1,8 @@
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { at, outcome, rejection, SW_VECTOR } from "../../test/helpers.js";
-import { createVerifier, hmac, standardWebhooks, stripeHmac } from "../index.js";
+import { stripeHmac } from "../../test/hmac-presets.js";
+import { createVerifier, hmac, standardWebhooks } from "../index.js";
 
 const { secret, id, body } = SW_VECTOR;
 const T = 1732291200;

@@ -2,8 +2,9 @@
  * Rejections by the hmac, Stripe-style, bearer, headerToken and Ed25519 schemes.
  * @module
  */
-import { bearer, headerToken, hmac, standardWebhooks, stripeHmac } from "../../src/index.js";
+import { bearer, headerToken, hmac, standardWebhooks } from "../../src/index.js";
 import { ed25519Pair } from "../helpers.js";
+import { stripeHmac } from "../hmac-presets.js";
 import { b64, body, expected, group, hex, id, keyForms, type RejectionCase, T, textForms } from "./kit.js";
 
 export async function hmacCases(): Promise<RejectionCase[]> {

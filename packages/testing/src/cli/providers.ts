@@ -4,7 +4,7 @@
  * @module
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
-import { clerk, ferriskey, generic, stackAuth, tesseral, userfront } from "@hookproof/core/providers";
+import { clerk, ferriskey, generic, stackAuth, tesseral, userfront } from "@hookproof/providers";
 import { UsageError } from "./output.js";
 
 export interface ProviderEntry {

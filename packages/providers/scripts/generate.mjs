@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Writes what the provider folders determine: the `exports` map of package.json (one subpath per folder) and
+// the providers table, from each folder's `about`, in this package's README and the repository's README.
+// Run by the package build after tsup (it reads `about` from dist/); test/generated.test.ts fails when the
+// committed outputs are stale.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { exportsMap, providerFolders, providersTable, withTable } from "./render.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const repo = join(root, "..", "..");
+const folders = providerFolders(join(root, "src"));
+
+const abouts = [];
+for (const name of folders) {
+  const built = join(root, "dist", name, "index.js");
+  if (!existsSync(built))
+    throw new Error(`${relative(repo, built)} is missing: run tsup first (pnpm build).`);
+  const { about } = await import(pathToFileURL(built).href);
+  if (about?.name !== name)
+    throw new Error(`src/${name}/index.ts must export \`about\` with name "${name}".`);
+  abouts.push(about);
+}
+
+const written = [];
+function write(file, text) {
+  if (readFileSync(file, "utf8") === text) return;
+  writeFileSync(file, text);
+  written.push(relative(repo, file));
+}
+
+const packageFile = join(root, "package.json");
+const pkg = JSON.parse(readFileSync(packageFile, "utf8"));
+pkg.exports = exportsMap(folders);
+write(packageFile, `${JSON.stringify(pkg, null, 2)}\n`);
+
+const ownReadme = join(root, "README.md");
+write(ownReadme, withTable(readFileSync(ownReadme, "utf8"), providersTable(abouts, "src/"), "README.md"));
+const repoReadme = join(repo, "README.md");
+write(
+  repoReadme,
+  withTable(readFileSync(repoReadme, "utf8"), providersTable(abouts, "packages/providers/src/"), "README.md"),
+);
+console.log(
+  `generate: ${folders.length} providers → ${written.length ? written.join(", ") : "exports map and tables up to date"}`,
+);

@@ -1,0 +1,94 @@
+import type { StandardSchemaV1, WebhookProvider } from "@hookproof/core";
+import {
+  clerk,
+  ferriskey,
+  generic,
+  github,
+  stackAuth,
+  stripe,
+  tesseral,
+  userfront,
+} from "@hookproof/providers";
+import { describe, expect, it } from "vitest";
+import { AUTH, CARD, everything, SECRET, tokenRouter } from "../../core/test/leaks.js";
+import { fixtureText, fixtureTypes } from "./test-support.js";
+
+const WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+/** Each provider, and the headers besides the token that route an event of `type` (GitHub's event header). */
+const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Record<string, string>][] = [
+  ["stack-auth", () => stackAuth({ secret: WHSEC }), () => AUTH],
+  ["clerk", () => clerk({ secret: WHSEC }), () => AUTH],
+  ["tesseral", () => tesseral({ secret: WHSEC }), () => AUTH],
+  [
+    "ferriskey",
+    () => ferriskey({ secret: "c38438574a5bd28986b74cfff7ea59b1a2e933ae9c97579db03c881e534ca069" }),
+    () => AUTH,
+  ],
+  ["userfront", () => userfront({ token: "example3c5cc4491eb422d48c8f78c2f" }), () => AUTH],
+  ["generic", () => generic({ secret: "whsk-generic-7f3a9c2e51b84d06" }), () => AUTH],
+  [
+    "github",
+    () => github({ secret: "gh-secret-7Qm2vX9pL4sT" }),
+    (type) => ({ ...AUTH, "x-github-event": type.split(".")[0] ?? type }),
+  ],
+  ["stripe", () => stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }), () => AUTH],
+];
+
+/** Every path in `value` below its root, each with the value there. */
+function* nodes(value: unknown, path: (string | number)[] = []): Generator<[(string | number)[], unknown]> {
+  if (path.length > 0) yield [path, value];
+  if (typeof value !== "object" || value === null) return;
+  for (const [key, child] of Object.entries(value)) {
+    yield* nodes(child, [...path, Array.isArray(value) ? Number(key) : key]);
+  }
+}
+
+/** `body` with the value at `path` replaced. */
+function replaced(body: unknown, path: (string | number)[], value: unknown): string {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  parent[path.at(-1) as string | number] = value;
+  return JSON.stringify(copy);
+}
+
+describe("no received value appears in an invalid_payload answer", () => {
+  it.each(PROVIDERS)(
+    "%s: a secret-looking value in any field of any event is refused without being echoed",
+    async (name, provider, headers) => {
+      const rejected: unknown[] = [];
+      const hooks = tokenRouter(provider(), rejected);
+      const catalogue = provider().events as Record<string, StandardSchemaV1>;
+      let refused = 0;
+      for (const type of fixtureTypes(name)) {
+        const before = refused;
+        const fixture = JSON.parse(fixtureText(name, type));
+        for (const [path, value] of nodes(fixture)) {
+          // A string where a number, boolean or object belongs, and a number where a string does; a string
+          // also breaks literals and closed enums (`object: "user"`, `mode`).
+          const values = typeof value === "string" ? [CARD, SECRET, [SECRET]] : [SECRET];
+          for (const bad of values) {
+            const body = replaced(fixture, path, bad);
+            const answer = await hooks.process({ headers: headers(type), body });
+            if (answer.status === 200) continue;
+            refused++;
+            expect(answer.status, `${type} ${path.join(".")}`).toBe(400);
+            expect(answer.body).not.toContain(SECRET);
+            expect(answer.body).not.toContain(String(CARD));
+            // The catalogue's own issues, for whoever runs its schemas directly, hold no value either.
+            const own = JSON.stringify(await catalogue[type]?.["~standard"].validate(JSON.parse(body)));
+            expect(own).not.toContain(SECRET);
+            expect(own).not.toContain(String(CARD));
+          }
+        }
+        expect(refused, `no change to ${type} was refused`).toBeGreaterThan(before);
+      }
+      expect(rejected).toHaveLength(refused);
+      for (const error of rejected) {
+        expect(everything(error)).not.toContain(SECRET);
+        expect(everything(error)).not.toContain(String(CARD));
+      }
+    },
+  );
+});
