@@ -5,12 +5,13 @@
 
 export { rejectWebhook } from "./adapter/reject-webhook.js";
 export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource } from "./adapter/webhook-source.js";
-export type { DigestEncoding, HmacAlgorithm, MaybePromise } from "./crypto/types.js";
+export type { DigestEncoding, HmacAlgorithm } from "./crypto/types.js";
 export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
 export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
 export type { DedupeState, DedupeStore } from "./dedupe/types.js";
 export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
 export { configError, ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
+export type { MaybePromise } from "./maybe.js";
 export { createWebhooks } from "./router/create-webhooks.js";
 export type {
   CloseOptions,
@@ -32,9 +33,9 @@ export type {
   WebhookContext,
   WebhookProvider,
 } from "./router/types.js";
+export type { PayloadIssue } from "./schema/payload-issues.js";
+export { formatPath } from "./schema/payload-issues.js";
 export type { StandardSchemaV1 } from "./schema/standard-schema.js";
-export type { PayloadIssue } from "./schema/validate.js";
-export { formatPath } from "./schema/validate.js";
 export type { HmacOptions, HmacPresetOptions, HmacTimestamp } from "./schemes/hmac.js";
 export { hmac } from "./schemes/hmac.js";
 export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";
@@ -49,13 +50,8 @@ export type {
   SignInput,
   WebhookScheme,
 } from "./schemes/types.js";
-export type {
-  AuthenticatedRequest,
-  VerifiedWebhook,
-  Verifier,
-  VerifierOptions,
-  VerifyInput,
-} from "./verify/create-verifier.js";
+export type { AuthenticatedRequest, VerifyInput } from "./verify/authenticate.js";
+export type { VerifiedWebhook, Verifier, VerifierOptions } from "./verify/create-verifier.js";
 export { createVerifier } from "./verify/create-verifier.js";
 export type { BodyInput, LazyBody } from "./verify/read-body.js";
 export {
@@ -67,4 +63,4 @@ export {
 } from "./verify/read-body.js";
 export type { HeaderReader, HeadersInput } from "./verify/read-headers.js";
 export { readHeaders } from "./verify/read-headers.js";
-export { DEFAULT_TOLERANCE_SECONDS } from "./verify/replay-window.js";
+export { checkReplayWindow, DEFAULT_TOLERANCE_SECONDS } from "./verify/replay-window.js";

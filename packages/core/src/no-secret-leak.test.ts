@@ -3,6 +3,7 @@ import { bearer, createWebhooks, type WebhookVerificationError } from "@hookproo
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { thrown } from "../test/helpers.js";
 import { AUTH, everything, SECRET, TOKEN, tokenRouter } from "../test/leaks.js";
 import { rejectionCases } from "../test/rejections/index.js";
 
@@ -18,12 +19,7 @@ const typed: WebhookProvider = {
 
 describe("no secret, token or expected signature appears in any error", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_, c) => {
-    let error: unknown;
-    try {
-      await c.run();
-    } catch (caught) {
-      error = caught;
-    }
+    const error = await thrown(c.run);
     expect(error).toBeDefined();
     const text = everything(error);
     expect(text).toContain(c.code);

@@ -130,3 +130,19 @@ export function ed25519Pair(): Ed25519Pair {
     whsk64: `whsk_${Buffer.concat([seed, raw]).toString("base64")}`,
   };
 }
+
+/**
+ * A thenable that is no promise, its `then` on its prototype as a library's own thenable has it: what `await`
+ * waits for and `instanceof Promise` misses.
+ */
+export function bareThenable<T>(
+  settle: (resolve: (value: T) => void, reject: (error: unknown) => void) => void,
+): PromiseLike<T> {
+  class Thenable {
+    // biome-ignore lint/suspicious/noThenProperty: a thenable that is not a promise is the point of it.
+    then(resolve: (value: T) => void, reject: (error: unknown) => void): void {
+      settle(resolve, reject);
+    }
+  }
+  return new Thenable() as unknown as PromiseLike<T>;
+}

@@ -1,8 +1,8 @@
 import { createWebhooks } from "@hookproof/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hookproof, json } from "./test-cli.js";
-import { PROVIDERS, SECRETS, WHSEC } from "./test-providers.js";
-import { startServer, type TestServer } from "./test-server.js";
+import { hookproof, json } from "../test/cli.js";
+import { PROVIDERS, SECRETS, WHSEC } from "../test/providers.js";
+import { startServer, type TestServer } from "../test/server.js";
 
 interface SendJson {
   ok: boolean;

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { createVerifier, createWebhooks } from "@hookproof/core";
 import { genericHmac } from "@hookproof/providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hookproof, json, run } from "./test-cli.js";
-import { PROVIDERS, SECRETS, WHSEC } from "./test-providers.js";
-import { startServer, type TestServer } from "./test-server.js";
+import { hookproof, json, run } from "../test/cli.js";
+import { PROVIDERS, SECRETS, WHSEC } from "../test/providers.js";
+import { startServer, type TestServer } from "../test/server.js";
 
 const handled: { type: string; payload: unknown }[] = [];
 const servers: Record<string, TestServer> = {};

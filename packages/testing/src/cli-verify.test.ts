@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hookproof, json } from "../test/cli.js";
+import { PROVIDERS, SECRETS, WHSEC } from "../test/providers.js";
 import { fixture } from "./fixtures.js";
 import { type SignedDelivery, signDelivery } from "./sign-request.js";
-import { hookproof, json } from "./test-cli.js";
-import { PROVIDERS, SECRETS, WHSEC } from "./test-providers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hookproof-verify-"));
 const T = 1_787_234_531;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CLI, hookproof, json } from "./test-cli.js";
+import { CLI, hookproof, json } from "../test/cli.js";
 
 const DIR = fileURLToPath(new URL("../../providers/src/", import.meta.url));
 

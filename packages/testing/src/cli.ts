@@ -3,6 +3,7 @@
  * The `hookproof` CLI: send, sign and verify webhooks as providers send them, and list the fixtures.
  * @module
  */
+import { DEFAULT_TOLERANCE_SECONDS } from "@hookproof/core";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { fixturesCommand } from "./cli/fixtures.js";
 import { EXIT, UsageError } from "./cli/output.js";
@@ -123,7 +124,11 @@ withCommon(
     "Check a captured request (raw HTTP, or JSON { headers, body }) and say exactly why it fails: a missing header, no matching secret, clock skew, a re-serialised body — or that it is valid.",
   )
   .option("--now <time>", "the clock to check against: unix seconds or an ISO date (default: now)")
-  .option("--tolerance <seconds>", "the replay window, seconds each way (default 300)", whole)
+  .option(
+    "--tolerance <seconds>",
+    `the replay window, seconds each way (default ${DEFAULT_TOLERANCE_SECONDS})`,
+    whole,
+  )
   .addHelpText(
     "after",
     examples([

@@ -1,9 +1,9 @@
 import { createWebhooks } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
+import { PROVIDERS, typeHeaders } from "../test/providers.js";
 import { deliver } from "./deliver.js";
 import { fixture, fixtures, type ProviderKey } from "./fixtures.js";
 import { signRequest } from "./sign-request.js";
-import { PROVIDERS, typeHeaders } from "./test-providers.js";
 
 // The contract: every fixture of every provider, signed by signRequest, is accepted by the router for
 // that provider, and reaches the handler as the payload that was signed.

@@ -1,10 +1,10 @@
 import { createWebhooks } from "@hookproof/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROVIDERS } from "../test/providers.js";
+import { startServer, type TestServer } from "../test/server.js";
 import { deliver } from "./deliver.js";
 import { fixture } from "./fixtures.js";
 import { signRequest } from "./sign-request.js";
-import { PROVIDERS } from "./test-providers.js";
-import { startServer, type TestServer } from "./test-server.js";
 
 const provider = PROVIDERS.stackAuth!();
 const handled: string[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { run } from "./test-cli.js";
+import { run } from "../test/cli.js";
 
 // The library has no test-framework dependency: the same contract test runs under node:test, against
 // the built ESM and CJS files, as a user's project would load them.

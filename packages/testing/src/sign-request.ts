@@ -4,6 +4,7 @@
  * @module
  */
 import type { EventMap, WebhookProvider, WebhookScheme } from "@hookproof/core";
+import { DEFAULT_TOLERANCE_SECONDS } from "@hookproof/core";
 import { signatureHeaders, tamper, type Variant, withWrongSecret } from "./variants.js";
 
 /** What signs: a provider (`stackAuth({ secret })`) or a scheme (`standardWebhooks({ secret })`). */
@@ -79,7 +80,7 @@ export async function signDelivery(
   const scheme = schemeOf(target);
   const body = serialize(payload);
   const nowSeconds = Math.floor((options.now?.() ?? Date.now()) / 1000);
-  const tolerance = options.tolerance ?? 300;
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
   const variant = options.variant;
   let timestamp = options.timestamp ?? nowSeconds;
   if (variant === "expired" || variant === "future") {

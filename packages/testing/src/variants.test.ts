@@ -1,10 +1,10 @@
 import { createWebhooks, headerToken, type StandardSchemaV1, standardWebhooks } from "@hookproof/core";
 import { ferriskey, githubHmac, stripeHmac } from "@hookproof/providers";
 import { describe, expect, it } from "vitest";
+import { PROVIDERS, SIGNATURE_HEADER, typeHeaders } from "../test/providers.js";
 import { deliver } from "./deliver.js";
 import { fixture, type ProviderKey } from "./fixtures.js";
 import { signDelivery, signDuplicate, signHeaders, signRequest } from "./sign-request.js";
-import { PROVIDERS, SIGNATURE_HEADER, typeHeaders } from "./test-providers.js";
 import { replaceLastWord, withWrongSecret } from "./variants.js";
 
 /** One event per provider, dated now. */

@@ -17,8 +17,3 @@ export function ed25519Spki(publicKey: Uint8Array): Uint8Array {
 export function ed25519Pkcs8(seed: Uint8Array): Uint8Array {
   return concatBytes([PKCS8_PREFIX, seed]);
 }
-
-/** The raw 32-byte public key at the end of an SPKI document. */
-export function rawFromSpki(spki: Uint8Array): Uint8Array {
-  return spki.subarray(spki.length - 32);
-}

@@ -29,7 +29,6 @@ function single(parts: MessageParts): Uint8Array {
 }
 
 export const backend: CryptoBackend = {
-  name: "node",
   hmacKey(algorithm: HmacAlgorithm, secret: Uint8Array): HmacKey {
     return { algorithm, key: createSecretKey(secret) } as NodeHmacKey;
   },

@@ -3,9 +3,7 @@
  * package's export conditions pick one.
  * @module
  */
-
-/** A value, or a promise of it: the Node backend answers synchronously, WebCrypto asynchronously. */
-export type MaybePromise<T> = T | Promise<T>;
+import type { MaybePromise } from "../maybe.js";
 
 /** HMAC hash functions a scheme may use. */
 export type HmacAlgorithm = "sha1" | "sha256" | "sha512";
@@ -28,7 +26,6 @@ export interface Ed25519Key {
 
 /** What a crypto backend provides. Keep it this small. */
 export interface CryptoBackend {
-  readonly name: "node" | "web";
   hmacKey(algorithm: HmacAlgorithm, secret: Uint8Array): HmacKey;
   hmac(key: HmacKey, parts: MessageParts, encoding: DigestEncoding): MaybePromise<string>;
   sha256Hex(data: Uint8Array): MaybePromise<string>;

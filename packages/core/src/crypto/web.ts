@@ -46,7 +46,6 @@ function edCryptoKey(key: WebEd25519Key): Promise<CryptoKey> {
 }
 
 export const backend: CryptoBackend = {
-  name: "web",
   hmacKey(algorithm, secret) {
     return { algorithm, secret: secret.slice() } as WebHmacKey;
   },

@@ -2,7 +2,7 @@
  * The dedupe store contract: claim an event id, then mark it done or release it.
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
+import type { MaybePromise } from "../maybe.js";
 
 /** Where an event id stands: never seen (now claimed), being handled elsewhere, or handled. */
 export type DedupeState = "new" | "in_flight" | "done";

@@ -5,7 +5,8 @@ import { createWebhooks } from "../router/create-webhooks.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { standardWebhooks } from "../schemes/standard-webhooks.js";
 import { bearer } from "../schemes/tokens.js";
-import { createVerifier, type VerifyInput } from "../verify/create-verifier.js";
+import type { VerifyInput } from "../verify/authenticate.js";
+import { createVerifier } from "../verify/create-verifier.js";
 
 const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const scheme = standardWebhooks({ secret });

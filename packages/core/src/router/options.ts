@@ -2,13 +2,14 @@
  * The router's options and its public shape.
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
+
 import type { EvictionReport } from "../dedupe/memory-store.js";
 import type { DedupeStore } from "../dedupe/types.js";
 import type { WebhookVerificationError } from "../errors.js";
+import type { MaybePromise } from "../maybe.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { WebhookScheme } from "../schemes/types.js";
-import type { VerifyInput } from "../verify/create-verifier.js";
+import type { VerifyInput } from "../verify/authenticate.js";
 import type { ReplayBound } from "./replay-bound.js";
 import type {
   AnyEventHandler,

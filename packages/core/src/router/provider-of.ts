@@ -3,19 +3,11 @@
  * @module
  */
 import { configError } from "../errors.js";
+import { defaultEventId } from "../event/event-id.js";
+import { defaultEventType } from "../event/event-type.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import { bodyId } from "../verify/create-verifier.js";
 import type { CustomWebhooksOptions, ProviderWebhooksOptions } from "./options.js";
 import type { EventCatalogue, EventMap, WebhookProvider } from "./types.js";
-
-function defaultType(payload: unknown): string | undefined {
-  const type = (payload as { type?: unknown } | null)?.type;
-  return typeof type === "string" ? type : undefined;
-}
-
-function defaultId(payload: unknown, schemeId: string | undefined): string | undefined {
-  return schemeId ?? bodyId(payload);
-}
 
 /** `options.provider`, or a provider made of `scheme`, `events` and the default type and id rules. */
 export function providerOf<Events extends EventMap>(
@@ -30,8 +22,8 @@ export function providerOf<Events extends EventMap>(
     name: custom.name ?? "custom",
     scheme: custom.scheme,
     events: custom.events as unknown as EventCatalogue<Events>,
-    eventType: custom.eventType ?? defaultType,
-    eventId: custom.eventId ?? defaultId,
+    eventType: custom.eventType ?? defaultEventType,
+    eventId: custom.eventId ?? defaultEventId,
     ...(custom.eventTime === undefined ? {} : { eventTime: custom.eventTime }),
   };
 }

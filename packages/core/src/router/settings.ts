@@ -4,7 +4,7 @@
  */
 import { configError } from "../errors.js";
 import { integerOption } from "../integer-option.js";
-import { createVerifier, type Verifier } from "../verify/create-verifier.js";
+import { type Authenticator, createAuthenticator } from "../verify/authenticate.js";
 import { DEFAULT_TOLERANCE_SECONDS } from "../verify/replay-window.js";
 import type { RouterOptions } from "./options.js";
 import { checkReplayBound } from "./replay-bound.js";
@@ -15,7 +15,8 @@ const DAY = 86_400_000;
 
 /** What {@link routerSettings} checked and settled on. */
 export interface RouterSettings {
-  verifier: Verifier;
+  /** Authentication under the checked `tolerance` and `maxBodyBytes`. */
+  authenticator: Authenticator;
   /** Seconds. */
   tolerance: number;
   retainMs: number;
@@ -32,7 +33,7 @@ export interface RouterSettings {
  * time or the lack of it accepted (`replayBound`). Throws a `[@hookproof/core]` TypeError otherwise.
  *
  * @example
- * const { verifier, retainMs, lockMs } = routerSettings(options, provider, Date.now);
+ * const { authenticator, retainMs, lockMs } = routerSettings(options, provider, Date.now);
  */
 export function routerSettings(
   options: Pick<
@@ -43,7 +44,7 @@ export function routerSettings(
   now: () => number,
 ): RouterSettings {
   const { tolerance, maxBodyBytes } = options;
-  const verifier = createVerifier({ scheme: provider.scheme, now, tolerance, maxBodyBytes });
+  const authenticator = createAuthenticator({ scheme: provider.scheme, now, tolerance, maxBodyBytes });
   const retainMs = integerOption("retainMs", options.retainMs ?? 72 * HOUR, 30 * DAY);
   const lockMs = integerOption("lockMs", options.lockMs ?? 60_000, HOUR);
   const timeoutMs = integerOption("timeoutMs", options.timeoutMs ?? 25_000, HOUR);
@@ -60,7 +61,7 @@ export function routerSettings(
     throw configError("`lockMs` must be longer than `timeoutMs`, or a running handler could lose its claim.");
   }
   return {
-    verifier,
+    authenticator,
     tolerance: tolerance ?? DEFAULT_TOLERANCE_SECONDS,
     retainMs,
     lockMs,

@@ -2,9 +2,9 @@
  * The types that make `.on("user.created", (event) => …)` narrow: event maps, catalogues, providers.
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
+import type { MaybePromise } from "../maybe.js";
+import type { PayloadIssue } from "../schema/payload-issues.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import type { PayloadIssue } from "../schema/validate.js";
 import type { WebhookScheme } from "../schemes/types.js";
 import type { HeaderReader } from "../verify/read-headers.js";
 

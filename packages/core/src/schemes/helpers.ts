@@ -2,23 +2,10 @@
  * Small pieces the schemes share.
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
 import { utf8 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
 import type { HeaderReader } from "../verify/read-headers.js";
 import type { SecretInput, Secrets } from "./types.js";
-
-/** Runs `then` on the value now if it is ready, or when its promise settles. */
-export function whenReady<T, R>(value: MaybePromise<T>, then: (value: T) => R): R | Promise<Awaited<R>> {
-  return value instanceof Promise ? (value.then(then) as Promise<Awaited<R>>) : then(value);
-}
-
-/** Like `whenReady` for a list: synchronous when every item is. */
-export function whenAllReady<T, R>(values: MaybePromise<T>[], then: (values: T[]) => R): MaybePromise<R> {
-  return values.some((value) => value instanceof Promise)
-    ? Promise.all(values).then(then)
-    : then(values as T[]);
-}
 
 /** Prefixes a secret's text may carry: `whsec_` (Standard Webhooks HMAC, Stripe), `whsk_` and `whpk_` (Ed25519). */
 const SECRET_PREFIX = /^wh(?:sec|sk|pk)_/;

@@ -5,19 +5,12 @@
  * @module
  */
 import { backend } from "../crypto/backend.js";
-import type { DigestEncoding, HmacAlgorithm, HmacKey, MaybePromise } from "../crypto/types.js";
+import type { DigestEncoding, HmacAlgorithm, HmacKey } from "../crypto/types.js";
 import { constantTimeEqual, utf8 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
+import { chain, chainAll, type MaybePromise } from "../maybe.js";
 import type { HeaderReader } from "../verify/read-headers.js";
-import {
-  malformedHeader,
-  parseUnixSeconds,
-  requireHeader,
-  secretList,
-  textKeyBytes,
-  whenAllReady,
-  whenReady,
-} from "./helpers.js";
+import { malformedHeader, parseUnixSeconds, requireHeader, secretList, textKeyBytes } from "./helpers.js";
 import { addSignature, signatureEntries } from "./signature-list.js";
 import type { SchemeRequest, SchemeResult, Secrets, SignInput, WebhookScheme } from "./types.js";
 
@@ -131,7 +124,7 @@ export function hmac(options: HmacOptions): WebhookScheme {
     const signedAt =
       fieldTimestamp === undefined ? headerTimestamp : parseUnixSeconds(fieldTimestamp, header);
     const parts = signedAt === undefined ? [body] : [`${signedAt}.`, body];
-    return whenAllReady(
+    return chainAll(
       keys.map((key) => backend.hmac(key, parts, encoding)),
       (macs) => {
         const keyIndex = macs.findIndex((mac) =>
@@ -155,7 +148,7 @@ export function hmac(options: HmacOptions): WebhookScheme {
     const body = typeof input.body === "string" ? utf8(input.body) : input.body;
     const signedAt = timestamp ? (input.timestamp ?? Math.floor(Date.now() / 1000)) : undefined;
     const parts = signedAt === undefined ? [body] : [`${signedAt}.`, body];
-    return whenReady(backend.hmac(keys[0] as HmacKey, parts, encoding), (mac) => {
+    return chain(backend.hmac(keys[0] as HmacKey, parts, encoding), (mac) => {
       const headers: Record<string, string> = {};
       if (signatureKey) {
         headers[header] = `${timestampKey ? `${timestampKey}=${signedAt},` : ""}${signatureKey}=${mac}`;

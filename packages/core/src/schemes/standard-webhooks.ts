@@ -5,19 +5,12 @@
  * @module
  */
 import { backend } from "../crypto/backend.js";
-import type { Ed25519Key, MaybePromise, MessageParts } from "../crypto/types.js";
+import type { Ed25519Key, MessageParts } from "../crypto/types.js";
 import { constantTimeEqual, fromBase64, toBase64 } from "../encoding.js";
 import { configError, WebhookVerificationError } from "../errors.js";
+import { chain, chainAll, type MaybePromise } from "../maybe.js";
 import type { HeaderReader } from "../verify/read-headers.js";
-import {
-  malformedHeader,
-  parseUnixSeconds,
-  requireHeader,
-  secretList,
-  whenAllReady,
-  whenReady,
-  withoutPrefix,
-} from "./helpers.js";
+import { malformedHeader, parseUnixSeconds, requireHeader, secretList, withoutPrefix } from "./helpers.js";
 import { addSignature, signatureEntries } from "./signature-list.js";
 import type { SchemeRequest, SchemeResult, Secrets, SignInput, WebhookScheme } from "./types.js";
 
@@ -82,7 +75,7 @@ function prepareKeys(secrets: Secrets, allowShort: boolean | undefined): Key[] {
       return { version: "v1a", index, publicKey: backend.ed25519Key("public", raw) };
     if (secret.startsWith("whsk_")) {
       const key = backend.ed25519Key("private", raw.subarray(0, 32));
-      return { version: "v1a", index, sign: (parts) => whenReady(backend.ed25519Sign(key, parts), toBase64) };
+      return { version: "v1a", index, sign: (parts) => chain(backend.ed25519Sign(key, parts), toBase64) };
     }
     const key = backend.hmacKey("sha256", raw);
     return { version: "v1", index, sign: (parts) => backend.hmac(key, parts, "base64") };
@@ -170,10 +163,10 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
       // bytes and compare, in constant time, as for HMAC; holding only the public key we verify each one.
       checks.push(
         sign
-          ? whenReady(sign(parts), (expected) =>
+          ? chain(sign(parts), (expected) =>
               received.some((candidate) => constantTimeEqual(candidate, expected)) ? index : undefined,
             )
-          : whenAllReady(
+          : chainAll(
               received.map((candidate) =>
                 backend.ed25519Verify(publicKey as Ed25519Key, fromBase64(candidate) as Uint8Array, parts),
               ),
@@ -181,7 +174,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
             ),
       );
     }
-    return whenAllReady(checks, (matches) => {
+    return chainAll(checks, (matches) => {
       const keyIndex = matches.find((index) => index !== undefined);
       if (keyIndex === undefined) throw noMatch(names.signature);
       return { id, timestamp, keyIndex };
@@ -194,7 +187,7 @@ export function standardWebhooks(options: StandardWebhooksOptions): WebhookSchem
     const id = input.id ?? `msg_${randomId()}`;
     const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
     // A string body is signed as its UTF-8 bytes: every backend encodes string parts so.
-    return whenReady(key.sign([`${id}.${timestamp}.`, input.body]), (signature) => ({
+    return chain(key.sign([`${id}.${timestamp}.`, input.body]), (signature) => ({
       [`${signFamily}-id`]: id,
       [`${signFamily}-timestamp`]: String(timestamp),
       [`${signFamily}-signature`]: `${key.version},${signature}`,

@@ -2,7 +2,7 @@
  * What a scheme is: how a request proves where it came from, and how to sign one like it.
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
+import type { MaybePromise } from "../maybe.js";
 import type { HeaderReader } from "../verify/read-headers.js";
 
 /** The parts of a request a scheme looks at. */

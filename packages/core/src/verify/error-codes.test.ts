@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers.js";
 import { rejectionCases } from "../../test/rejections/index.js";
 import { isWebhookVerificationError, WebhookVerificationError } from "../index.js";
 
@@ -6,12 +7,7 @@ const cases = await rejectionCases();
 
 describe("every rejection carries a stable code, its HTTP status and a message saying what to fix", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_, c) => {
-    let error: unknown;
-    try {
-      await c.run();
-    } catch (caught) {
-      error = caught;
-    }
+    const error = await thrown(c.run);
     expect(error).toBeInstanceOf(WebhookVerificationError);
     const e = error as WebhookVerificationError;
     expect({ code: e.code, status: e.status }).toEqual({ code: c.code, status: c.status });

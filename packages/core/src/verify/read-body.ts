@@ -2,9 +2,10 @@
  * Turns whatever a framework hands over into the raw bytes that were signed, and enforces the size limit.
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
-import { utf8 } from "../encoding.js";
+
+import { concatBytes, utf8 } from "../encoding.js";
 import { WebhookVerificationError } from "../errors.js";
+import type { MaybePromise } from "../maybe.js";
 
 /** A raw body: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) or text as received. */
 export type BodyInput = string | Uint8Array | ArrayBuffer | ArrayBufferView;
@@ -76,12 +77,5 @@ export async function readLimited(
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : concatBytes(chunks);
 }

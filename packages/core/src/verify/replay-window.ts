@@ -8,8 +8,11 @@ import { WebhookVerificationError } from "../errors.js";
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /**
- * Throws unless `timestamp` (unix seconds) is within `tolerance` seconds of `nowMs`. A timestamp exactly
- * `tolerance` seconds away passes.
+ * Throws `timestamp_expired` or `timestamp_in_future` unless `timestamp` (unix seconds) is within `tolerance`
+ * seconds of `nowMs`. A timestamp exactly `tolerance` seconds away passes.
+ *
+ * @example
+ * checkReplayWindow(1_750_000_000, Date.now(), DEFAULT_TOLERANCE_SECONDS);
  */
 export function checkReplayWindow(timestamp: number, nowMs: number, tolerance: number): void {
   // Signed timestamps are whole seconds (every scheme parses digits), so `skew` is too. Compare at that

@@ -4,6 +4,7 @@
  * @module
  */
 import {
+  checkReplayWindow,
   createWebhooks,
   type EventMap,
   isWebhookVerificationError,
@@ -95,6 +96,17 @@ function headerTimestamp(headers: Capture["headers"]): number | undefined {
   return undefined;
 }
 
+/** The replay window's refusal of a signed timestamp, if it refuses it: the core's own check, so both agree. */
+function windowError(timestamp: number, nowMs: number, tolerance: number): WebhookErrorCode | undefined {
+  try {
+    checkReplayWindow(timestamp, nowMs, tolerance);
+    return undefined;
+  } catch (error) {
+    if (!isWebhookVerificationError(error)) throw error;
+    return error.code;
+  }
+}
+
 function skewText(skew: number, tolerance: number): string {
   const where = skew >= 0 ? `${skew} s in the past` : `${-skew} s in the future`;
   return `clock skew: the signed timestamp is ${where} (tolerance ±${tolerance} s)`;
@@ -121,7 +133,7 @@ export async function diagnose(
     if (!isWebhookVerificationError(checked)) throw checked;
     const header = checked.header;
     const signedAt = headerTimestamp(capture.headers);
-    if (signedAt !== undefined && Math.abs(nowSeconds - signedAt) > tolerance) {
+    if (signedAt !== undefined && windowError(signedAt, options.now, tolerance) !== undefined) {
       notes.push(`Once that is fixed it will still fail on ${skewText(nowSeconds - signedAt, tolerance)}.`);
     }
     const where = header ? { header } : {};
@@ -146,8 +158,9 @@ export async function diagnose(
   const skewSeconds = checked.timestamp === undefined ? undefined : nowSeconds - checked.timestamp;
   const skew = skewSeconds === undefined ? {} : { skewSeconds };
   const matched = { keyIndex: checked.keyIndex, ...(checked.id === undefined ? {} : { id: checked.id }) };
-  if (skewSeconds !== undefined && Math.abs(skewSeconds) > tolerance) {
-    const code = skewSeconds > 0 ? "timestamp_expired" : "timestamp_in_future";
+  const code =
+    checked.timestamp === undefined ? undefined : windowError(checked.timestamp, options.now, tolerance);
+  if (skewSeconds !== undefined && code !== undefined) {
     return { ...base, ...skew, ...matched, valid: false, code, reason: skewText(skewSeconds, tolerance) };
   }
   if (checked.keyIndex > 0)

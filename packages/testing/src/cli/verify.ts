@@ -2,6 +2,7 @@
  * `hookproof verify`: reads a captured request and says exactly why it fails, or that it is valid.
  * @module
  */
+import { DEFAULT_TOLERANCE_SECONDS } from "@hookproof/core";
 import { parseCapture } from "./capture.js";
 import { diagnose } from "./diagnose.js";
 import { createOutput, UsageError } from "./output.js";
@@ -37,7 +38,7 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions)
   const out = createOutput(options);
   const entry = findProvider(options.provider);
   const provider = buildProvider(entry, options);
-  const tolerance = options.tolerance ?? 300;
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
   if (!Number.isInteger(tolerance) || tolerance < 1 || tolerance > 86_400) {
     throw new UsageError("--tolerance must be whole seconds from 1 to 86400.");
   }

@@ -3,9 +3,9 @@
  * @module
  */
 import { backend } from "../crypto/backend.js";
-import type { MaybePromise } from "../crypto/types.js";
 import { utf8 } from "../encoding.js";
-import { chain } from "./maybe.js";
+import type { MaybePromise } from "../maybe.js";
+import { chain } from "../maybe.js";
 
 /** Ids longer than this are hashed before they become keys: a key is stored for the whole retention. */
 export const MAX_KEY_ID_LENGTH = 256;

@@ -1,13 +1,12 @@
 /**
- * The dedupe steps of the router: claim an event id, and run store calls that must not throw.
- * Both answer synchronously when the store does (`memoryStore`).
+ * The dedupe claim of a delivery: claim its event's key before the handlers run, then record it handled
+ * (`complete`) or give it back (`release`). Each answers synchronously when the store does (`memoryStore`), and
+ * none throws: a store that fails is an answer.
  * @module
  */
-import type { MaybePromise } from "../crypto/types.js";
-import type { EvictionReport } from "../dedupe/memory-store.js";
-import type { DedupeState, DedupeStore } from "../dedupe/types.js";
 import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
-import { isThenable } from "./maybe.js";
+import { isThenable, type MaybePromise } from "../maybe.js";
+import type { DedupeState, DedupeStore } from "./types.js";
 
 function unreachable(cause: unknown): WebhookVerificationError {
   // A store that says why it refuses (full of events it must not forget) also says when to retry.
@@ -36,7 +35,12 @@ async function inFlight(store: DedupeStore, key: string, lockMs: number): Promis
 /** What a claim comes to: a fresh claim, an event already handled, or the error to answer. */
 export type Claimed = "new" | "done" | WebhookVerificationError;
 
-/** Claims `key`; a duplicate in flight or an unreachable store comes back as the error to answer. */
+/**
+ * Claims `key` for `lockMs`; a duplicate in flight or an unreachable store comes back as the error to answer.
+ *
+ * @example
+ * const state = await claim(store, "stack-auth:default:msg_2Z", 60_000); // "new" | "done" | error
+ */
 export function claim(store: DedupeStore, key: string, lockMs: number): MaybePromise<Claimed> {
   const next = (state: DedupeState): MaybePromise<Claimed> =>
     state === "in_flight" ? inFlight(store, key, lockMs) : state;
@@ -50,7 +54,7 @@ export function claim(store: DedupeStore, key: string, lockMs: number): MaybePro
 }
 
 /** Runs a store call; `true` when it worked, else what it threw or rejected with. */
-export function settle(call: () => MaybePromise<void>): MaybePromise<unknown> {
+function settle(call: () => MaybePromise<void>): MaybePromise<unknown> {
   try {
     const result = call();
     return isThenable(result)
@@ -64,11 +68,32 @@ export function settle(call: () => MaybePromise<void>): MaybePromise<unknown> {
   }
 }
 
-/** What `onError` hears when the router's default `memoryStore` forgets handled ids early to make room. */
-export function evictionError(report: EvictionReport): WebhookVerificationError {
-  return new WebhookVerificationError(
-    "store_unavailable",
-    `The dedupe store is full (maxEntries ${report.maxEntries}): it forgot ${report.evicted} handled event ids before their retention ended (${report.total} in all), so a sender's late retry of one would run its handler again. Pass \`dedupe: memoryStore({ maxEntries })\` sized to the events of one retention window, or use @hookproof/redis.`,
-    { cause: report },
-  );
+/**
+ * Records `key` handled: kept at least `retainMs`, and, when the event's replay bound `end` (ms since the epoch)
+ * is known, pinned until then so a bounded store cannot forget it while a replay would still pass. `true` when
+ * the store recorded it, else what it failed with.
+ *
+ * @example
+ * const stored = await complete(store, key, 72 * HOUR, replayEnd(provider, event, 300, undefined), Date.now());
+ */
+export function complete(
+  store: DedupeStore,
+  key: string,
+  retainMs: number,
+  end: number | undefined,
+  now: number,
+): MaybePromise<unknown> {
+  const pinMs = end === undefined ? undefined : Math.max(0, end - now);
+  const retain = pinMs === undefined ? retainMs : Math.max(retainMs, pinMs);
+  return settle(() => store.complete(key, retain, pinMs));
+}
+
+/**
+ * Gives `key` back, so the sender's retry is handled at once; `true` when the store released it.
+ *
+ * @example
+ * await release(store, key);
+ */
+export function release(store: DedupeStore, key: string): MaybePromise<unknown> {
+  return settle(() => store.abort(key));
 }

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FetchHandler } from "./deliver.js";
+import type { FetchHandler } from "../src/deliver.js";
 
 export interface TestServer {
   /** `http://127.0.0.1:<port>/webhooks` */

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { delivery, events, json, bodyOnly as scheme } from "../../test/deliveries.js";
-import { memoryStore } from "../dedupe/memory-store.js";
-import type { DedupeStore } from "../dedupe/types.js";
-import { createWebhooks } from "./create-webhooks.js";
+import { createWebhooks } from "../router/create-webhooks.js";
 import { dedupeKeys } from "./dedupe-key.js";
+import { memoryStore } from "./memory-store.js";
+import type { DedupeStore } from "./types.js";
 
 // Dedupe keys (security review, findings 4 and 5): bounded whatever the id, unambiguous across endpoints.
 
