@@ -84,6 +84,14 @@ export default defineConfig({
       {
         resolve: { alias: coreAlias },
         test: {
+          name: "fastify",
+          include: ["packages/fastify/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        test: {
           name: "hono",
           include: ["packages/hono/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
