@@ -143,6 +143,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "example-fastify",
+          include: ["examples/fastify/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: "example-next",
           include: ["examples/next/test/**/*.test.ts"],
           testTimeout: 60_000,
