@@ -157,6 +157,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // The Hono app on Bun, Deno and workerd, from the packed packages (runtimes/global-setup.ts).
+      {
+        test: {
+          name: "runtimes",
+          include: ["runtimes/**/*.test.ts"],
+          globalSetup: ["runtimes/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       // The Express example under a fixed request rate (load/run.mjs); it runs the built packages.
       {
         test: {
