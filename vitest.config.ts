@@ -84,6 +84,14 @@ export default defineConfig({
       {
         resolve: { alias: coreAlias },
         test: {
+          name: "fastify",
+          include: ["packages/fastify/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        test: {
           name: "hono",
           include: ["packages/hono/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
@@ -135,10 +143,28 @@ export default defineConfig({
       },
       {
         test: {
+          name: "example-fastify",
+          include: ["examples/fastify/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: "example-next",
           include: ["examples/next/test/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      // The Hono app on Bun, Deno and workerd, from the packed packages (runtimes/global-setup.ts).
+      {
+        test: {
+          name: "runtimes",
+          include: ["runtimes/**/*.test.ts"],
+          globalSetup: ["runtimes/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       // The Express example under a fixed request rate (load/run.mjs); it runs the built packages.

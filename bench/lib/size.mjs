@@ -64,8 +64,9 @@ export const hooks = createWebhooks({ provider: stackAuth({ secret: "${SECRET}" 
 export const ADAPTERS = [
   { name: "@hookproof/hono", external: ["hono", "hono/*"], platform: "neutral" },
   { name: "@hookproof/next", external: ["next", "next/*"], platform: "neutral" },
-  // Express runs on Node only: measured against the Node build of the same router app.
+  // Express and Fastify run on Node only: measured against the Node build of the same router app.
   { name: "@hookproof/express", external: ["express"], platform: "node" },
+  { name: "@hookproof/fastify", external: ["fastify"], platform: "node" },
 ];
 
 async function bundle(source, { platform = "neutral", external = [] } = {}) {

@@ -10,7 +10,9 @@ import { createServer } from "node:net";
 export interface ReceiverOptions {
   /** The example's directory. */
   cwd: string;
-  /** `node` arguments, e.g. `["src/server.js"]`; `PORT` and `HOST` are set in the environment. */
+  /** The program to run. Default: this Node. */
+  command?: string;
+  /** Its arguments, e.g. `["src/server.js"]`; `PORT` and `HOST` are set in the environment. */
   args: (port: number) => string[];
   /** Extra environment: secrets, `MAX_BODY_BYTES`. */
   env: Record<string, string>;
@@ -45,7 +47,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   const url = `http://127.0.0.1:${port}`;
   // Vitest sets NODE_ENV=test; the servers must run as `pnpm start` runs them.
   const { NODE_ENV: _, ...env } = process.env;
-  const child = spawn(process.execPath, options.args(port), {
+  const child = spawn(options.command ?? process.execPath, options.args(port), {
     cwd: options.cwd,
     env: { ...env, ...options.env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
