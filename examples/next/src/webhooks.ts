@@ -71,31 +71,15 @@ const KEY = Symbol.for("@hookproof/example-next:webhooks");
 const registry = globalThis as { [KEY]?: WebhookRouters };
 
 /**
- * The process's routers, created on first use from the environment.
+ * The process's routers, created on first use from the environment. Routes pass a function that calls it,
+ * so `next build`, which loads every route module without the runtime's secrets, never does.
  *
  * @example
- * export const POST = createRouteHandler(webhooks().stackAuth);
+ * export const POST = createRouteHandler(() => webhooks().stackAuth);
  */
 export function webhooks(): WebhookRouters {
   registry[KEY] ??= createWebhookRouters(readConfig());
   return registry[KEY];
-}
-
-/**
- * A route handler created on its first request. `next build` loads every route module to read its config,
- * without the runtime's secrets, so nothing that needs them may run when the module loads.
- *
- * @example
- * export const POST = onFirstRequest(() => createRouteHandler(webhooks().stackAuth));
- */
-export function onFirstRequest<Args extends unknown[], Result>(
-  create: () => (...args: Args) => Result,
-): (...args: Args) => Result {
-  let handler: ((...args: Args) => Result) | undefined;
-  return (...args) => {
-    handler ??= create();
-    return handler(...args);
-  };
 }
 
 /** Closes the routers if any request created them; for SIGTERM. */

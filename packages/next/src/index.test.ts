@@ -1,18 +1,8 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { NextApiHandler } from "next";
-// Next's own API-route runner: it applies `config.api.bodyParser` exactly as `next start` does.
-import { apiResolver } from "next/dist/server/api-utils/node/api-resolver.js";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import {
-  adapterKit,
-  countBodyBytes,
-  countedStream,
-  MiB,
-  NOW,
-  partialUpload,
-} from "../../core/test/adapter-kit.js";
+import { adapterKit, countedStream, MiB, NOW, partialUpload } from "../../core/test/adapter-kit.js";
 import { createPagesHandler, createRouteHandler } from "./index.js";
+import { closeApiRoutes, post, serveApiRoute as serveRoute } from "./test-api-route.js";
 
 const { createHooks, signed } = adapterKit("next");
 
@@ -106,35 +96,7 @@ describe("createRouteHandler: a request without signature headers", () => {
 });
 
 describe("createPagesHandler (Pages Router)", () => {
-  const servers: Server[] = [];
-  afterEach(() => {
-    for (const server of servers.splice(0)) {
-      server.closeAllConnections();
-      server.close();
-    }
-  });
-
-  /** Serves `handler` as `pages/api/webhooks` with `config`; `bytes` counts the body bytes read before the answer. */
-  async function serveRoute(handler: NextApiHandler, bodyParser: boolean, counter = { bytes: 0 }) {
-    const server = createServer((req, res) => {
-      countBodyBytes(req, res, counter);
-      const route = { default: handler, config: { api: { bodyParser } } };
-      const context = {
-        previewModeId: "",
-        previewModeEncryptionKey: "",
-        previewModeSigningKey: "",
-        dev: false,
-      };
-      void apiResolver(req, res, {}, route, context, false, false, "/api/webhooks");
-    });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks`;
-  }
-
-  async function post(url: string, sent: { headers: Record<string, string>; body: BodyInit }) {
-    return read(await fetch(url, { method: "POST", ...sent, duplex: "half" } as RequestInit));
-  }
+  afterEach(closeApiRoutes);
 
   it("fits Next's API route type", () => {
     const handler: NextApiHandler = createPagesHandler(createHooks().hooks);

@@ -152,6 +152,66 @@ describe("hookproof send", () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it("a secret not shaped like Stack Auth's (notasecret) is refused, saying what its secrets look like", async () => {
+    const before = handled.length;
+    const result = await hookproof([
+      "send",
+      servers.stackAuth!.url,
+      "-p",
+      "stack-auth",
+      "-s",
+      "notasecret",
+      "-e",
+      "user.created",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "--secret does not look like a stack-auth signing secret (whsec_<base64>)",
+    );
+    expect(result.stderr).toContain("copy it again from stack-auth's dashboard");
+    expect(result.stderr).not.toContain("notasecret");
+    expect(result.stdout).toBe("");
+    expect(handled.length).toBe(before);
+  });
+
+  it("a usable secret without the whsec_ prefix is sent with a warning on stderr, stdout still JSON", async () => {
+    const bare = WHSEC.slice("whsec_".length);
+    const result = await hookproof([
+      "send",
+      servers.stackAuth!.url,
+      "-p",
+      "stack-auth",
+      "-s",
+      bare,
+      "-e",
+      "user.created",
+      "--json",
+    ]);
+    expect(result.stderr).toBe(
+      "hookproof: warning: --secret does not look like a stack-auth signing secret (whsec_<base64>); using it anyway: only a receiver given this same string will agree.\n",
+    );
+    // The core reads bare base64 as the same key, so this receiver agrees.
+    expect(json<SendJson>(result).deliveries[0]).toMatchObject({ status: 200 });
+    const prefixed = await hookproof(["send", servers.stackAuth!.url, ...stack]);
+    expect(prefixed.stderr).toBe("");
+  });
+
+  it("names which of several secrets is misshapen", async () => {
+    const result = await hookproof([
+      "sign",
+      "-p",
+      "clerk",
+      "-e",
+      "user.created",
+      "-s",
+      WHSEC,
+      "-s",
+      "notasecret",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^hookproof: --secret #2 does not look like a clerk signing secret/);
+  });
+
   it("a URL that is not http(s) is a usage error; an unreachable one exits 1", async () => {
     expect((await hookproof(["send", "localhost:3000", ...stack])).code).toBe(2);
     const closed = await startServer(() => new Response());

@@ -134,13 +134,35 @@ describe("hookproof verify", () => {
     expect(out).toMatchObject({ code: "invalid_signature", reserialised: "pretty (2 spaces)" });
   });
 
-  it("a changed body that is no re-serialisation is reported as no matching secret", async () => {
+  it("a changed body that is no re-serialisation: no matching secret, and the hint that the body changed", async () => {
     const delivery = await stack();
-    const out = json<VerifyJson>(
-      await verify(capture(delivery, String(delivery.body).replace("Ada", "Eve")), "--json"),
-    );
+    const file = capture(delivery, String(delivery.body).replace("Ada", "Eve"));
+    const out = json<VerifyJson>(await verify(file, "--json"));
     expect(out.code).toBe("invalid_signature");
     expect(out.reserialised).toBeUndefined();
+    expect(out.reason).toBe("the signature in `svix-signature` matches none of the 1 secret given");
+    const text = await verify(file);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("or the body changed after signing: a proxy or framework re-encoded it");
+  });
+
+  it("a wrong token gets no body hint: a token covers no body", async () => {
+    const delivery = await signDelivery(PROVIDERS.userfront!(), fixture("userfront", "user.create"));
+    const args = ["verify", "-p", "userfront", "-s", "not-the-key-Hc47mWe2tY", "--json", capture(delivery)];
+    expect(json<VerifyJson>(await hookproof(args)).notes).toEqual([]);
+  });
+
+  it("--help shows a captured request, and that very capture verifies as its text says", async () => {
+    const help = (await hookproof(["verify", "--help"])).stdout;
+    const example = /\n\n((?: {2}POST[^\n]*\n(?: {2}[^\n]*\n)+)\n {2}[^\n]*)\n/.exec(help)?.[1];
+    expect(example).toBeDefined();
+    const file = join(dir, "help-example.http");
+    writeFileSync(file, example!.replace(/^ {2}/gm, ""));
+    const command = /passes `hookproof (verify [^`]*) captured\.http`/.exec(help)?.[1]?.split(" ");
+    expect(command).toEqual(["verify", "-p", "tesseral", "-s", WHSEC, "--now", "1787234531"]);
+    const result = await hookproof([...command!, file]);
+    expect(result.stdout).toContain("✓ valid: event msg_2sVJb5hM0XrO6yJ8cKqUeTdWnA1 of type sync.user");
+    expect(result.code).toBe(0);
   });
 
   it("reads a JSON capture { headers, body } from stdin", async () => {

@@ -32,6 +32,14 @@ describe("hookproof --help", () => {
   });
 });
 
+describe("hookproof --version", () => {
+  it.each(["--version", "-V"])("%s prints the package's version; exit 0", async (flag) => {
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    const result = await hookproof([flag]);
+    expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});
+
 describe("usage errors exit 2", () => {
   it.each([
     [["bogus"], /unknown command 'bogus'/],

@@ -3,8 +3,10 @@
  * The `hookproof` CLI: send, sign and verify webhooks as providers send them, and list the fixtures.
  * @module
  */
+import { readFileSync } from "node:fs";
 import { DEFAULT_TOLERANCE_SECONDS } from "@hookproof/core";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { CAPTURE_EXAMPLE } from "./cli/capture.js";
 import { fixturesCommand } from "./cli/fixtures.js";
 import { EXIT, UsageError } from "./cli/output.js";
 import { VARIANT_FLAGS } from "./cli/payload.js";
@@ -13,6 +15,10 @@ import { sendCommand } from "./cli/send.js";
 import { DEFAULT_URL, signCommand } from "./cli/sign.js";
 import { verifyCommand } from "./cli/verify.js";
 
+// This file sits one level below package.json both as src/cli.ts and as the built dist/cli.js.
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 const names = PROVIDERS.map((entry) => entry.name).join(", ");
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -62,6 +68,7 @@ function withPayload(command: Command): Command {
 
 const program = new Command("hookproof")
   .description("Send, sign and verify webhooks exactly as providers send them.")
+  .version(version, "-V, --version", "print the version of @hookproof/testing")
   .exitOverride()
   .showHelpAfterError("(run with --help for usage)")
   .addHelpText(
@@ -131,13 +138,16 @@ withCommon(
   )
   .addHelpText(
     "after",
-    examples([
-      "hookproof verify -p stack-auth -s whsec_… captured.http",
-      "hookproof verify -p stack-auth -s whsec_new… -s whsec_old… capture.json --json",
-      "hookproof verify -p clerk -s whsec_… --now 2026-11-25T12:00:00Z captured.http",
-      "pbpaste | hookproof verify -p ferriskey -s $FERRISKEY_SECRET -",
-      "hookproof verify -p ferriskey --token-header x-webhook-token -s $TOKEN captured.http",
-    ]),
+    examples(
+      [
+        "hookproof verify -p stack-auth -s whsec_… captured.http",
+        "hookproof verify -p stack-auth -s whsec_new… -s whsec_old… capture.json --json",
+        "hookproof verify -p clerk -s whsec_… --now 2026-11-25T12:00:00Z captured.http",
+        "pbpaste | hookproof verify -p ferriskey -s $FERRISKEY_SECRET -",
+        "hookproof verify -p ferriskey --token-header x-webhook-token -s $TOKEN captured.http",
+      ],
+      CAPTURE_EXAMPLE,
+    ),
   )
   .action(async (file: string, options) => {
     process.exitCode = await verifyCommand(file, options);

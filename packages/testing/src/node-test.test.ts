@@ -50,8 +50,10 @@ describe("node:test", () => {
   it("runs a contract test on the built ESM and CJS files", async () => {
     writeFileSync(join(dir, "contract.test.mjs"), esm);
     writeFileSync(join(dir, "contract.test.cjs"), cjs);
+    // TAP whatever the Node line: from Node 22 the default reporter is `spec` even when piped.
     const result = await run(process.execPath, [
       "--test",
+      "--test-reporter=tap",
       join(dir, "contract.test.mjs"),
       join(dir, "contract.test.cjs"),
     ]);

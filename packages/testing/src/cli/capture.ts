@@ -14,6 +14,25 @@ export interface Capture {
 
 const encoder = new TextEncoder();
 
+/**
+ * What `verify --help` shows a capture to look like: a real Tesseral delivery, signed with the Standard
+ * Webhooks docs' example secret at 1787234531, so it verifies as shown.
+ */
+export const CAPTURE_EXAMPLE: string = `A captured request is the request as it arrived: the request line, the headers, one blank line, then
+the body byte for byte (a proxy log, \`nc -l 3000\`, your framework's raw request). For example, this
+captured.http passes \`hookproof verify -p tesseral -s whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --now 1787234531 captured.http\`:
+
+  POST /webhooks HTTP/1.1
+  content-type: application/json
+  svix-id: msg_2sVJb5hM0XrO6yJ8cKqUeTdWnA1
+  svix-timestamp: 1787234531
+  svix-signature: v1,dQMV6h5uXgBfCAFzCAec5u7NTPT0UJ9Qr1uHqmiJIk4=
+
+  {"type":"sync.user","userId":"user_4x1c2k9d0m7qz3bvn8r5tw6ye"}
+
+Or JSON, the body as one string: {"headers": {"svix-id": "msg_…", …}, "body": "{\\"type\\":…}"}
+(\`bodyBase64\` instead of \`body\` for bytes that are not text).`;
+
 function indexOf(bytes: Uint8Array, pattern: number[], from = 0): number {
   outer: for (let i = from; i <= bytes.length - pattern.length; i++) {
     for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;

@@ -44,6 +44,11 @@ export interface DiagnoseOptions {
 
 const encoder = new TextEncoder();
 
+const CHANGED_BODY =
+  "Either the secret is not the one this request was signed with, or the body changed after signing: " +
+  "a proxy or framework re-encoded it, a parser re-serialised it in a form not tried here, or the " +
+  "capture is not byte for byte what arrived (an editor's line endings, a logger's truncation).";
+
 /** Forms a JSON body commonly takes after a parser or a logger rewrote it, by what the sender signed. */
 const FORMS: readonly [string, (text: string, parsed: unknown) => string | undefined][] = [
   ["compact", (_, parsed) => (parsed === undefined ? undefined : JSON.stringify(parsed))],
@@ -150,6 +155,8 @@ export async function diagnose(
       const what = checked.code === "invalid_token" ? "token" : "signature";
       const secrets = `${options.secrets} ${what === "token" ? "token" : "secret"}${options.secrets === 1 ? "" : "s"}`;
       const reason = `the ${what}${header ? ` in \`${header}\`` : ""} matches none of the ${secrets} given`;
+      // A wrong secret and a changed body fail the same way; a token covers no body, so only the first applies.
+      if (what === "signature") notes.push(CHANGED_BODY);
       return { ...base, ...where, valid: false, code: checked.code, reason };
     }
     return { ...base, ...where, valid: false, code: checked.code, reason: checked.message };

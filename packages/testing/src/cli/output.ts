@@ -14,6 +14,16 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/**
+ * A warning on stderr: the command goes on, and `--json` output on stdout stays one document.
+ *
+ * @example
+ * warn("--secret does not look like a stack-auth secret");
+ */
+export function warn(text: string): void {
+  process.stderr.write(`hookproof: warning: ${text}\n`);
+}
+
 export interface Output {
   readonly json: boolean;
   /** Wraps `text` in a colour when colour is on. */

@@ -5,13 +5,18 @@
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import { clerk, ferriskey, generic, stackAuth, tesseral, userfront } from "@hookproof/providers";
-import { UsageError } from "./output.js";
+import { UsageError, warn } from "./output.js";
 
 export interface ProviderEntry {
   /** The CLI name: `stack-auth`. */
   name: string;
   /** What `--secret` holds for this provider. */
   secret: string;
+  /**
+   * The shape of the secrets this sender issues, when it has one: a `--secret` of another shape is named
+   * as such, since it is rarely the dashboard's value (a mistyped variable, the wrong provider's key).
+   */
+  format?: { matches: (secret: string) => boolean; looks: string };
   /** Builds the provider with one secret, or several (rotation: any may match). */
   create(secrets: string[], allowShortSecret: boolean): WebhookProvider<EventMap>;
   /** Builds it for a sender that sends only a static token in a header you name (`--token-header`). */
@@ -32,16 +37,21 @@ export interface SecretOptions {
   allowShortSecret?: boolean;
 }
 
+/** Svix senders issue `whsec_` + base64 secrets; the core also reads bare base64 as a key. */
+const WHSEC_FORMAT = { matches: (secret: string) => secret.startsWith("whsec_"), looks: "whsec_<base64>" };
+
 const entries: readonly ProviderEntry[] = [
   {
     name: "clerk",
     secret: "the endpoint's whsec_… signing secret",
+    format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => clerk({ secret: s, allowShortSecret }),
   },
   {
     name: "ferriskey",
     secret:
       "the webhook's signing secret (64 hex characters, used as text); with --token-header, that header's value",
+    format: { matches: (secret) => /^[0-9a-f]{64}$/i.test(secret), looks: "64 hex characters" },
     create: (s, allowShortSecret) => ferriskey({ secret: s, allowShortSecret }),
     // Releases up to v0.7.2 sign nothing: the only credential is a custom header the admin configured.
     createWithTokenHeader: (header, tokens, allowShortSecret) =>
@@ -55,11 +65,13 @@ const entries: readonly ProviderEntry[] = [
   {
     name: "stack-auth",
     secret: "the endpoint's whsec_… secret",
+    format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => stackAuth({ secret: s, allowShortSecret }),
   },
   {
     name: "tesseral",
     secret: "the endpoint's whsec_… secret",
+    format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => tesseral({ secret: s, allowShortSecret }),
   },
   {
@@ -82,9 +94,21 @@ export function findProvider(name: string | undefined): ProviderEntry {
   return entry;
 }
 
+/** What is wrong with the shape of each `--secret` that is not shaped like the sender's secrets. */
+function misshapen(entry: ProviderEntry, secrets: string[], tokenHeader: string | undefined): string[] {
+  const { format } = entry;
+  if (!format || tokenHeader !== undefined) return [];
+  return secrets.flatMap((secret, index) => {
+    if (format.matches(secret)) return [];
+    const which = secrets.length === 1 ? "--secret" : `--secret #${index + 1}`;
+    return [`${which} does not look like a ${entry.name} signing secret (${format.looks})`];
+  });
+}
+
 /**
  * Builds the provider, turning a malformed or weak secret (the core's TypeError) into a usage error that
- * names the CLI's flags.
+ * names the CLI's flags. A secret the core accepts but that is not shaped like the sender's is signed with,
+ * after a warning on stderr: a receiver given the same string accepts it, the sender would never send it.
  */
 export function buildProvider(entry: ProviderEntry, options: SecretOptions): WebhookProvider<EventMap> {
   const { secret: secrets, tokenHeader } = options;
@@ -98,14 +122,24 @@ export function buildProvider(entry: ProviderEntry, options: SecretOptions): Web
       `--token-header is for ${which.join(", ")} only: ${entry.name} sends its own headers.`,
     );
   }
+  const shapes = misshapen(entry, secrets, tokenHeader);
+  let provider: WebhookProvider<EventMap>;
   try {
-    if (tokenHeader !== undefined)
-      return entry.createWithTokenHeader!(tokenHeader, secrets, allowShortSecret);
-    return entry.create(secrets, allowShortSecret);
+    provider =
+      tokenHeader !== undefined
+        ? entry.createWithTokenHeader!(tokenHeader, secrets, allowShortSecret)
+        : entry.create(secrets, allowShortSecret);
   } catch (error) {
     const message = (error as Error).message
       .replace(/^\[@hookproof\/core\] /, "")
       .replaceAll("`allowShortSecret: true`", "--allow-short-secret");
-    throw new UsageError(`--secret: ${message}`);
+    if (shapes.length === 0) throw new UsageError(`--secret: ${message}`);
+    throw new UsageError(
+      `${shapes.join("; ")}: copy it again from ${entry.name}'s dashboard. As given it is refused: ${message}`,
+    );
   }
+  for (const shape of shapes) {
+    warn(`${shape}; using it anyway: only a receiver given this same string will agree.`);
+  }
+  return provider;
 }

@@ -1,4 +1,4 @@
 import { createRouteHandler } from "@hookproof/next";
-import { onFirstRequest, webhooks } from "@/src/webhooks";
+import { webhooks } from "@/src/webhooks";
 
-export const POST = onFirstRequest(() => createRouteHandler(webhooks().generic));
+export const POST = createRouteHandler(() => webhooks().generic);

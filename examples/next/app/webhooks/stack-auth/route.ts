@@ -1,6 +1,6 @@
 import { createRouteHandler } from "@hookproof/next";
-import { onFirstRequest, webhooks } from "@/src/webhooks";
+import { webhooks } from "@/src/webhooks";
 
 export const runtime = "nodejs";
 
-export const POST = onFirstRequest(() => createRouteHandler(webhooks().stackAuth));
+export const POST = createRouteHandler(() => webhooks().stackAuth);

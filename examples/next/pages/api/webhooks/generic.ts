@@ -1,7 +1,7 @@
 import { createPagesHandler } from "@hookproof/next";
-import { onFirstRequest, webhooks } from "@/src/webhooks";
+import { webhooks } from "@/src/webhooks";
 
 // Next must not parse the body: the signature covers the exact bytes sent. Next reads this statically.
 export const config = { api: { bodyParser: false } };
 
-export default onFirstRequest(() => createPagesHandler(webhooks().generic));
+export default createPagesHandler(() => webhooks().generic);

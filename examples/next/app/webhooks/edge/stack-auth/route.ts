@@ -1,10 +1,10 @@
 import { createRouteHandler } from "@hookproof/next";
-import { onFirstRequest, webhooks } from "@/src/webhooks";
+import { webhooks } from "@/src/webhooks";
 
 // The same router on the Edge runtime: @hookproof/core resolves to its WebCrypto build here.
 export const runtime = "edge";
 
-export const POST = onFirstRequest(() => createRouteHandler(webhooks().stackAuth));
+export const POST = createRouteHandler(() => webhooks().stackAuth);
 
 /** This Edge route's own handled log: the Edge runtime does not share the Node routes' memory. */
 export function GET(): Response {
