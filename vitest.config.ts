@@ -31,6 +31,8 @@ export default defineConfig({
         resolve: { alias: coreAlias },
         test: {
           name: "core",
+          // A cap for a CI machine under load, not a speed claim: no unit test asserts a duration.
+          testTimeout: 20_000,
           include: ["packages/core/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
         },
@@ -40,6 +42,7 @@ export default defineConfig({
         plugins: [webCrypto],
         test: {
           name: "core (web crypto)",
+          testTimeout: 20_000,
           include: ["packages/core/src/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
         },
@@ -48,6 +51,7 @@ export default defineConfig({
         resolve: { alias: coreAlias },
         test: {
           name: "providers",
+          testTimeout: 20_000,
           include: ["packages/providers/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
         },
@@ -57,6 +61,7 @@ export default defineConfig({
         plugins: [webCrypto],
         test: {
           name: "providers (web crypto)",
+          testTimeout: 20_000,
           include: ["packages/providers/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
         },
