@@ -58,7 +58,12 @@ export function createQueue(options: WebhookQueueOptions): WebhookQueue {
   const attempts = positive("attempts", options.attempts ?? 8, 1000);
   const timeoutMs = positive("timeoutMs", options.timeoutMs ?? 5000, 60_000);
   const queue = new Queue<WebhookJobData>(options.name ?? DEFAULT_QUEUE_NAME, {
-    connection: connectionOf(options, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+    // Fail fast while Redis is down (the sender is answered 503 at once) and reconnect soon after.
+    connection: connectionOf(options, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+    }),
     ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
     defaultJobOptions: {
       attempts,
