@@ -116,6 +116,7 @@ describe.skipIf(!binary)("receivers and workers in separate processes, one Redis
     const { log, env } = setup();
     // `appendfsync always`: an acknowledged job is on disk, so it survives Redis being killed.
     const admin = fastClient(server.url);
+    await new Promise((resolve) => admin.once("ready", resolve));
     await admin.call("CONFIG", "SET", "appendfsync", "always");
     admin.disconnect();
     children = await spawnAll([
