@@ -163,6 +163,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "example-queue",
+          include: ["examples/queue/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: "example-next",
           include: ["examples/next/test/**/*.test.ts"],
           testTimeout: 60_000,
