@@ -19,8 +19,7 @@ export type WebhookErrorCode =
   | "store_unavailable"
   | "handler_failed"
   | "handler_timeout"
-  | "shutting_down"
-  | "queue_unavailable";
+  | "shutting_down";
 
 /** HTTP status answered for each code: one table for every adapter. */
 export const ERROR_STATUS: Readonly<Record<WebhookErrorCode, number>> = {
@@ -39,7 +38,6 @@ export const ERROR_STATUS: Readonly<Record<WebhookErrorCode, number>> = {
   handler_failed: 500,
   handler_timeout: 503,
   shutting_down: 503,
-  queue_unavailable: 503,
 };
 
 /** Details a {@link WebhookVerificationError} may carry besides its code. */

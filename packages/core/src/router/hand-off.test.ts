@@ -89,7 +89,7 @@ describe("handoff: acknowledge once queued, handle with hooks.run()", () => {
     expect(handler).toHaveBeenCalledOnce();
   });
 
-  it("answers 503 queue_unavailable when the handoff fails, so the sender retries; nothing is claimed", async () => {
+  it("answers 503 store_unavailable (naming the queue) when the handoff fails, so the sender retries; nothing is claimed", async () => {
     const store = memoryStore({ now });
     const onRejected = vi.fn();
     let fail = true;
@@ -104,9 +104,12 @@ describe("handoff: acknowledge once queued, handle with hooks.run()", () => {
     const refused = await hooks.process(request);
     expect(refused.status).toBe(503);
     expect(refused.headers["retry-after"]).toBe("10");
-    expect(JSON.parse(refused.body).error.code).toBe("queue_unavailable");
+    expect(JSON.parse(refused.body).error).toMatchObject({
+      code: "store_unavailable",
+      message: expect.stringContaining("could not be queued"),
+    });
     expect(refused.body).not.toContain("ECONNREFUSED");
-    expect(onRejected.mock.calls[0]?.[0]).toMatchObject({ code: "queue_unavailable" });
+    expect(onRejected.mock.calls[0]?.[0]).toMatchObject({ code: "store_unavailable" });
     expect(store.peek("custom:default:msg_1")).toBeUndefined();
     // A handoff that throws synchronously is the same answer.
     const throwing = createWebhooks({

@@ -13,7 +13,7 @@ import type { EventMap, VerifiedEvent } from "./types.js";
 /**
  * Stores a verified event durably for a worker, under `key` (the event's dedupe key: the same key twice must
  * store it once). The sender is acknowledged when it settles; when it throws or rejects, the sender is
- * answered 503 `queue_unavailable` and retries. `@hookproof/bullmq`'s `createQueue(…).handoff` is one.
+ * answered 503 `store_unavailable` and retries. `@hookproof/bullmq`'s `createQueue(…).handoff` is one.
  *
  * @example
  * const handoff: Handoff<EventMap> = (event, key) => queue.add(event.type, toJob(event), { jobId: key });
@@ -29,7 +29,9 @@ export type HandedOff = "duplicate" | "queued" | WebhookVerificationError;
 function queueUnavailable(cause: unknown): WebhookVerificationError {
   if (isWebhookVerificationError(cause) && cause.status === 503) return cause;
   return new WebhookVerificationError(
-    "queue_unavailable",
+    // The dedupe store's code: the queue is where this router stores events (and a new code would cost the
+    // edge verify bundle bytes in the status table).
+    "store_unavailable",
     "The event could not be queued for its handlers, so it was not accepted; the sender's retry will be.",
     { cause, retryAfter: 10 },
   );

@@ -94,7 +94,7 @@ export interface RouterOptions<Events extends EventMap> {
    * the request, and answered 200 `{"ok":true,"queued":true}` once it settles; a worker runs the handlers
    * with `hooks.run(event)`. An event the store says was handled is answered as a duplicate without being
    * queued; one in flight is queued again (the queue keeps one job per key). A `handoff` that throws or
-   * rejects is answered 503 `queue_unavailable`, so the sender retries. Events that break their schema still
+   * rejects is answered 503 `store_unavailable` (a message naming the queue), so the sender retries. Events that break their schema still
    * go to `onInvalidPayload` in the request.
    */
   handoff?: Handoff;
