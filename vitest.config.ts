@@ -81,6 +81,18 @@ export default defineConfig({
       {
         resolve: { alias: coreAlias },
         test: {
+          name: "bullmq",
+          include: ["packages/bullmq/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+          // Real Redis and child processes (receivers, workers, the CLI), bounded to about two minutes.
+          globalSetup: ["packages/bullmq/test/global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        test: {
           name: "express",
           include: ["packages/express/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
@@ -150,6 +162,14 @@ export default defineConfig({
         test: {
           name: "example-fastify",
           include: ["examples/fastify/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "example-queue",
+          include: ["examples/queue/test/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
