@@ -119,6 +119,11 @@ export async function listenCommand(options: ListenCommandOptions): Promise<numb
   const keep = options.keep ?? 500;
   if (!Number.isInteger(keep) || keep < 1) throw new UsageError("--keep must be a whole number ≥ 1.");
   const dir = resolve(options.dir ?? ".hookproof");
+  // Relative to where it was started when inside it, absolute otherwise.
+  const shown = (path: string) => {
+    const near = relative(process.cwd(), path);
+    return near === "" || near.startsWith("..") ? path : near;
+  };
   const assets = readAssets();
 
   const store = openStore(dir, { keep, warn });
@@ -144,7 +149,7 @@ export async function listenCommand(options: ListenCommandOptions): Promise<numb
       provider: entry.name,
       forward: forwardTo?.href ?? null,
       tolerance,
-      dir: relative(process.cwd(), store.folder) || ".",
+      dir: shown(store.folder),
     },
     assets,
   }).catch((error: NodeJS.ErrnoException) => {
@@ -165,7 +170,7 @@ export async function listenCommand(options: ListenCommandOptions): Promise<numb
     `  receiving  ${server.url}/  ${out.style("dim", "(any path but /_hookproof/)")}`,
     ...(forwardTo ? [`  forwarding ${forwardTo.href}`] : []),
     `  inspector  ${out.style("cyan", `${server.url}/`)}`,
-    `  history    ${relative(process.cwd(), store.folder) || store.folder}  ${out.style("dim", `(${history} ${history === 1 ? "delivery" : "deliveries"})`)}`,
+    `  history    ${shown(store.folder)}  ${out.style("dim", `(${history} ${history === 1 ? "delivery" : "deliveries"})`)}`,
     "",
   ].join("\n");
   // With --json, standard output carries only the deliveries.

@@ -249,14 +249,14 @@ function renderDetail(): void {
     ),
     actions(view),
     answerSection(view),
-    h("h3", {}, "Headers"),
-    h("table", { class: "headers" }, h("tbody", {}, ...rows)),
     h("h3", {}, `Body (${view.bodyBytes} bytes)`),
     h(
       "pre",
       { class: "code", tabindex: "0", "aria-label": "Request body" },
       pretty(view.body, view.bodyBytes),
     ),
+    h("h3", {}, "Headers"),
+    h("table", { class: "headers" }, h("tbody", {}, ...rows)),
   );
 }
 
