@@ -3,24 +3,15 @@
  * header, so every occurrence of a configured secret is masked wherever it is shown or printed.
  * @module
  */
-import type { AppAnswer, DeliveryRecord, Verdict } from "./record.js";
+import type { AppAnswer, DeliveryRecord } from "./record.js";
 import { bodyOf } from "./record.js";
 
-/** A delivery as the page and `--json` see it. */
-export interface DeliveryView {
-  seq: number;
-  receivedAt: string;
-  provider: string;
-  source: string;
-  method: string;
-  path: string;
-  headers: [string, string][];
-  /** The body as text, or `null` when it is not UTF-8. */
+/** A delivery as the page sees it: the body as text (`null` when it is not UTF-8) instead of base64. */
+export type DeliveryView = Omit<DeliveryRecord, "bodyBase64" | "answer"> & {
   body: string | null;
   bodyBytes: number;
-  verdict: Verdict;
   answer: AppAnswer | null;
-}
+};
 
 export const MASK = "[secret]";
 
