@@ -136,9 +136,18 @@ export default defineConfig({
         test: {
           name: "testing",
           include: ["packages/testing/**/*.test.ts"],
-          exclude: ["**/node_modules/**", "**/dist/**"],
+          exclude: ["**/node_modules/**", "**/dist/**", "**/*.browser.test.ts"],
           // The CLI tests run the built bin as a child process against a real server.
           testTimeout: 30_000,
+        },
+      },
+      // `hookproof listen`'s page in Debian's Chromium (playwright-core), forwarding to the Express example.
+      {
+        test: {
+          name: "inspector",
+          include: ["packages/testing/**/*.browser.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
         },
       },
       // The examples run built: each test starts the real server (`node src/server.js`, `next start`).
