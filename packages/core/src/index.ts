@@ -11,6 +11,9 @@ export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
 export type { DedupeState, DedupeStore } from "./dedupe/types.js";
 export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
 export { configError, ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
+export type { FormFields } from "./event/parse-form.js";
+export { parseForm, parseFormJson } from "./event/parse-form.js";
+export { parseJson } from "./event/parse-json.js";
 export type { MaybePromise } from "./maybe.js";
 export { createWebhooks } from "./router/create-webhooks.js";
 export type {
@@ -20,19 +23,23 @@ export type {
   RouterOptions,
   Webhooks,
 } from "./router/options.js";
+export type { PublicUrl } from "./router/public-url.js";
 export type { ReplayBound } from "./router/replay-bound.js";
 export type {
   AnyEventHandler,
+  ChallengeRequest,
   EventCatalogue,
   EventHandler,
   EventMap,
   EventsOf,
+  HandshakeAnswer,
   InvalidPayloadEvent,
   ProcessResult,
   VerifiedEvent,
   WebhookContext,
   WebhookProvider,
 } from "./router/types.js";
+export type { BatchItemResult, ObservedRequest, WebhookVerdict } from "./router/verdict.js";
 export type { PayloadIssue } from "./schema/payload-issues.js";
 export { formatPath } from "./schema/payload-issues.js";
 export type { StandardSchemaV1 } from "./schema/standard-schema.js";

@@ -8,6 +8,13 @@ import { WebhookVerificationError } from "../errors.js";
 // (RFC 8259 §8.1 lets parsers ignore one).
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
+/**
+ * Parses authenticated bytes as strict UTF-8 JSON; anything else is `invalid_json`. The default decoding, for a
+ * provider's `decode` that picks it by content type.
+ *
+ * @example
+ * decode: (raw, { header }) => header("content-type")?.startsWith("application/json") ? parseJson(raw) : parseForm(raw)
+ */
 export function parseJson(raw: Uint8Array): unknown {
   let text: string | undefined;
   try {

@@ -6,18 +6,23 @@
  * @module
  */
 
-import { createEventStage } from "../event/create-event-stage.js";
+import { configError } from "../errors.js";
+import { createItemStage } from "../event/create-event-stage.js";
 import { chain } from "../maybe.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
+import type { VerifyInput } from "../verify/authenticate.js";
+import { readHeaders } from "../verify/read-headers.js";
+import { createCheck } from "./check.js";
 import { routerStore } from "./dedupe-store.js";
-import { Delivery } from "./deliver.js";
+import { Delivery, safely } from "./deliver.js";
 import { handle } from "./handle-request.js";
 import { HandlerTable } from "./handler-table.js";
+import { createInspector } from "./inspect.js";
 import type { CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
 import { runningHandlers } from "./running-handlers.js";
 import { routerSettings } from "./settings.js";
-import type { EventHandler, EventMap, EventsOf } from "./types.js";
+import type { ChallengeRequest, EventHandler, EventMap, EventsOf } from "./types.js";
 
 /**
  * Creates a typed webhook router: it verifies each request, validates its payload against the event's
@@ -38,16 +43,29 @@ export function createWebhooks<Events extends EventMap>(
   options: ProviderWebhooksOptions<Events> | CustomWebhooksOptions<Record<string, StandardSchemaV1>>,
 ): Webhooks<Events> {
   const provider = providerOf<Events>(options);
+  if (options.mode !== undefined && options.mode !== "enforce" && options.mode !== "observe") {
+    throw configError('`mode` is `"enforce"` (the default) or `"observe"`.');
+  }
+  if (options.onObserved !== undefined && options.mode !== "observe") {
+    throw configError('`onObserved` is only called in `mode: "observe"`; set it, or remove `onObserved`.');
+  }
   const now = options.now ?? Date.now;
   const settings = routerSettings(options, provider, now);
   const { authenticator, tolerance, lockMs, timeoutMs, maxAge } = settings;
   const { authenticate, maxBodyBytes } = authenticator;
-  const toEvent = createEventStage(provider, { maxAge, now, tolerance });
+  const stage = { maxAge, now, tolerance };
+  const toEvent = createInspector(provider, createItemStage(provider, stage));
   // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
   const toDelivered =
     options.onInvalidPayload === undefined
       ? toEvent
-      : createEventStage(provider, { maxAge, now, tolerance, park: true });
+      : createInspector(provider, createItemStage(provider, { ...stage, park: true }));
+  const { resolveUrl } = authenticator;
+  const requestOf = (input: VerifyInput): ChallengeRequest => {
+    const header = readHeaders(input.headers);
+    const url = resolveUrl === undefined ? input.url : resolveUrl(input.url, header);
+    return { method: input.method?.toUpperCase() ?? "", url, header };
+  };
   const store = routerStore(options, now);
   const handlers = new HandlerTable();
   const running = runningHandlers(store.store, timeoutMs, lockMs);
@@ -55,11 +73,21 @@ export function createWebhooks<Events extends EventMap>(
     options,
     provider,
     now,
-    toEvent: (input) => chain(authenticate(input), toDelivered),
+    toEvent: (input, known) => chain(authenticate(input, known), toDelivered),
+    requestOf,
     settings,
     store,
     handlers,
     running,
+  });
+
+  const { check, verify } = createCheck<Events>({
+    challenge: provider.challenge?.bind(provider),
+    requestOf,
+    inspect: (input, known) => chain(authenticate(input, known), toEvent),
+    observe: options.mode === "observe",
+    handshake: (answer) => delivery.handshake(answer),
+    rejected: (error) => safely(options.onRejected, error),
   });
 
   const router: Webhooks<Events> = {
@@ -71,13 +99,15 @@ export function createWebhooks<Events extends EventMap>(
       handlers.onAny(handler as EventHandler<unknown>);
       return router;
     },
-    verify: async (input) => chain(authenticate(input), toEvent),
+    verify,
+    check,
     process: (input) => delivery.process(input),
     handle: (request) => handle(router, request),
     reject: (error) => delivery.reject(error),
     close: (closeOptions) => running.close(closeOptions),
     maxBodyBytes,
     provider,
+    mode: options.mode ?? "enforce",
   };
   return router;
 }

@@ -7,6 +7,7 @@ import { integerOption } from "../integer-option.js";
 import { type Authenticator, createAuthenticator } from "../verify/authenticate.js";
 import { DEFAULT_TOLERANCE_SECONDS } from "../verify/replay-window.js";
 import type { RouterOptions } from "./options.js";
+import { urlResolver } from "./public-url.js";
 import { checkReplayBound } from "./replay-bound.js";
 import type { EventMap, WebhookProvider } from "./types.js";
 
@@ -38,13 +39,25 @@ export interface RouterSettings {
 export function routerSettings(
   options: Pick<
     RouterOptions<EventMap>,
-    "tolerance" | "maxBodyBytes" | "retainMs" | "lockMs" | "timeoutMs" | "maxAge" | "dedupe" | "replayBound"
+    | "tolerance"
+    | "maxBodyBytes"
+    | "retainMs"
+    | "lockMs"
+    | "timeoutMs"
+    | "maxAge"
+    | "dedupe"
+    | "replayBound"
+    | "publicUrl"
+    | "trustProxy"
   >,
   provider: WebhookProvider<EventMap>,
   now: () => number,
 ): RouterSettings {
   const { tolerance, maxBodyBytes } = options;
-  const authenticator = createAuthenticator({ scheme: provider.scheme, now, tolerance, maxBodyBytes });
+  const authenticator = createAuthenticator(
+    { scheme: provider.scheme, now, tolerance, maxBodyBytes },
+    urlResolver(options),
+  );
   const retainMs = integerOption("retainMs", options.retainMs ?? 72 * HOUR, 30 * DAY);
   const lockMs = integerOption("lockMs", options.lockMs ?? 60_000, HOUR);
   const timeoutMs = integerOption("timeoutMs", options.timeoutMs ?? 25_000, HOUR);

@@ -29,6 +29,12 @@ export interface VerifierOptions {
   now?: () => number;
 }
 
+/** A request's header reader and public URL, worked out once. */
+export interface KnownRequest {
+  header: HeaderReader;
+  url: string | undefined;
+}
+
 /** How a router turns the URL an adapter saw into the public one the sender addressed (`publicUrl`, `trustProxy`). */
 export type UrlResolver = (url: string | undefined, header: HeaderReader) => string | undefined;
 
@@ -65,8 +71,13 @@ export interface AuthenticatedRequest extends SchemeResult {
 export interface Authenticator {
   readonly scheme: WebhookScheme;
   readonly maxBodyBytes: number;
-  /** Synchronous when the body, the scheme and its crypto backend are. */
-  authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest>;
+  /** How the URL a request gives becomes the public one (a router's `publicUrl` / `trustProxy`), if it changes. */
+  readonly resolveUrl: UrlResolver | undefined;
+  /**
+   * Synchronous when the body, the scheme and its crypto backend are. `known` is the request's headers and
+   * public URL when the caller already worked them out (a router that ran a provider's `challenge`).
+   */
+  authenticate(input: VerifyInput, known?: KnownRequest): MaybePromise<AuthenticatedRequest>;
 }
 
 /**
@@ -95,20 +106,20 @@ export function createAuthenticator(options: VerifierOptions, resolveUrl?: UrlRe
     return Object.assign({}, result, { raw, header, method, url });
   }
 
-  function authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest> {
+  function authenticate(input: VerifyInput, known?: KnownRequest): MaybePromise<AuthenticatedRequest> {
     const { headers, body } = input;
     if (typeof body === "function") {
       // A request missing a header it needs is refused before a byte of its body is read.
-      scheme.checkHeaders?.(readHeaders(headers));
-      return chain(body(), (bytes) =>
-        authenticate({ headers, body: bytes, method: input.method, url: input.url }),
-      );
+      scheme.checkHeaders?.(known?.header ?? readHeaders(headers));
+      const { method, url } = input;
+      return chain(body(), (bytes) => authenticate({ headers, body: bytes, method, url }, known));
     }
     const raw = toBytes(body);
     if (raw.length > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
-    const header = readHeaders(headers);
+    const header = known?.header ?? readHeaders(headers);
     const method = input.method?.toUpperCase();
-    const url = resolveUrl === undefined ? input.url : resolveUrl(input.url, header);
+    const url =
+      known !== undefined ? known.url : resolveUrl === undefined ? input.url : resolveUrl(input.url, header);
     const request: SchemeRequest = { header, body: raw, method, url };
     const result = scheme.verify(request);
     // A scheme may be the caller's own: any thenable it answers with is waited for, not taken as the result.
@@ -117,5 +128,5 @@ export function createAuthenticator(options: VerifierOptions, resolveUrl?: UrlRe
       : fresh(request, result);
   }
 
-  return { scheme, maxBodyBytes, authenticate };
+  return { scheme, maxBodyBytes, resolveUrl, authenticate };
 }
