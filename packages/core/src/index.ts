@@ -4,7 +4,13 @@
  */
 
 export { rejectWebhook } from "./adapter/reject-webhook.js";
-export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource } from "./adapter/webhook-source.js";
+export { verdictOf } from "./adapter/verdict-of.js";
+export type {
+  VerifyWebhookOptions,
+  WebhookEventOf,
+  WebhookSource,
+  WebhookVerdictOf,
+} from "./adapter/webhook-source.js";
 export type { DigestEncoding, HmacAlgorithm } from "./crypto/types.js";
 export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
 export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
@@ -39,7 +45,7 @@ export type {
   WebhookContext,
   WebhookProvider,
 } from "./router/types.js";
-export type { BatchItemResult, ObservedRequest, WebhookVerdict } from "./router/verdict.js";
+export type { BatchItemResult, ObservedRequest, Verdict, WebhookVerdict } from "./router/verdict.js";
 export type { PayloadIssue } from "./schema/payload-issues.js";
 export { formatPath } from "./schema/payload-issues.js";
 export type { StandardSchemaV1 } from "./schema/standard-schema.js";

@@ -17,13 +17,21 @@ import type { EventMap, HandshakeAnswer, ProcessResult, VerifiedEvent } from "./
  * if (verdict.answer) return new Response(verdict.answer.body, verdict.answer);
  * if (verdict.outcome === "verified") for (const event of verdict.events) await save(event);
  */
-export type WebhookVerdict<Events extends EventMap = EventMap> =
+export type WebhookVerdict<Events extends EventMap = EventMap> = Verdict<VerifiedEvent<Events>>;
+
+/**
+ * A verdict whose events are `Event`: a router's typed events, or a bare verifier's `VerifiedWebhook`.
+ *
+ * @example
+ * let verdict: Verdict<VerifiedWebhook> = await verdictOf(verifier, input);
+ */
+export type Verdict<Event> =
   | {
       outcome: "verified";
       /** The event; for a batch (several events in one request), `undefined`: read `events`. */
-      event: VerifiedEvent<Events> | undefined;
+      event: Event | undefined;
       /** Every event of the request: one, or a batch's. */
-      events: readonly VerifiedEvent<Events>[];
+      events: readonly Event[];
       answer: undefined;
     }
   | {
