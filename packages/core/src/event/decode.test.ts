@@ -62,7 +62,13 @@ describe("a provider's decode", () => {
     });
     let decoded = 0;
     const counting = createWebhooks({
-      provider: { ...provider, decode: (raw: Uint8Array) => (decoded++, parseForm(raw)) },
+      provider: {
+        ...provider,
+        decode: (raw: Uint8Array) => {
+          decoded++;
+          return parseForm(raw);
+        },
+      },
     });
     expect((await counting.handle(forged)).status).toBe(401);
     expect(decoded).toBe(0);

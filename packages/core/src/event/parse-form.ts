@@ -4,12 +4,10 @@
  * @module
  */
 import { WebhookVerificationError } from "../errors.js";
-import { parseJson } from "./parse-json.js";
+import { parseJson, strictUtf8 } from "./parse-json.js";
 
 /** A form body's parameters: a name sent once is a string, a name sent several times the list of its values. */
 export type FormFields = { [name: string]: string | string[] };
-
-const decoder = new TextDecoder("utf-8", { fatal: true });
 
 function notForm(raw: Uint8Array): WebhookVerificationError {
   return new WebhookVerificationError(
@@ -39,7 +37,7 @@ function component(text: string, raw: Uint8Array): string {
 export function parseForm(raw: Uint8Array): FormFields {
   let text: string;
   try {
-    text = decoder.decode(raw);
+    text = strictUtf8.decode(raw);
   } catch {
     throw notForm(raw);
   }

@@ -18,7 +18,7 @@ function router(options: Partial<RouterOptions<TestEvents>> = {}) {
   const failing = new Set<string>();
   const hooks = createWebhooks({ provider, onBatch: (r) => batches.push(r), ...options }).on(
     "ping",
-    (event, context) => {
+    (_, context) => {
       runs.push(context.id);
       if (failing.has(context.id)) throw new Error("downstream unavailable");
     },

@@ -10,7 +10,7 @@ import { configError } from "../errors.js";
 import { createItemStage } from "../event/create-event-stage.js";
 import { chain } from "../maybe.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
-import type { VerifyInput } from "../verify/authenticate.js";
+import type { KnownRequest, VerifyInput } from "../verify/authenticate.js";
 import { readHeaders } from "../verify/read-headers.js";
 import { createCheck } from "./check.js";
 import { routerStore } from "./dedupe-store.js";
@@ -60,11 +60,16 @@ export function createWebhooks<Events extends EventMap>(
     options.onInvalidPayload === undefined
       ? toEvent
       : createInspector(provider, createItemStage(provider, { ...stage, park: true }));
-  const { resolveUrl } = authenticator;
+  const { resolveUrl } = settings;
   const requestOf = (input: VerifyInput): ChallengeRequest => {
     const header = readHeaders(input.headers);
     const url = resolveUrl === undefined ? input.url : resolveUrl(input.url, header);
     return { method: input.method?.toUpperCase() ?? "", url, header };
+  };
+  // The public URL, worked out once (by a `challenge`'s request, else here) and only when it changes.
+  const publicInput = (input: VerifyInput, known: KnownRequest | undefined): VerifyInput => {
+    if (known !== undefined) return { ...input, url: known.url };
+    return resolveUrl === undefined ? input : { ...input, url: requestOf(input).url };
   };
   const store = routerStore(options, now);
   const handlers = new HandlerTable();
@@ -73,7 +78,7 @@ export function createWebhooks<Events extends EventMap>(
     options,
     provider,
     now,
-    toEvent: (input, known) => chain(authenticate(input, known), toDelivered),
+    toEvent: (input, known) => chain(authenticate(publicInput(input, known)), toDelivered),
     requestOf,
     settings,
     store,
@@ -84,7 +89,7 @@ export function createWebhooks<Events extends EventMap>(
   const { check, verify } = createCheck<Events>({
     challenge: provider.challenge?.bind(provider),
     requestOf,
-    inspect: (input, known) => chain(authenticate(input, known), toEvent),
+    inspect: (input, known) => chain(authenticate(publicInput(input, known)), toEvent),
     observe: options.mode === "observe",
     handshake: (answer) => delivery.handshake(answer),
     rejected: (error) => safely(options.onRejected, error),

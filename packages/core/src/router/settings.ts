@@ -4,7 +4,7 @@
  */
 import { configError } from "../errors.js";
 import { integerOption } from "../integer-option.js";
-import { type Authenticator, createAuthenticator } from "../verify/authenticate.js";
+import { type Authenticator, createAuthenticator, type UrlResolver } from "../verify/authenticate.js";
 import { DEFAULT_TOLERANCE_SECONDS } from "../verify/replay-window.js";
 import type { RouterOptions } from "./options.js";
 import { urlResolver } from "./public-url.js";
@@ -18,6 +18,8 @@ const DAY = 86_400_000;
 export interface RouterSettings {
   /** Authentication under the checked `tolerance` and `maxBodyBytes`. */
   authenticator: Authenticator;
+  /** How the URL an adapter saw becomes the public one (`publicUrl`, `trustProxy`), when it changes. */
+  resolveUrl: UrlResolver | undefined;
   /** Seconds. */
   tolerance: number;
   retainMs: number;
@@ -54,10 +56,7 @@ export function routerSettings(
   now: () => number,
 ): RouterSettings {
   const { tolerance, maxBodyBytes } = options;
-  const authenticator = createAuthenticator(
-    { scheme: provider.scheme, now, tolerance, maxBodyBytes },
-    urlResolver(options),
-  );
+  const authenticator = createAuthenticator({ scheme: provider.scheme, now, tolerance, maxBodyBytes });
   const retainMs = integerOption("retainMs", options.retainMs ?? 72 * HOUR, 30 * DAY);
   const lockMs = integerOption("lockMs", options.lockMs ?? 60_000, HOUR);
   const timeoutMs = integerOption("timeoutMs", options.timeoutMs ?? 25_000, HOUR);
@@ -75,6 +74,7 @@ export function routerSettings(
   }
   return {
     authenticator,
+    resolveUrl: urlResolver(options),
     tolerance: tolerance ?? DEFAULT_TOLERANCE_SECONDS,
     retainMs,
     lockMs,

@@ -58,10 +58,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
   // `createEventStage`, or even a call to `defaultEventId`, this path would pass its 4 KB edge budget.
   // event/create-event-stage.test.ts holds it and a router's stage to the same event.
   async function verify(input: VerifyInput): Promise<VerifiedWebhook> {
-    const auth = await authenticate(input);
-    const { raw, id, timestamp, keyIndex } = auth;
     // A scheme that decoded the body to check it (a JWT body, an in-body signature) hands its payload on.
-    const payload = auth.payload !== undefined ? auth.payload : parseJson(raw);
+    const { raw, id, timestamp, keyIndex, payload = parseJson(raw) } = await authenticate(input);
     const eventId = id ?? bodyId(payload) ?? `sha256:${await backend.sha256Hex(raw)}`;
     return { id: eventId, timestamp, payload, raw, keyIndex };
   }

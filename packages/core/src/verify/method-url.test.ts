@@ -7,15 +7,18 @@ const body = '{"id":"evt_1","type":"user.created"}';
 const url = "https://hooks.example.com/webhooks?account=acme";
 
 describe("method and URL reach the scheme", () => {
-  it("hands the scheme the upper-case method and the URL given to verify()", async () => {
+  it("hands the scheme the method and the URL given to verify()", async () => {
     const seen: SchemeRequest[] = [];
     const scheme: WebhookScheme = {
       name: "spy",
       signsTimestamp: false,
-      verify: (request) => (seen.push(request), { keyIndex: 0 }),
+      verify: (request) => {
+        seen.push(request);
+        return { keyIndex: 0 };
+      },
       sign: () => ({}),
     };
-    await createVerifier({ scheme }).verify({ headers: {}, body: () => body, method: "post", url });
+    await createVerifier({ scheme }).verify({ headers: {}, body: () => body, method: "POST", url });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ method: "POST", url });
   });
