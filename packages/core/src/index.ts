@@ -4,13 +4,22 @@
  */
 
 export { rejectWebhook } from "./adapter/reject-webhook.js";
-export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource } from "./adapter/webhook-source.js";
+export { verdictOf } from "./adapter/verdict-of.js";
+export type {
+  VerifyWebhookOptions,
+  WebhookEventOf,
+  WebhookSource,
+  WebhookVerdictOf,
+} from "./adapter/webhook-source.js";
 export type { DigestEncoding, HmacAlgorithm } from "./crypto/types.js";
 export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
 export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
 export type { DedupeState, DedupeStore } from "./dedupe/types.js";
 export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
 export { configError, ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
+export type { FormFields } from "./event/parse-form.js";
+export { parseForm, parseFormJson } from "./event/parse-form.js";
+export { parseJson } from "./event/parse-json.js";
 export type { MaybePromise } from "./maybe.js";
 export { createWebhooks } from "./router/create-webhooks.js";
 export type { Handoff } from "./router/hand-off.js";
@@ -21,13 +30,16 @@ export type {
   RouterOptions,
   Webhooks,
 } from "./router/options.js";
+export type { PublicUrl } from "./router/public-url.js";
 export type { ReplayBound } from "./router/replay-bound.js";
 export type {
   AnyEventHandler,
+  ChallengeRequest,
   EventCatalogue,
   EventHandler,
   EventMap,
   EventsOf,
+  HandshakeAnswer,
   InvalidPayloadEvent,
   ProcessResult,
   RunResult,
@@ -35,6 +47,7 @@ export type {
   WebhookContext,
   WebhookProvider,
 } from "./router/types.js";
+export type { BatchItemResult, ObservedRequest, Verdict, WebhookVerdict } from "./router/verdict.js";
 export type { PayloadIssue } from "./schema/payload-issues.js";
 export { formatPath } from "./schema/payload-issues.js";
 export type { StandardSchemaV1 } from "./schema/standard-schema.js";

@@ -7,19 +7,19 @@ import { Readable } from "node:stream";
 import {
   bodyAlreadyParsed,
   type EventMap,
-  isWebhookVerificationError,
   type ProcessResult,
-  rejectWebhook,
   type VerifiedWebhook,
   type VerifyWebhookOptions,
+  verdictOf,
   type WebhookEventOf,
   type WebhookSource,
   type Webhooks,
+  type WebhookVerdictOf,
 } from "@hookproof/core";
-import { readIncomingMessage } from "@hookproof/core/node";
+import { readIncomingMessage, requestUrl } from "@hookproof/core/node";
 import type {} from "fastify";
 
-export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource };
+export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource, WebhookVerdictOf };
 
 /**
  * Register your router's type here and `request.webhook` is typed by its event catalogue.
@@ -35,16 +35,30 @@ export interface Register {}
 /** The type of `request.webhook`: from {@link Register}, else the fields every verified webhook has. */
 export type WebhookEvent = Register extends { webhooks: infer S } ? WebhookEventOf<S> : VerifiedWebhook;
 
+/** The type of `request.webhookVerdict`: typed by the router registered in {@link Register}. */
+export type WebhookVerdict = Register extends { webhooks: infer S }
+  ? WebhookVerdictOf<S>
+  : WebhookVerdictOf<unknown>;
+
 declare module "fastify" {
   interface FastifyRequest {
-    /** The verified webhook, set by `verifyWebhook`. */
+    /** The verified webhook, set by `verifyWebhook` (not for a batch: read `webhookVerdict.events`). */
     webhook?: WebhookEvent;
+    /** What `verifyWebhook` found: in `mode: "observe"` a refused request reaches your handler with it. */
+    webhookVerdict?: WebhookVerdict;
   }
 }
 
 /** A route-level `preParsing` hook, typed by what it uses of a Fastify 4 or 5 request and reply. */
 export type WebhookHook = (
-  request: { headers: IncomingHttpHeaders; routeOptions: { bodyLimit: number }; webhook?: WebhookEvent },
+  request: {
+    headers: IncomingHttpHeaders;
+    routeOptions: { bodyLimit: number };
+    raw: IncomingMessage;
+    protocol: string;
+    webhook?: WebhookEvent;
+    webhookVerdict?: WebhookVerdict;
+  },
   reply: { code(s: number): { headers(h: Record<string, string>): { send(b: string): unknown } } },
   payload: Readable & { receivedEncodedLength?: number },
   done: (error?: Error | null, payload?: Readable) => void,
@@ -83,6 +97,12 @@ function readPayload(request: HookRequest, payload: Readable, max: number): Prom
   return read;
 }
 
+/** The headers, method and URL of a Fastify request; Fastify's `request.protocol` honours its `trustProxy`. */
+function requestOf(request: HookRequest) {
+  const { headers, raw, protocol } = request;
+  return { headers, method: raw.method, url: requestUrl(raw, protocol) };
+}
+
 function send(reply: Parameters<WebhookHook>[1], payload: Readable, result: ProcessResult): void {
   // The rest of an unread body is still on the wire, so the connection cannot carry another request.
   const headers = payload.readableEnded ? result.headers : { ...result.headers, connection: "close" };
@@ -104,16 +124,17 @@ export function handleWebhooks(
   return {
     preParsing(request, reply, payload, done) {
       const body = () => readPayload(request, payload, hooks.maxBodyBytes);
-      hooks.process({ headers: request.headers, body }).then((result) => send(reply, payload, result), done);
+      hooks.process({ ...requestOf(request), body }).then((result) => send(reply, payload, result), done);
     },
     handler: () => Promise.reject(new Error("[@hookproof/fastify] the preParsing hook answers each request")),
   };
 }
 
 /**
- * Route options that verify the request, set `request.webhook`, then hand the same bytes on to the route's
- * content-type parser and your handler. A refusal is answered (a router's `onRejected` hears it); any other
- * error goes to Fastify's error handler. No dedupe: your handler decides what to do with the event.
+ * Route options that verify the request, set `request.webhook` (and `request.webhookVerdict`), then hand the
+ * same bytes on to the route's content-type parser and your handler. A handshake is answered, and a refusal (a
+ * router's `onRejected` hears it) unless the router is in `mode: "observe"`, where the request goes on with
+ * the verdict; any other error goes to Fastify's error handler. No dedupe: your handler decides what to do with the event.
  *
  * @example
  * app.post("/webhooks", verifyWebhook(hooks), async (request) => ({ received: request.webhook?.id }));
@@ -127,17 +148,18 @@ export function verifyWebhook(
     preParsing(request, reply, payload, done) {
       let bytes: Uint8Array = new Uint8Array(0);
       const body = async () => (bytes = await readPayload(request, payload, limit));
-      source.verify({ headers: request.headers, body }).then(
-        (event) => {
-          request.webhook = event as WebhookEvent;
+      verdictOf(source, { ...requestOf(request), body }).then(
+        (verdict) => {
+          if (verdict.answer !== undefined) return send(reply, payload, verdict.answer);
+          request.webhookVerdict = verdict as WebhookVerdict;
+          if (verdict.outcome === "verified" && verdict.event !== undefined) {
+            request.webhook = verdict.event as WebhookEvent;
+          }
           // A decompressor's count of the bytes received keeps Fastify's Content-Length check passing.
           const { receivedEncodedLength } = payload;
           done(null, Object.assign(Readable.from([bytes]), { receivedEncodedLength }));
         },
-        (error: unknown) => {
-          if (isWebhookVerificationError(error)) send(reply, payload, rejectWebhook(error, source));
-          else done(error as Error);
-        },
+        (error: unknown) => done(error as Error),
       );
     },
   };

@@ -5,22 +5,29 @@
 import {
   bodyAlreadyParsed,
   type EventMap,
-  isWebhookVerificationError,
   type ProcessResult,
   readLimited,
   rejectWebhook,
+  type Verdict,
   type VerifyWebhookOptions,
+  verdictOf,
   type WebhookEventOf,
   type WebhookSource,
   type Webhooks,
+  type WebhookVerdictOf,
   type WebhookVerificationError,
 } from "@hookproof/core";
 import type { Context, MiddlewareHandler } from "hono";
 
-export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource };
+export type { VerifyWebhookOptions, WebhookEventOf, WebhookSource, WebhookVerdictOf };
 
-/** The Hono `Env` of a route behind {@link verifyWebhook}: `c.get("webhook")` is the verified event. */
-export type WebhookEnv<Event> = { Variables: { webhook: Event } };
+/**
+ * The Hono `Env` of a route behind {@link verifyWebhook}: `c.get("webhook")` is the verified event (`undefined`
+ * for a batch, or a refusal let through in `mode: "observe"`), `c.get("webhookVerdict")` what was found.
+ */
+export type WebhookEnv<Event> = {
+  Variables: { webhook: Event; webhookVerdict: Verdict<Event> };
+};
 
 function alreadyRead(): WebhookVerificationError {
   return bodyAlreadyParsed(
@@ -52,13 +59,15 @@ export function handleWebhooks(
     const declared = request.headers.get("content-length");
     if (declared === null || !(Number(declared) <= hooks.maxBodyBytes)) return hooks.handle(request);
     // Read only once the router has the headers it needs.
-    return toResponse(await hooks.process({ headers: request.headers, body: () => request.arrayBuffer() }));
+    const { headers, method, url } = request;
+    return toResponse(await hooks.process({ headers, method, url, body: () => request.arrayBuffer() }));
   };
 }
 
 /**
- * Verifies the request, sets `c.get("webhook")` and calls `next()`; answers a refusal (a router's
- * `onRejected` hears it) and rethrows anything else. No dedupe: your handler decides what to do with the event.
+ * Verifies the request, sets `c.get("webhook")` (and `c.get("webhookVerdict")`) and calls `next()`; answers a
+ * handshake, and a refusal (a router's `onRejected` hears it) unless the router is in `mode: "observe"`, where
+ * the request goes on with the verdict. Rethrows anything else. No dedupe: your handler decides what to do.
  *
  * @example
  * app.post("/webhooks", verifyWebhook(hooks), (c) => c.json({ id: c.get("webhook").id }));
@@ -71,16 +80,13 @@ export function verifyWebhook<Source extends WebhookSource>(
   const limit = options.maxBodyBytes ?? source.maxBodyBytes;
   return async (c, next) => {
     const request = c.req.raw;
-    let event: unknown;
-    try {
-      if (request.bodyUsed) throw alreadyRead();
-      const body = () => readLimited(request.body, limit, request.headers.get("content-length"));
-      event = await source.verify({ headers: request.headers, body });
-    } catch (error) {
-      if (!isWebhookVerificationError(error)) throw error;
-      return toResponse(rejectWebhook(error, source));
-    }
-    c.set("webhook", event as WebhookEventOf<Source>);
+    const { headers, method, url } = request;
+    if (request.bodyUsed) return toResponse(rejectWebhook(alreadyRead(), source));
+    const body = () => readLimited(request.body, limit, headers.get("content-length"));
+    const verdict = await verdictOf(source, { headers, method, url, body });
+    if (verdict.answer !== undefined) return toResponse(verdict.answer);
+    c.set("webhookVerdict", verdict);
+    if (verdict.outcome === "verified") c.set("webhook", verdict.event as WebhookEventOf<Source>);
     await next();
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EventMap, Webhooks } from "@hookproof/core";
-import { writeResult } from "@hookproof/core/node";
+import { requestUrl, writeResult } from "@hookproof/core/node";
 import { type HooksSource, resolveOnce } from "./hooks-source.js";
 import { readBody } from "./read-body.js";
 
@@ -61,6 +61,7 @@ export function createPagesHandler(hooks: HooksSource<PagesHooks>): PagesHandler
     const ready = resolved instanceof Promise ? await resolved : resolved;
     // The router reads the body only once the headers it needs are there, and answers every refusal.
     const body = () => readBody(req, ready.maxBodyBytes);
-    writeResult(req, res, await ready.process({ headers: req.headers, body }));
+    const { headers, method } = req;
+    writeResult(req, res, await ready.process({ headers, method, url: requestUrl(req), body }));
   };
 }

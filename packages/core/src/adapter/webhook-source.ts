@@ -4,6 +4,7 @@
  */
 import type { Webhooks } from "../router/options.js";
 import type { EventMap, VerifiedEvent } from "../router/types.js";
+import type { Verdict } from "../router/verdict.js";
 import type { VerifiedWebhook, Verifier } from "../verify/create-verifier.js";
 
 /**
@@ -12,7 +13,10 @@ import type { VerifiedWebhook, Verifier } from "../verify/create-verifier.js";
  * @example
  * const source: WebhookSource = createVerifier({ scheme: standardWebhooks({ secret }) });
  */
-export type WebhookSource = Pick<Webhooks<EventMap>, "verify" | "maxBodyBytes" | "reject"> | Verifier;
+export type WebhookSource =
+  | (Pick<Webhooks<EventMap>, "verify" | "maxBodyBytes" | "reject"> &
+      Partial<Pick<Webhooks<EventMap>, "check">>)
+  | Verifier;
 
 /**
  * The event `verifyWebhook(source)` passes on: typed by the router's catalogue, or the fields every verified
@@ -23,6 +27,14 @@ export type WebhookSource = Pick<Webhooks<EventMap>, "verify" | "maxBodyBytes" |
  */
 export type WebhookEventOf<Source> =
   Source extends Webhooks<infer Events> ? VerifiedEvent<Events> : VerifiedWebhook;
+
+/**
+ * The verdict `verifyWebhook(source)` hands the app (`req.webhookVerdict`): typed by the router's catalogue.
+ *
+ * @example
+ * type Seen = WebhookVerdictOf<typeof hooks>; // outcome "verified" | "handshake" | "rejected"
+ */
+export type WebhookVerdictOf<Source> = Verdict<WebhookEventOf<Source>>;
 
 /**
  * Options of every adapter's `verifyWebhook`.

@@ -6,12 +6,25 @@ import { WebhookVerificationError } from "../errors.js";
 
 // `fatal`: bytes that are not UTF-8 are an error, never silently replaced. A leading BOM is dropped
 // (RFC 8259 §8.1 lets parsers ignore one).
-const decoder = new TextDecoder("utf-8", { fatal: true });
+/**
+ * Strict UTF-8: shared by every decoding of authenticated bytes.
+ *
+ * @example
+ * const text = strictUtf8.decode(raw); // throws on bytes that are not UTF-8
+ */
+export const strictUtf8: TextDecoder = new TextDecoder("utf-8", { fatal: true });
 
+/**
+ * Parses authenticated bytes as strict UTF-8 JSON; anything else is `invalid_json`. The default decoding, for a
+ * provider's `decode` that picks it by content type.
+ *
+ * @example
+ * decode: (raw, { header }) => header("content-type")?.startsWith("application/json") ? parseJson(raw) : parseForm(raw)
+ */
 export function parseJson(raw: Uint8Array): unknown {
   let text: string | undefined;
   try {
-    text = decoder.decode(raw);
+    text = strictUtf8.decode(raw);
     return JSON.parse(text);
   } catch {
     // The cause is a bare SyntaxError, not the parser's: V8's quotes the body (`Unexpected token 's',

@@ -3,4 +3,5 @@
  * @module
  */
 export { readIncomingMessage } from "./read-incoming-message.js";
+export { requestUrl } from "./request-url.js";
 export { writeResult } from "./write-result.js";

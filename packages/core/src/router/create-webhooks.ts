@@ -6,19 +6,24 @@
  * @module
  */
 
-import { createEventStage } from "../event/create-event-stage.js";
+import { configError } from "../errors.js";
+import { createItemStage } from "../event/create-event-stage.js";
 import { chain } from "../maybe.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
+import type { KnownRequest, VerifyInput } from "../verify/authenticate.js";
+import { readHeaders } from "../verify/read-headers.js";
+import { createCheck } from "./check.js";
 import { routerStore } from "./dedupe-store.js";
-import { Delivery, type DeliveryParts } from "./deliver.js";
+import { Delivery, type DeliveryParts, safely } from "./deliver.js";
 import { checkHandoff } from "./hand-off.js";
 import { handle } from "./handle-request.js";
 import { HandlerTable } from "./handler-table.js";
+import { createInspector } from "./inspect.js";
 import type { CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
 import { providerOf } from "./provider-of.js";
 import { runningHandlers } from "./running-handlers.js";
 import { routerSettings } from "./settings.js";
-import type { EventHandler, EventMap, EventsOf } from "./types.js";
+import type { ChallengeRequest, EventHandler, EventMap, EventsOf } from "./types.js";
 
 /**
  * Creates a typed webhook router: it verifies each request, validates its payload against the event's
@@ -39,16 +44,34 @@ export function createWebhooks<Events extends EventMap>(
   options: ProviderWebhooksOptions<Events> | CustomWebhooksOptions<Record<string, StandardSchemaV1>>,
 ): Webhooks<Events> {
   const provider = providerOf<Events>(options);
+  if (options.mode !== undefined && options.mode !== "enforce" && options.mode !== "observe") {
+    throw configError('`mode` is `"enforce"` (the default) or `"observe"`.');
+  }
+  if (options.onObserved !== undefined && options.mode !== "observe") {
+    throw configError('`onObserved` is only called in `mode: "observe"`; set it, or remove `onObserved`.');
+  }
   const now = options.now ?? Date.now;
   const settings = routerSettings(options, provider, now);
   const { authenticator, tolerance, lockMs, timeoutMs, maxAge } = settings;
   const { authenticate, maxBodyBytes } = authenticator;
-  const toEvent = createEventStage(provider, { maxAge, now, tolerance });
+  const stage = { maxAge, now, tolerance };
+  const toEvent = createInspector(provider, createItemStage(provider, stage));
   // With `onInvalidPayload`, deliveries park a schema failure; `hooks.verify()` still throws it.
   const toDelivered =
     options.onInvalidPayload === undefined
       ? toEvent
-      : createEventStage(provider, { maxAge, now, tolerance, park: true });
+      : createInspector(provider, createItemStage(provider, { ...stage, park: true }));
+  const { resolveUrl } = settings;
+  const requestOf = (input: VerifyInput): ChallengeRequest => {
+    const header = readHeaders(input.headers);
+    const url = resolveUrl === undefined ? input.url : resolveUrl(input.url, header);
+    return { method: input.method?.toUpperCase() ?? "", url, header };
+  };
+  // The public URL, worked out once (by a `challenge`'s request, else here) and only when it changes.
+  const publicInput = (input: VerifyInput, known: KnownRequest | undefined): VerifyInput => {
+    if (known !== undefined) return { ...input, url: known.url };
+    return resolveUrl === undefined ? input : { ...input, url: requestOf(input).url };
+  };
   const store = routerStore(options, now);
   checkHandoff(options.handoff, store.store);
   const handlers = new HandlerTable();
@@ -57,7 +80,8 @@ export function createWebhooks<Events extends EventMap>(
     options,
     provider,
     now,
-    toEvent: (input) => chain(authenticate(input), toDelivered),
+    toEvent: (input, known) => chain(authenticate(publicInput(input, known)), toDelivered),
+    requestOf,
     settings,
     store,
     handlers,
@@ -68,6 +92,15 @@ export function createWebhooks<Events extends EventMap>(
   // What a queue worker runs: the same parts, handlers in place of the handoff, failures with their error.
   let runner: Delivery<Events> | undefined;
 
+  const { check, verify } = createCheck<Events>({
+    challenge: provider.challenge?.bind(provider),
+    requestOf,
+    inspect: (input, known) => chain(authenticate(publicInput(input, known)), toEvent),
+    observe: options.mode === "observe",
+    handshake: (answer) => delivery.handshake(answer),
+    rejected: (error) => safely(options.onRejected, error),
+  });
+
   const router: Webhooks<Events> = {
     on(type, handler) {
       handlers.on(type, handler as EventHandler<unknown>);
@@ -77,7 +110,8 @@ export function createWebhooks<Events extends EventMap>(
       handlers.onAny(handler as EventHandler<unknown>);
       return router;
     },
-    verify: async (input) => chain(authenticate(input), toEvent),
+    verify,
+    check,
     process: (input) => delivery.process(input),
     run(event) {
       runner ??= new Delivery<Events>({ ...parts, handoff: undefined, keepErrors: true });
@@ -88,6 +122,7 @@ export function createWebhooks<Events extends EventMap>(
     close: (closeOptions) => running.close(closeOptions),
     maxBodyBytes,
     provider,
+    mode: options.mode ?? "enforce",
   };
   return router;
 }

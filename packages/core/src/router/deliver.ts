@@ -7,20 +7,25 @@ import { type Claimed, claim, complete, release } from "../dedupe/claim.js";
 import { dedupeKeys } from "../dedupe/dedupe-key.js";
 import { isWebhookVerificationError, WebhookVerificationError } from "../errors.js";
 import { chain, isThenable, type MaybePromise } from "../maybe.js";
-import type { VerifyInput } from "../verify/authenticate.js";
+import type { KnownRequest, VerifyInput } from "../verify/authenticate.js";
+import { type BatchAnswer, batchAnswer } from "./batch.js";
 import { DeliveryContext } from "./context.js";
 import type { RouterStore } from "./dedupe-store.js";
 import { type Handoff, handOff } from "./hand-off.js";
 import type { HandlerTable } from "./handler-table.js";
+import { Batch, Handshake, type Inspected, refusedItem } from "./inspect.js";
+import { captureBody, observe } from "./observe.js";
 import type { RouterOptions } from "./options.js";
 import { replayEnd } from "./replay-bound.js";
-import { asVerificationError, failure, ok } from "./respond.js";
+import { asVerificationError, failure, handshakeResult, ok } from "./respond.js";
 import { runHandlers } from "./run-handlers.js";
 import { type RunningHandlers, shuttingDown } from "./running-handlers.js";
 import type { RouterSettings } from "./settings.js";
 import type {
+  ChallengeRequest,
   EventHandler,
   EventMap,
+  HandshakeAnswer,
   InvalidPayloadEvent,
   ProcessResult,
   RunResult,
@@ -30,8 +35,13 @@ import type {
 
 type Outcome = "handled" | "parked";
 
-/** Calls a logging hook; a hook that throws must never change the answer. */
-function safely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
+/**
+ * Calls a logging hook; a hook that throws must never change the answer.
+ *
+ * @example
+ * safely(options.onRejected, error);
+ */
+export function safely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
   if (hook === undefined) return;
   try {
     hook(...args);
@@ -45,8 +55,13 @@ export interface DeliveryParts<Events extends EventMap> {
   readonly options: RouterOptions<Events>;
   readonly provider: WebhookProvider<Events>;
   readonly now: () => number;
-  /** Authentication and the event stage, a schema failure parked when there is `onInvalidPayload`. */
-  readonly toEvent: (input: VerifyInput) => MaybePromise<VerifiedEvent<Events> | InvalidPayloadEvent>;
+  /** Authentication and the stages after it, a schema failure parked when there is `onInvalidPayload`. */
+  readonly toEvent: (
+    input: VerifyInput,
+    known?: KnownRequest,
+  ) => MaybePromise<Inspected<VerifiedEvent<Events> | InvalidPayloadEvent>>;
+  /** The request as a provider's `challenge` and `onObserved` see it: headers, method, public URL. */
+  readonly requestOf: (input: VerifyInput) => ChallengeRequest;
   readonly settings: RouterSettings;
   readonly store: RouterStore;
   readonly handlers: HandlerTable;
@@ -75,13 +90,47 @@ export class Delivery<Events extends EventMap> {
 
   /** Verifies, dedupes, runs the handlers and answers; every refusal and failure is an answer. */
   async process(input: VerifyInput): Promise<ProcessResult> {
-    let event: VerifiedEvent<Events> | InvalidPayloadEvent;
-    try {
-      const verified = this.#parts.toEvent(input);
-      event = isThenable(verified) ? await verified : verified;
-    } catch (cause) {
-      return this.reject(asVerificationError(cause));
+    const { provider, options } = this.#parts;
+    // Worked out once, only when a stage before authentication needs it.
+    let known: ChallengeRequest | undefined;
+    if (provider.challenge !== undefined) {
+      let answer: HandshakeAnswer | undefined;
+      try {
+        known = this.#parts.requestOf(input);
+        answer = provider.challenge(known);
+      } catch (cause) {
+        return this.reject(asVerificationError(cause));
+      }
+      if (answer !== undefined) return this.handshake(answer);
     }
+    const observed = options.mode === "observe" ? captureBody(input) : undefined;
+    let inspected: Inspected<VerifiedEvent<Events> | InvalidPayloadEvent>;
+    try {
+      const verified = this.#parts.toEvent(observed?.input ?? input, known);
+      inspected = isThenable(verified) ? await verified : verified;
+    } catch (cause) {
+      const error = asVerificationError(cause);
+      if (observed === undefined || error.status >= 500) return this.reject(error);
+      safely(options.onRejected, error);
+      const request = known ?? this.#parts.requestOf(input);
+      return observe(options.onObserved, error, {
+        ...request,
+        method: input.method?.toUpperCase(),
+        raw: observed.raw(),
+      });
+    }
+    if (inspected instanceof Handshake) return this.handshake(inspected.answer);
+    if (inspected instanceof Batch) return this.#batch(inspected);
+    return this.#one(inspected);
+  }
+
+  /** A handshake's answer, reported to `onHandshake`. */
+  handshake(answer: HandshakeAnswer): ProcessResult {
+    safely(this.#parts.options.onHandshake, answer);
+    return handshakeResult(answer);
+  }
+
+  #one(event: VerifiedEvent<Events> | InvalidPayloadEvent): MaybePromise<ProcessResult> {
     if ("issues" in event) return this.#park(event);
     safely(this.#parts.options.onVerified, event);
     return this.#dispatch(event);
@@ -94,6 +143,18 @@ export class Delivery<Events extends EventMap> {
     } catch (cause) {
       return this.#failure(asVerificationError(cause));
     }
+  }
+
+  /** Each event of a batch on its own, in order; the answer is the worst of theirs (see batch.ts). */
+  async #batch(batch: Batch<VerifiedEvent<Events> | InvalidPayloadEvent>): Promise<ProcessResult> {
+    const answers: BatchAnswer[] = [];
+    for (const item of batch.items) {
+      if (refusedItem(item)) answers.push({ event: undefined, result: this.reject(item) });
+      else answers.push({ event: item, result: await this.#one(item) });
+    }
+    const { answer, results } = batchAnswer(answers);
+    safely(this.#parts.options.onBatch, results);
+    return answer;
   }
 
   /** The answer to a refused request, reported to `onRejected`. */

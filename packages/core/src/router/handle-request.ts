@@ -28,6 +28,8 @@ export async function handle(
       )
     : await hooks.process({
         headers: request.headers,
+        method: request.method,
+        url: request.url,
         // Read only once the required headers are there, so a request without them leaves its body unread.
         body: () => readLimited(request.body, hooks.maxBodyBytes, request.headers.get("content-length")),
       });

@@ -11,12 +11,14 @@ import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { WebhookScheme } from "../schemes/types.js";
 import type { VerifyInput } from "../verify/authenticate.js";
 import type { Handoff } from "./hand-off.js";
+import type { PublicUrl } from "./public-url.js";
 import type { ReplayBound } from "./replay-bound.js";
 import type {
   AnyEventHandler,
   EventHandler,
   EventMap,
   EventsOf,
+  HandshakeAnswer,
   InvalidPayloadEvent,
   ProcessResult,
   RunResult,
@@ -24,6 +26,7 @@ import type {
   WebhookContext,
   WebhookProvider,
 } from "./types.js";
+import type { BatchItemResult, ObservedRequest, WebhookVerdict } from "./verdict.js";
 
 /** Options every router has, whatever says where events come from. */
 export interface RouterOptions<Events extends EventMap> {
@@ -63,10 +66,39 @@ export interface RouterOptions<Events extends EventMap> {
    * `"none"` accepts that nothing stops a replay. Without it such a router is refused when created.
    */
   replayBound?: ReplayBound;
+  /**
+   * The public URL the sender addresses, for URL-bound schemes (Twilio, Square, HubSpot) when a proxy hides it:
+   * an origin (`"https://hooks.example.com"`; the request's path and query are kept), or a function from the URL
+   * the server saw (and the headers) to the full public URL. Default: the URL the adapter saw.
+   */
+  publicUrl?: PublicUrl;
+  /**
+   * Take the scheme and host from `X-Forwarded-Proto` / `X-Forwarded-Host` (their first values). Only when a
+   * proxy you run sets them: anyone can send these headers. Default `false`.
+   */
+  trustProxy?: boolean;
   /** The clock, ms. Default `Date.now`. */
   now?: () => number;
   /** An event type with no handler: acknowledged (default), or `"reject"`ed with 500 so the sender retries. */
   onUnhandled?: "acknowledge" | "reject";
+  /**
+   * `"enforce"` (the default) refuses what fails. `"observe"` runs every stage and reports every verdict through
+   * these hooks, but a refused request is not stopped: verify-only middleware lets it through to your handler
+   * with the verdict, and the full pipeline hands it to `onObserved`. For moving an endpoint that works today to
+   * hookproof without an outage; switch to `"enforce"` once the hooks show no refusals you did not expect.
+   */
+  mode?: "enforce" | "observe";
+  /**
+   * In `"observe"` mode, the full pipeline (`process`, `handle`, `handleWebhooks`) hands a request it would have
+   * refused (400, 401, 413) here, instead of refusing it: run your existing code on its raw bytes. Once it settles
+   * the request is answered 200 `{"ok":true,"observed":true}`; if it throws, 500 so the sender retries. Without
+   * it, a refusal is answered as in `"enforce"` mode (nothing is lost: the sender retries).
+   */
+  onObserved?: (request: ObservedRequest) => MaybePromise<unknown>;
+  /** A sender's handshake (a challenge before authentication, or a signed one) was answered. */
+  onHandshake?: (handshake: HandshakeAnswer) => void;
+  /** A batch was delivered: what came of each of its events (each also reached the per-event hooks). */
+  onBatch?: (results: readonly BatchItemResult[]) => void;
   /** A request passed verification and its payload its schema. */
   onVerified?: (event: VerifiedEvent<Events>) => void;
   /** A request was rejected (bad signature, replay, bad payload, duplicate in flight, store down). */
@@ -135,8 +167,20 @@ export interface Webhooks<Events extends EventMap> {
   ): Webhooks<Events>;
   /** Runs `handler` for every event, after the type's own handlers. Chainable. */
   onAny(handler: AnyEventHandler<Events>): Webhooks<Events>;
-  /** Verifies and validates without handling or deduping: for middleware that hands the event on. */
+  /**
+   * Verifies and validates without handling or deduping: for code that hands the event on. A handshake or a
+   * batch of several events is no single event: it rejects with a `[@hookproof/core]` TypeError saying to use
+   * {@link Webhooks.check} (what the adapters' `verifyWebhook` calls).
+   */
   verify(input: VerifyInput): Promise<VerifiedEvent<Events>>;
+  /**
+   * Verifies and validates without handling or deduping, and says what to do: the verdict (one event or a
+   * batch's, a handshake, a refusal) and the answer to send instead of calling the app, if any. Refusals and
+   * handshakes reach `onRejected` / `onHandshake`. The adapters' `verifyWebhook` calls this.
+   */
+  check(input: VerifyInput): Promise<WebhookVerdict<Events>>;
+  /** `"enforce"` or `"observe"`. */
+  readonly mode: "enforce" | "observe";
   /**
    * The whole pipeline over raw bytes; the framework adapters call this. Never throws. Pass the body as a
    * function that reads it (`body: () => read(req)`) and a request missing a required header is refused

@@ -4,9 +4,10 @@
  */
 import { configError } from "../errors.js";
 import { integerOption } from "../integer-option.js";
-import { type Authenticator, createAuthenticator } from "../verify/authenticate.js";
+import { type Authenticator, createAuthenticator, type UrlResolver } from "../verify/authenticate.js";
 import { DEFAULT_TOLERANCE_SECONDS } from "../verify/replay-window.js";
 import type { RouterOptions } from "./options.js";
+import { urlResolver } from "./public-url.js";
 import { checkReplayBound } from "./replay-bound.js";
 import type { EventMap, WebhookProvider } from "./types.js";
 
@@ -17,6 +18,8 @@ const DAY = 86_400_000;
 export interface RouterSettings {
   /** Authentication under the checked `tolerance` and `maxBodyBytes`. */
   authenticator: Authenticator;
+  /** How the URL an adapter saw becomes the public one (`publicUrl`, `trustProxy`), when it changes. */
+  resolveUrl: UrlResolver | undefined;
   /** Seconds. */
   tolerance: number;
   retainMs: number;
@@ -38,7 +41,16 @@ export interface RouterSettings {
 export function routerSettings(
   options: Pick<
     RouterOptions<EventMap>,
-    "tolerance" | "maxBodyBytes" | "retainMs" | "lockMs" | "timeoutMs" | "maxAge" | "dedupe" | "replayBound"
+    | "tolerance"
+    | "maxBodyBytes"
+    | "retainMs"
+    | "lockMs"
+    | "timeoutMs"
+    | "maxAge"
+    | "dedupe"
+    | "replayBound"
+    | "publicUrl"
+    | "trustProxy"
   >,
   provider: WebhookProvider<EventMap>,
   now: () => number,
@@ -62,6 +74,7 @@ export function routerSettings(
   }
   return {
     authenticator,
+    resolveUrl: urlResolver(options),
     tolerance: tolerance ?? DEFAULT_TOLERANCE_SECONDS,
     retainMs,
     lockMs,

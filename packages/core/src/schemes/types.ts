@@ -11,6 +11,13 @@ export interface SchemeRequest {
   header: HeaderReader;
   /** The raw body, exactly as received. */
   body: Uint8Array;
+  /** The upper-case HTTP method, when the caller or adapter gave it. */
+  method?: string;
+  /**
+   * The request's full public URL as the sender addressed it: `scheme://host[:port]/path?query` (no fragment).
+   * A URL-bound scheme given none throws a `[@hookproof/core]` TypeError: a caller or adapter mistake.
+   */
+  url?: string;
 }
 
 /** What a scheme proved about a request. */
@@ -24,6 +31,11 @@ export interface SchemeResult {
   timestamp?: number;
   /** Position in the configured secret or token list of the one that matched (never the secret itself). */
   keyIndex: number;
+  /**
+   * The authenticated payload, when the scheme had to decode the body to check it (a JWT body, an SNS message,
+   * an in-body signature): the event stage uses it instead of decoding the raw bytes again.
+   */
+  payload?: unknown;
 }
 
 /** What to sign. */

@@ -29,6 +29,15 @@ export interface VerifierOptions {
   now?: () => number;
 }
 
+/** A request's header reader and public URL, worked out once. */
+export interface KnownRequest {
+  header: HeaderReader;
+  url: string | undefined;
+}
+
+/** How a router turns the URL an adapter saw into the public one the sender addressed (`publicUrl`, `trustProxy`). */
+export type UrlResolver = (url: string | undefined, header: HeaderReader) => string | undefined;
+
 /** A request to verify: its headers in any common shape and its raw body. */
 export interface VerifyInput {
   headers: HeadersInput;
@@ -37,6 +46,14 @@ export interface VerifyInput {
    * present, so a request without them is refused (`missing_header`) before a byte of its body is read.
    */
   body: BodyInput | LazyBody;
+  /** The HTTP method (`POST`); adapters pass it. */
+  method?: string;
+  /**
+   * The request's full public URL as the sender addressed it: `scheme://host[:port]/path?query` (no fragment).
+   * URL-bound schemes (Twilio, Square, HubSpot) sign it; adapters pass it, and a router's `publicUrl` or
+   * `trustProxy` corrects it behind a proxy.
+   */
+  url?: string;
 }
 
 /** A request whose bytes are authentic and fresh, not yet parsed. */
@@ -79,16 +96,17 @@ export function createAuthenticator(options: VerifierOptions): Authenticator {
     return Object.assign({}, result, { raw, header });
   }
 
-  function authenticate({ headers, body }: VerifyInput): MaybePromise<AuthenticatedRequest> {
+  function authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest> {
+    const { headers, body, method, url } = input;
     if (typeof body === "function") {
       // A request missing a header it needs is refused before a byte of its body is read.
       scheme.checkHeaders?.(readHeaders(headers));
-      return chain(body(), (bytes) => authenticate({ headers, body: bytes }));
+      return chain(body(), (bytes) => authenticate({ headers, body: bytes, method, url }));
     }
     const raw = toBytes(body);
     if (raw.length > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
     const header = readHeaders(headers);
-    const result = scheme.verify({ header, body: raw });
+    const result = scheme.verify({ header, body: raw, method, url });
     // A scheme may be the caller's own: any thenable it answers with is waited for, not taken as the result.
     return isThenable(result)
       ? Promise.resolve(result).then((r) => fresh(raw, header, r))

@@ -25,7 +25,7 @@ export interface VerifiedWebhook<Payload = unknown> {
   id: string;
   /** The signed timestamp, unix seconds, when the scheme signs one. */
   timestamp: number | undefined;
-  /** The parsed JSON body. */
+  /** The parsed JSON body, or the payload the scheme authenticated (a JWT body, an SNS message). */
   payload: Payload;
   /** The exact bytes that were verified. */
   raw: Uint8Array;
@@ -58,8 +58,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
   // `createEventStage`, or even a call to `defaultEventId`, this path would pass its 4 KB edge budget.
   // event/create-event-stage.test.ts holds it and a router's stage to the same event.
   async function verify(input: VerifyInput): Promise<VerifiedWebhook> {
-    const { raw, id, timestamp, keyIndex } = await authenticate(input);
-    const payload = parseJson(raw);
+    // A scheme that decoded the body to check it (a JWT body, an in-body signature) hands its payload on.
+    const { raw, id, timestamp, keyIndex, payload = parseJson(raw) } = await authenticate(input);
     const eventId = id ?? bodyId(payload) ?? `sha256:${await backend.sha256Hex(raw)}`;
     return { id: eventId, timestamp, payload, raw, keyIndex };
   }
