@@ -60,7 +60,7 @@ export function secretList(
     const blank = text ? withoutPrefix(secret).trim() === "" : secret.length === 0;
     if (blank || (!allowShort && (text ? keyBytes(secret, where) : secret).length < MIN_SECRET_BYTES)) {
       throw configError(
-        `${where} is ${blank ? "blank or a bare prefix" : "under 16 bytes"}, so guessable: generate one with \`openssl rand -base64 32\`${blank ? "" : "; `allowShortSecret: true` accepts one a sender forces on you"}.`,
+        `${where} is ${blank ? "blank or a bare prefix" : "under 16 bytes"}, so guessable: generate one with \`openssl rand -base64 32\`${blank ? "" : ", or pass `allowShortSecret: true` if the sender forces it"}.`,
       );
     }
   });
@@ -71,7 +71,7 @@ export function secretList(
 export function requireHeader(
   header: HeaderReader,
   name: string,
-  hint = "Check that no proxy strips it.",
+  hint = "A proxy may strip it.",
 ): string {
   const value = header(name);
   // Absent, empty or only whitespace.

@@ -26,14 +26,14 @@ export const DEFAULT_MAX_BODY_BYTES: number = 2 ** 20;
 export function bodyAlreadyParsed(what: string, fix: string): WebhookVerificationError {
   return new WebhookVerificationError(
     "body_already_parsed",
-    `The body arrived as ${what}, not raw bytes: a body parser ran first, and a signature covers the exact bytes sent. ${fix}`,
+    `The body arrived as ${what}, not raw bytes: a body parser ran first, but the signature covers the exact bytes. ${fix}`,
   );
 }
 
 export function payloadTooLarge(limit: number): WebhookVerificationError {
   return new WebhookVerificationError(
     "payload_too_large",
-    `The body is over the ${limit}-byte limit; raise \`maxBodyBytes\` if this sender's events are that large.`,
+    `The body is over the ${limit}-byte limit; raise \`maxBodyBytes\` for this sender.`,
   );
 }
 

@@ -22,7 +22,7 @@ export function checkReplayWindow(timestamp: number, nowMs: number, tolerance: n
   if (skew > tolerance) {
     throw new WebhookVerificationError(
       "timestamp_expired",
-      `The signed timestamp is ${skew} s old, beyond the ${tolerance} s tolerance. A replay, a late retry, or a wrong clock (check NTP).`,
+      `The signed timestamp is ${skew} s old, beyond the ${tolerance} s tolerance. A replay, a late retry, or a wrong clock.`,
     );
   }
   if (-skew > tolerance) {
