@@ -11,6 +11,10 @@ export interface SchemeRequest {
   header: HeaderReader;
   /** The raw body, exactly as received. */
   body: Uint8Array;
+  /** The upper-case HTTP method. */
+  method?: string;
+  /** The request's full public URL as the sender addressed it: scheme://host[:port]/path?query (no fragment). */
+  url?: string;
 }
 
 /** What a scheme proved about a request. */
@@ -24,6 +28,11 @@ export interface SchemeResult {
   timestamp?: number;
   /** Position in the configured secret or token list of the one that matched (never the secret itself). */
   keyIndex: number;
+  /**
+   * The authenticated payload when the scheme itself had to decode the body to check it (a JWT body, an SNS
+   * message, an in-body signature); the event stage then uses it instead of decoding the raw bytes again.
+   */
+  payload?: unknown;
 }
 
 /** What to sign. */

@@ -37,6 +37,10 @@ export interface VerifyInput {
    * present, so a request without them is refused (`missing_header`) before a byte of its body is read.
    */
   body: BodyInput | LazyBody;
+  /** The upper-case HTTP method. */
+  method?: string;
+  /** The request's full public URL as the sender addressed it: scheme://host[:port]/path?query (no fragment). */
+  url?: string;
 }
 
 /** A request whose bytes are authentic and fresh, not yet parsed. */
