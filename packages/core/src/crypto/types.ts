@@ -24,6 +24,11 @@ export interface Ed25519Key {
   readonly type: "public" | "private";
 }
 
+/** An ECDSA P-256 key prepared once, when a scheme is created. */
+export interface EcdsaKey {
+  readonly type: "public" | "private";
+}
+
 /** What a crypto backend provides. Keep it this small. */
 export interface CryptoBackend {
   hmacKey(algorithm: HmacAlgorithm, secret: Uint8Array): HmacKey;
@@ -33,4 +38,10 @@ export interface CryptoBackend {
   ed25519Key(type: "public" | "private", raw: Uint8Array): Ed25519Key;
   ed25519Sign(key: Ed25519Key, parts: MessageParts): MaybePromise<Uint8Array>;
   ed25519Verify(key: Ed25519Key, signature: Uint8Array, parts: MessageParts): MaybePromise<boolean>;
+  /** `der` is a P-256 SubjectPublicKeyInfo, or a PKCS #8 private key. */
+  ecdsaKey(type: "public" | "private", der: Uint8Array): EcdsaKey;
+  /** ECDSA P-256 with SHA-256; the signature in DER, as senders send it. */
+  ecdsaSign(key: EcdsaKey, parts: MessageParts): MaybePromise<Uint8Array>;
+  /** `signature` is strict DER, already checked by `derToP1363` (`ecdsa-der.ts`). */
+  ecdsaVerify(key: EcdsaKey, signature: Uint8Array, parts: MessageParts): MaybePromise<boolean>;
 }
