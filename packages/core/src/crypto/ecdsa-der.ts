@@ -3,20 +3,20 @@
  * @module
  */
 
+import { toHex } from "../encoding.js";
+
 /** Bytes of one P-256 integer (r, s, a coordinate). */
 const SCALAR = 32;
 
 // RFC 5480 §2: SubjectPublicKeyInfo { id-ecPublicKey, prime256v1 } with an uncompressed point (0x04 ‖ x ‖ y).
-const P256_SPKI_PREFIX = new Uint8Array([
-  0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
-  0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00, 0x04,
-]);
+// Literals only at the top level (no calls), so a bundle that never checks a P-256 key drops them.
+const P256_SPKI_PREFIX = "3059301306072a8648ce3d020106082a8648ce3d03010703420004";
 
-/** Length of a DER-encoded P-256 public key: the prefix and two coordinates. */
-export const P256_SPKI_BYTES: number = P256_SPKI_PREFIX.length + 2 * SCALAR;
+/** Length of a DER-encoded P-256 public key: the prefix (27 bytes) and two coordinates. */
+export const P256_SPKI_BYTES = 91;
 
 // SEC 2 §2.4.2: the field prime and the curve's `b` (a = −3).
-const P = 2n ** 256n - 2n ** 224n + 2n ** 192n + 2n ** 96n - 1n;
+const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 const B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
 
 function bigint(bytes: Uint8Array): bigint {
@@ -34,9 +34,9 @@ function bigint(bytes: Uint8Array): bigint {
  * if (!isP256PublicKey(der)) throw configError("`publicKey` must be a P-256 key.");
  */
 export function isP256PublicKey(der: Uint8Array): boolean {
-  if (der.length !== P256_SPKI_BYTES || !P256_SPKI_PREFIX.every((byte, i) => der[i] === byte)) return false;
-  const x = bigint(der.subarray(P256_SPKI_PREFIX.length, P256_SPKI_PREFIX.length + SCALAR));
-  const y = bigint(der.subarray(P256_SPKI_PREFIX.length + SCALAR));
+  if (der.length !== P256_SPKI_BYTES || toHex(der.subarray(0, 27)) !== P256_SPKI_PREFIX) return false;
+  const x = bigint(der.subarray(27, 27 + SCALAR));
+  const y = bigint(der.subarray(27 + SCALAR));
   // y² = x³ − 3x + b (mod p), coordinates reduced.
   return x < P && y < P && (y * y - (x * x * x - 3n * x + B)) % P === 0n;
 }

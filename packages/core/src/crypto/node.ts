@@ -14,7 +14,15 @@ import {
 } from "node:crypto";
 import { concatBytes } from "../encoding.js";
 import { ed25519Pkcs8, ed25519Spki } from "./der.js";
-import type { CryptoBackend, EcdsaKey, Ed25519Key, HmacAlgorithm, HmacKey, MessageParts } from "./types.js";
+import type {
+  CryptoBackend,
+  EcdsaBackend,
+  EcdsaKey,
+  Ed25519Key,
+  HmacAlgorithm,
+  HmacKey,
+  MessageParts,
+} from "./types.js";
 
 interface NodeHmacKey extends HmacKey {
   readonly key: KeyObject;
@@ -57,7 +65,10 @@ export const backend: CryptoBackend = {
   ed25519Verify(key, signature, parts) {
     return verify(null, single(parts), (key as NodeEd25519Key).key, signature);
   },
-  ecdsaKey(type, der) {
+};
+
+export const ecdsa: EcdsaBackend = {
+  key(type, der) {
     const input = { key: Buffer.from(der), format: "der" } as const;
     const key =
       type === "public"
@@ -65,12 +76,12 @@ export const backend: CryptoBackend = {
         : createPrivateKey({ ...input, type: "pkcs8" });
     return { type, key } as NodeEcdsaKey;
   },
-  ecdsaSign(key, parts) {
+  sign(key, parts) {
     return new Uint8Array(
       sign("sha256", single(parts), { key: (key as NodeEcdsaKey).key, dsaEncoding: "der" }),
     );
   },
-  ecdsaVerify(key, signature, parts) {
+  verify(key, signature, parts) {
     return verify("sha256", single(parts), { key: (key as NodeEcdsaKey).key, dsaEncoding: "der" }, signature);
   },
 };

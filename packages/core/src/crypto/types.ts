@@ -38,10 +38,17 @@ export interface CryptoBackend {
   ed25519Key(type: "public" | "private", raw: Uint8Array): Ed25519Key;
   ed25519Sign(key: Ed25519Key, parts: MessageParts): MaybePromise<Uint8Array>;
   ed25519Verify(key: Ed25519Key, signature: Uint8Array, parts: MessageParts): MaybePromise<boolean>;
+}
+
+/**
+ * ECDSA P-256 with SHA-256, beside {@link CryptoBackend} rather than in it: a separate object, so a bundle
+ * that never verifies ECDSA (the edge verify path) leaves it out.
+ */
+export interface EcdsaBackend {
   /** `der` is a P-256 SubjectPublicKeyInfo, or a PKCS #8 private key. */
-  ecdsaKey(type: "public" | "private", der: Uint8Array): EcdsaKey;
-  /** ECDSA P-256 with SHA-256; the signature in DER, as senders send it. */
-  ecdsaSign(key: EcdsaKey, parts: MessageParts): MaybePromise<Uint8Array>;
+  key(type: "public" | "private", der: Uint8Array): EcdsaKey;
+  /** The signature in DER, as senders send it. */
+  sign(key: EcdsaKey, parts: MessageParts): MaybePromise<Uint8Array>;
   /** `signature` is strict DER, already checked by `derToP1363` (`ecdsa-der.ts`). */
-  ecdsaVerify(key: EcdsaKey, signature: Uint8Array, parts: MessageParts): MaybePromise<boolean>;
+  verify(key: EcdsaKey, signature: Uint8Array, parts: MessageParts): MaybePromise<boolean>;
 }

@@ -5,7 +5,7 @@
 import { concatBytes, toBase64, toHex } from "../encoding.js";
 import { ed25519Pkcs8 } from "./der.js";
 import { derToP1363, p1363ToDer } from "./ecdsa-der.js";
-import type { CryptoBackend, EcdsaKey, Ed25519Key, HmacKey } from "./types.js";
+import type { CryptoBackend, EcdsaBackend, EcdsaKey, Ed25519Key, HmacKey } from "./types.js";
 
 interface WebHmacKey extends HmacKey {
   readonly secret: Uint8Array;
@@ -105,10 +105,13 @@ export const backend: CryptoBackend = {
       concatBytes(parts) as BufferSource,
     );
   },
-  ecdsaKey(type, der) {
+};
+
+export const ecdsa: EcdsaBackend = {
+  key(type, der) {
     return { type, der: der.slice() } as WebEcdsaKey;
   },
-  async ecdsaSign(key, parts) {
+  async sign(key, parts) {
     const raw = await crypto.subtle.sign(
       ECDSA_SHA256,
       await ecdsaCryptoKey(key as WebEcdsaKey),
@@ -116,7 +119,7 @@ export const backend: CryptoBackend = {
     );
     return p1363ToDer(new Uint8Array(raw));
   },
-  async ecdsaVerify(key, signature, parts) {
+  async verify(key, signature, parts) {
     // WebCrypto takes `r‖s` (IEEE P1363), not the DER senders send.
     const raw = derToP1363(signature);
     if (raw === undefined) return false;

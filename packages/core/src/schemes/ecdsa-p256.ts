@@ -5,7 +5,7 @@
  * @see https://github.com/sendgrid/sendgrid-nodejs/blob/main/packages/eventwebhook/src/eventwebhook.js
  * @module
  */
-import { backend } from "../crypto/backend.js";
+import { ecdsa } from "../crypto/backend.js";
 import { derToP1363, isP256PublicKey } from "../crypto/ecdsa-der.js";
 import type { EcdsaKey } from "../crypto/types.js";
 import { fromBase64, toBase64 } from "../encoding.js";
@@ -49,14 +49,14 @@ const P256: SignatureAlgorithm<EcdsaKey, EcdsaKey> = {
         `${where} must be a P-256 public key: base64 of its DER SubjectPublicKeyInfo (it starts "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"), or PEM.`,
       );
     }
-    return backend.ecdsaKey("public", der);
+    return ecdsa.key("public", der);
   },
   privateKey(input) {
     const der = derOf(input);
     const refused = configError("`privateKey` must be a PKCS #8 P-256 key: base64, PEM or bytes.");
     if (der === undefined) throw refused;
     try {
-      return backend.ecdsaKey("private", der);
+      return ecdsa.key("private", der);
     } catch {
       // node:crypto parses the key here (WebCrypto only when it first signs): the same refusal either way.
       throw refused;
@@ -69,8 +69,8 @@ const P256: SignatureAlgorithm<EcdsaKey, EcdsaKey> = {
     return der !== undefined && derToP1363(der) !== undefined ? der : undefined;
   },
   encode: toBase64,
-  verify: (key, signature, parts) => backend.ecdsaVerify(key, signature, parts),
-  sign: (key, parts) => backend.ecdsaSign(key, parts),
+  verify: (key, signature, parts) => ecdsa.verify(key, signature, parts),
+  sign: (key, parts) => ecdsa.sign(key, parts),
 };
 
 /**

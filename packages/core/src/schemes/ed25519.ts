@@ -52,7 +52,7 @@ function fromHex(hex: string): Uint8Array {
   return Uint8Array.from(hex.match(/../g) as string[], (pair) => Number.parseInt(pair, 16));
 }
 
-function algorithm(encoding: "hex" | "base64"): SignatureAlgorithm<Ed25519Key, Ed25519Key> {
+function ed25519Algorithm(encoding: "hex" | "base64"): SignatureAlgorithm<Ed25519Key, Ed25519Key> {
   return {
     name: "ed25519",
     form: encoding === "hex" ? "128 hex characters" : "64 bytes in base64",
@@ -89,5 +89,5 @@ function algorithm(encoding: "hex" | "base64"): SignatureAlgorithm<Ed25519Key, E
 export function ed25519(options: Ed25519Options): WebhookScheme {
   const encoding = options?.encoding ?? "hex";
   if (encoding !== "hex" && encoding !== "base64") throw configError('`encoding` must be "hex" or "base64".');
-  return timestampedSignature(algorithm(encoding), options, options?.publicKey, options?.privateKey);
+  return timestampedSignature(ed25519Algorithm(encoding), options, options?.publicKey, options?.privateKey);
 }
