@@ -107,23 +107,25 @@ export interface JwtSchemeOptions {
 /** Tokens longer than this are refused before they are parsed: a webhook JWT carries a hash, not data. */
 const MAX_HEADER_TOKEN = 8192;
 
+/** Prefixes a secret's text may carry (`whsec_`…): a bare one is no secret, whatever `allowShortSecret` says. */
+const SECRET_PREFIX = /^wh(?:sec|sk|pk)_/;
+
+/** The secrets as key bytes (text: its UTF-8), refused as the core's schemes refuse them: blank, bare prefix, short. */
 function secretKeys(secrets: Secrets | undefined, allowShort: boolean | undefined): Uint8Array[] {
   const list = [secrets ?? []].flat();
   return list.map((secret, index) => {
     const where = `\`secret${list.length > 1 ? `[${index}]` : ""}\``;
-    const bytes = typeof secret === "string" ? new TextEncoder().encode(secret) : secret;
-    if (
-      !(bytes instanceof Uint8Array) ||
-      (typeof secret === "string" && secret.trim() === "") ||
-      bytes.length === 0
-    )
-      throw configError(`${where} must be a non-blank string or a Uint8Array.`);
-    if (bytes.length < 16 && !allowShort) {
+    const text = typeof secret === "string";
+    if (!text && !(secret instanceof Uint8Array))
+      throw configError(`${where} must be a string or a Uint8Array.`);
+    const measured = text ? new TextEncoder().encode(secret.replace(SECRET_PREFIX, "")) : secret;
+    const blank = text ? secret.replace(SECRET_PREFIX, "").trim() === "" : secret.length === 0;
+    if (blank || (!allowShort && measured.length < 16)) {
       throw configError(
-        `${where} is under 16 bytes, so guessable: generate one with \`openssl rand -base64 32\`; \`allowShortSecret: true\` accepts one a sender forces on you.`,
+        `${where} is ${blank ? "blank or a bare prefix" : "under 16 bytes"}, so guessable: generate one with \`openssl rand -base64 32\`${blank ? "" : "; `allowShortSecret: true` accepts one a sender forces on you"}.`,
       );
     }
-    return bytes;
+    return text ? new TextEncoder().encode(secret) : secret;
   });
 }
 
