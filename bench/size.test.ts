@@ -27,6 +27,12 @@ describe("bundle size (esbuild, minified, gzip -9, edge/browser condition)", () 
     });
   }
 
+  it(`keeps a JWT provider (createWebhooks + netlify, jose included) within ${BUDGETS.jwtProvider} B`, () => {
+    const { gzip, inputs } = sizes.apps.jwtProvider;
+    expect(inputs.some((input: string) => input.includes("/jose/"))).toBe(true);
+    expect(gzip).toBeLessThanOrEqual(BUDGETS.jwtProvider);
+  });
+
   it("leaves jose out of a provider that does not sign JWTs (stack-auth)", () => {
     expect(sizes.apps.provider.inputs.filter((input: string) => input.includes("jose"))).toEqual([]);
   });

@@ -3,7 +3,15 @@
  * each against its own raw-crypto bound: one node:crypto verify over the same bytes.
  * @module
  */
-import { createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  timingSafeEqual,
+  verify,
+} from "node:crypto";
 import { createVerifier, ecdsaP256, ed25519 } from "@hookproof/core";
 import { do_not_optimize } from "mitata";
 
@@ -115,4 +123,55 @@ export function asymmetricSuites(web, nowSeconds) {
       ecWeb,
     ),
   ];
+}
+
+const NETLIFY_SECRET = "netlify-jws-secret-0123456789abcdef";
+
+/**
+ * The JWT family (Netlify's layout): jose's HS256 JWS verify plus the `sha256` claim against the body, against
+ * its bound: node:crypto HMAC over the token's signing input, and SHA-256 of the body, each compared.
+ */
+export function jwtSuite(netlifyJwt, nowSeconds) {
+  const verifier = createVerifier({ scheme: netlifyJwt({ secret: NETLIFY_SECRET }) });
+  return {
+    id: "jwt",
+    title: "JWT (Netlify layout: HS256 token in a header, `sha256` claim = body hash) — verify, no parse",
+    sizes: ["256 B", "64 KiB"],
+    // jose verifies through WebCrypto: single calls are bimodal (see the webcrypto suite), so the same median.
+    minCpuTimeMs: 200,
+    slices: 4,
+    unbatched: true,
+    aggregate: "median",
+    setup(bytes) {
+      const body = Buffer.from(JSON.stringify({ pad: "x".repeat(bytes), at: nowSeconds() }));
+      const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString("base64url");
+      const claims = Buffer.from(
+        JSON.stringify({ sha256: createHash("sha256").update(body).digest("hex"), iss: "netlify" }),
+      ).toString("base64url");
+      const mac = createHmac("sha256", NETLIFY_SECRET).update(`${header}.${claims}`).digest("base64url");
+      const token = `${header}.${claims}.${mac}`;
+      const request = { headers: { "x-webhook-signature": token }, body };
+      return [
+        {
+          key: "bound",
+          role: "bound",
+          label: "bound: node:crypto HMAC of the signing input + SHA-256 of the body, parse the claims",
+          fn: () => {
+            const [h, c, s] = token.split(".");
+            const expected = createHmac("sha256", NETLIFY_SECRET).update(`${h}.${c}`).digest();
+            must(timingSafeEqual(expected, Buffer.from(s, "base64url")), "jwt mac");
+            const { sha256 } = JSON.parse(Buffer.from(c, "base64url").toString());
+            must(sha256 === createHash("sha256").update(body).digest("hex"), "jwt body");
+          },
+        },
+        {
+          key: "hookproof",
+          role: "hookproof",
+          vs: "bound",
+          label: "hookproof `netlifyJwt` `authenticate` (jose `jwtVerify` + body hash, WebCrypto)",
+          fn: () => verifier.authenticate(request),
+        },
+      ];
+    },
+  };
 }

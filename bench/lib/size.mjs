@@ -21,6 +21,8 @@ export const BUDGETS = {
    * conversion and the P-256 point check).
    */
   publicKeyVerify: 4.5 * 1024,
+  /** `createWebhooks` + `netlify` (the JWT family: jose's JWS verify, its catalogue, valibot); 22.0 KB measured. */
+  jwtProvider: 24 * 1024,
   /** Each adapter, on top of an app that already uses `createWebhooks`. */
   adapter: 1.5 * 1024,
 };
@@ -80,6 +82,16 @@ export const hooks = createWebhooks({ provider: stackAuth({ secret: "${SECRET}" 
 `,
   },
 ];
+
+APPS.push({
+  key: "jwtProvider",
+  label: "`createWebhooks` + `netlify` from `@hookproof/providers/netlify` (the JWT family, on jose)",
+  source: `
+import { createWebhooks } from "@hookproof/core";
+import { netlify } from "@hookproof/providers/netlify";
+export const hooks = createWebhooks({ provider: netlify({ secret: "netlify-jws-secret-0123456789abcdef" }) });
+`,
+});
 
 /** Adapters, measured as (router app + every export of the adapter) − router app. */
 export const ADAPTERS = [

@@ -191,6 +191,26 @@ export function jwtScheme(options: JwtSchemeOptions): WebhookScheme {
     return key;
   }
 
+  /**
+   * A secret imported once per algorithm: handing jose the raw bytes would import them again on every request,
+   * one more WebCrypto round trip each.
+   */
+  function hmacKey(index: number, alg: string): Promise<CryptoKey> {
+    const id = `hmac:${index}:${alg}`;
+    let key = imported.get(id) as Promise<CryptoKey> | undefined;
+    if (!key) {
+      key = crypto.subtle.importKey(
+        "raw",
+        secrets[index] as BufferSource,
+        { name: "HMAC", hash: `SHA-${alg.slice(2)}` },
+        false,
+        ["verify"],
+      );
+      imported.set(id, key);
+    }
+    return key;
+  }
+
   function readToken({ header: read, body }: SchemeRequest): string {
     if (header === undefined) return new TextDecoder().decode(body).trim();
     const value = read(header)?.trim();
@@ -236,7 +256,7 @@ export function jwtScheme(options: JwtSchemeOptions): WebhookScheme {
     // HMAC tokens are checked with secrets only, public-key tokens with public keys only (RFC 8725 §2.1).
     const candidates: (() => Promise<CryptoKey | Uint8Array | JWTVerifyGetKey | undefined>)[] =
       alg.startsWith("HS")
-        ? secrets.map((secret) => async () => secret)
+        ? secrets.map((_, index) => () => hmacKey(index, alg as string))
         : publicKeys.length > 0
           ? publicKeys.map(
               (input, index) => async () =>
