@@ -1,9 +1,10 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readHeaders, WebhookVerificationError } from "@hookproof/core";
+import { readHeaders } from "@hookproof/core";
 import { exportJWK, generateKeyPair, type JWK, SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rejection as refusal } from "../../../core/test/helpers.js";
 import { jwtScheme } from "./jwt.js";
 
 const BODY = '{"id":"5b78192ac9659217dbf7c9aa","state":"ready","updated_at":"2026-08-20T14:04:00.000Z"}';
@@ -18,16 +19,6 @@ const request = (headers: Record<string, string>, body = BODY) => ({
   header: readHeaders(headers),
   body: enc.encode(body),
 });
-
-async function refusal(run: () => unknown): Promise<WebhookVerificationError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof WebhookVerificationError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const netlify = (extra: Partial<Parameters<typeof jwtScheme>[0]> = {}) =>
   jwtScheme({

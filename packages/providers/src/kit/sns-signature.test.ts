@@ -1,8 +1,9 @@
 import { createPrivateKey, sign as nodeSign } from "node:crypto";
 import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
-import { readHeaders, WebhookVerificationError } from "@hookproof/core";
+import { readHeaders } from "@hookproof/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rejection as refusal } from "../../../core/test/helpers.js";
 import {
   SNS_TEST_CERTIFICATE,
   SNS_TEST_KEY,
@@ -78,16 +79,6 @@ const request = (message: unknown, headers: Record<string, string> = {}) => ({
   header: readHeaders(headers),
   body: enc.encode(typeof message === "string" ? message : JSON.stringify(message)),
 });
-
-async function refusal(run: () => unknown): Promise<WebhookVerificationError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof WebhookVerificationError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** sns-validator's verdict, its certificate fetch (`https.get`) answered with the test certificate. */
 function awsValidates(message: unknown): Promise<boolean> {

@@ -11,8 +11,8 @@
  */
 import type { Secrets, WebhookProvider, WebhookScheme } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
+import { isoTime } from "../kit/iso-time.js";
 import { type JwtSchemeOptions, jwtScheme } from "../kit/jwt.js";
-import { stringField } from "../kit/string-field.js";
 import { type NetlifyEvents, netlifyCatalogue } from "./events.js";
 
 export type { NetlifyDeploy, NetlifyEventData, NetlifyEvents } from "./events.js";
@@ -66,11 +66,7 @@ export function netlify(options: NetlifyOptions): WebhookProvider<NetlifyEvents>
     // Not the body's `id`: that is the deploy's, shared by its building / created / failed events. The router
     // falls back to the body's SHA-256, which is what the token's `sha256` claim signs.
     eventId: () => undefined,
-    eventTime(payload) {
-      const updatedAt = stringField(payload, "updated_at");
-      const time = updatedAt === undefined ? Number.NaN : Date.parse(updatedAt);
-      return Number.isNaN(time) ? undefined : time;
-    },
+    eventTime: (payload) => isoTime(payload, "updated_at"),
     maxAge: MAX_AGE_SECONDS,
   };
 }
