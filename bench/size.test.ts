@@ -20,6 +20,23 @@ describe("bundle size (esbuild, minified, gzip -9, edge/browser condition)", () 
     ).toBeLessThanOrEqual(BUDGETS.coreVerify);
   });
 
+  for (const key of ["ed25519Verify", "ecdsaVerify"] as const) {
+    it(`keeps the ${key} path (createVerifier + a public-key scheme) within ${BUDGETS.publicKeyVerify} B`, () => {
+      expect(sizes.apps[key].gzip).toBeLessThanOrEqual(BUDGETS.publicKeyVerify);
+      expect(sizes.apps[key].gzip).toBeLessThan(sizes.apps.coreRoot.gzip);
+    });
+  }
+
+  it(`keeps a JWT provider (createWebhooks + netlify, jose included) within ${BUDGETS.jwtProvider} B`, () => {
+    const { gzip, inputs } = sizes.apps.jwtProvider;
+    expect(inputs.some((input: string) => input.includes("/jose/"))).toBe(true);
+    expect(gzip).toBeLessThanOrEqual(BUDGETS.jwtProvider);
+  });
+
+  it("leaves jose out of a provider that does not sign JWTs (stack-auth)", () => {
+    expect(sizes.apps.provider.inputs.filter((input: string) => input.includes("jose"))).toEqual([]);
+  });
+
   it("pulls in no runtime dependency on the root entry", () => {
     const outside = sizes.apps.coreRoot.inputs.filter(
       (input: string) => !input.endsWith("app.mjs") && !input.includes("packages/core/dist/"),

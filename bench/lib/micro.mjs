@@ -9,12 +9,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createVerifier, createWebhooks, memoryStore, standardWebhooks } from "@hookproof/core";
-import { githubHmac, stripeHmac } from "@hookproof/providers";
+import { githubHmac, netlifyJwt, stripeHmac } from "@hookproof/providers";
 import { verify as octokitVerify } from "@octokit/webhooks-methods";
 import { do_not_optimize, measure } from "mitata";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import Stripe from "stripe";
 import { Webhook as SvixWebhook } from "svix";
+import { asymmetricSuites, jwtSuite } from "./asymmetric.mjs";
 import { jsonBody, SIZES } from "./bodies.mjs";
 import {
   boundGithub,
@@ -342,7 +343,11 @@ export async function runMicro({ rounds = 3, minCpuTimeMs = 250, only, onResult 
   const web = await import(pathToFileURL(WEB_ENTRY).href);
   // The bound holds its imported key, as hookproof does once its first import settles.
   const subtleKey = await subtle.importKey("raw", SW_KEY, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const all = suites(web, subtleKey).filter((suite) => !only || only.includes(suite.id));
+  const all = [
+    ...suites(web, subtleKey),
+    ...asymmetricSuites(web, nowSeconds),
+    jwtSuite(netlifyJwt, nowSeconds),
+  ].filter((suite) => !only || only.includes(suite.id));
   const out = {};
   for (let round = 0; round < rounds; round++) {
     for (const suite of all) {

@@ -16,6 +16,13 @@ const BENCH_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const BUDGETS = {
   /** `createVerifier` + `standardWebhooks`, edge build. */
   coreVerify: 4 * 1024,
+  /**
+   * `createVerifier` + `ed25519` or `ecdsaP256`, edge build: the public-key families (ECDSA carries the DER
+   * conversion and the P-256 point check).
+   */
+  publicKeyVerify: 4.5 * 1024,
+  /** `createWebhooks` + `netlify` (the JWT family: jose's JWS verify, its catalogue, valibot); 22.0 KB measured. */
+  jwtProvider: 24 * 1024,
   /** Each adapter, on top of an app that already uses `createWebhooks`. */
   adapter: 1.5 * 1024,
 };
@@ -39,6 +46,22 @@ export const verifier = createVerifier({ scheme: standardWebhooks({ secret: "${S
 `,
   },
   {
+    key: "ed25519Verify",
+    label: "verify path: `createVerifier` + `ed25519` (edge/browser build)",
+    source: `
+import { createVerifier, ed25519 } from "@hookproof/core";
+export const verifier = createVerifier({ scheme: ed25519({ publicKey: "${"d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"}", signatureHeader: "x-signature-ed25519", timestampHeader: "x-signature-timestamp" }) });
+`,
+  },
+  {
+    key: "ecdsaVerify",
+    label: "verify path: `createVerifier` + `ecdsaP256` (edge/browser build)",
+    source: `
+import { createVerifier, ecdsaP256 } from "@hookproof/core";
+export const verifier = createVerifier({ scheme: ecdsaP256({ publicKey: "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==", signatureHeader: "x-twilio-email-event-webhook-signature", timestampHeader: "x-twilio-email-event-webhook-timestamp" }) });
+`,
+  },
+  {
     key: "coreRoot",
     label: "whole root entry: `export * from '@hookproof/core'` (edge/browser build)",
     source: `export * from "@hookproof/core";`,
@@ -59,6 +82,16 @@ export const hooks = createWebhooks({ provider: stackAuth({ secret: "${SECRET}" 
 `,
   },
 ];
+
+APPS.push({
+  key: "jwtProvider",
+  label: "`createWebhooks` + `netlify` from `@hookproof/providers/netlify` (the JWT family, on jose)",
+  source: `
+import { createWebhooks } from "@hookproof/core";
+import { netlify } from "@hookproof/providers/netlify";
+export const hooks = createWebhooks({ provider: netlify({ secret: "netlify-jws-secret-0123456789abcdef" }) });
+`,
+});
 
 /** Adapters, measured as (router app + every export of the adapter) − router app. */
 export const ADAPTERS = [

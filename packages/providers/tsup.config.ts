@@ -15,6 +15,6 @@ export default defineConfig(
     },
     splitting: true,
     // The core is imported by name, so an app and its providers share one error class and one crypto backend.
-    external: ["@hookproof/core", "valibot"],
+    external: ["@hookproof/core", "valibot", "jose"],
   }),
 );

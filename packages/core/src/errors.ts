@@ -17,6 +17,7 @@ export type WebhookErrorCode =
   | "invalid_payload"
   | "duplicate_in_flight"
   | "store_unavailable"
+  | "key_unavailable"
   | "handler_failed"
   | "handler_timeout"
   | "shutting_down";
@@ -35,6 +36,7 @@ export const ERROR_STATUS: Readonly<Record<WebhookErrorCode, number>> = {
   invalid_payload: 400,
   duplicate_in_flight: 409,
   store_unavailable: 503,
+  key_unavailable: 503,
   handler_failed: 500,
   handler_timeout: 503,
   shutting_down: 503,
@@ -72,7 +74,8 @@ export class WebhookVerificationError extends Error {
   declare readonly retryAfter: number | undefined;
 
   constructor(code: WebhookErrorCode, message: string, details: WebhookErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    // ES2022 Error options: only a `cause` the details hold is kept, as its own property (14 B of the edge budget).
+    super(message, details);
     this.name = "WebhookVerificationError";
     this.code = code;
     this.status = ERROR_STATUS[code];

@@ -9,6 +9,7 @@ import {
   tesseral,
   userfront,
 } from "@hookproof/providers";
+import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
 import { AUTH, CARD, everything, SECRET, tokenRouter } from "../../core/test/leaks.js";
 import { fixtureText, fixtureTypes } from "./test-support.js";
@@ -33,6 +34,11 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "x-github-event": type.split(".")[0] ?? type }),
   ],
   ["stripe", () => stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }), () => AUTH],
+  [
+    "netlify",
+    () => netlify({ secret: "jws-secret-example-0123456789abcdef" }),
+    (type) => ({ ...AUTH, "x-netlify-event": type }),
+  ],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

@@ -12,6 +12,7 @@ import {
   tesseral,
   userfront,
 } from "@hookproof/providers";
+import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
 import { type SecretFactory, weakSecretChecks } from "../../core/test/weak-secret-checks.js";
 
@@ -27,6 +28,7 @@ const FACTORIES: readonly SecretFactory[] = [
   ["stripe", (secret, allowShortSecret) => stripe({ secret, allowShortSecret }).scheme],
   ["stripeHmac", (secret, allowShortSecret) => stripeHmac({ secret, allowShortSecret })],
   ["userfront", (token, allowShortSecret) => userfront({ token, allowShortSecret }).scheme],
+  ["netlify", (secret, allowShortSecret) => netlify({ secret, allowShortSecret }).scheme],
   ["ferriskey (secret)", (secret, allowShortSecret) => ferriskey({ secret, allowShortSecret }).scheme],
   [
     "ferriskey (token)",

@@ -3,4 +3,4 @@
  * export condition (Edge, Workers, browsers) is built with `web.ts` in its place.
  * @module
  */
-export { backend } from "./node.js";
+export { backend, ecdsa } from "./node.js";

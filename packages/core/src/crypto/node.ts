@@ -14,13 +14,25 @@ import {
 } from "node:crypto";
 import { concatBytes } from "../encoding.js";
 import { ed25519Pkcs8, ed25519Spki } from "./der.js";
-import type { CryptoBackend, Ed25519Key, HmacAlgorithm, HmacKey, MessageParts } from "./types.js";
+import type {
+  CryptoBackend,
+  EcdsaBackend,
+  EcdsaKey,
+  Ed25519Key,
+  HmacAlgorithm,
+  HmacKey,
+  MessageParts,
+} from "./types.js";
 
 interface NodeHmacKey extends HmacKey {
   readonly key: KeyObject;
 }
 
 interface NodeEd25519Key extends Ed25519Key {
+  readonly key: KeyObject;
+}
+
+interface NodeEcdsaKey extends EcdsaKey {
   readonly key: KeyObject;
 }
 
@@ -52,5 +64,24 @@ export const backend: CryptoBackend = {
   },
   ed25519Verify(key, signature, parts) {
     return verify(null, single(parts), (key as NodeEd25519Key).key, signature);
+  },
+};
+
+export const ecdsa: EcdsaBackend = {
+  key(type, der) {
+    const input = { key: Buffer.from(der), format: "der" } as const;
+    const key =
+      type === "public"
+        ? createPublicKey({ ...input, type: "spki" })
+        : createPrivateKey({ ...input, type: "pkcs8" });
+    return { type, key } as NodeEcdsaKey;
+  },
+  sign(key, parts) {
+    return new Uint8Array(
+      sign("sha256", single(parts), { key: (key as NodeEcdsaKey).key, dsaEncoding: "der" }),
+    );
+  },
+  verify(key, signature, parts) {
+    return verify("sha256", single(parts), { key: (key as NodeEcdsaKey).key, dsaEncoding: "der" }, signature);
   },
 };

@@ -4,7 +4,8 @@
  */
 import { concatBytes, toBase64, toHex } from "../encoding.js";
 import { ed25519Pkcs8 } from "./der.js";
-import type { CryptoBackend, Ed25519Key, HmacKey } from "./types.js";
+import { derToP1363, p1363ToDer } from "./ecdsa-der.js";
+import type { CryptoBackend, EcdsaBackend, EcdsaKey, Ed25519Key, HmacKey } from "./types.js";
 
 interface WebHmacKey extends HmacKey {
   readonly secret: Uint8Array;
@@ -16,6 +17,14 @@ interface WebEd25519Key extends Ed25519Key {
   readonly raw: Uint8Array;
   cryptoKey?: Promise<CryptoKey>;
 }
+
+interface WebEcdsaKey extends EcdsaKey {
+  readonly der: Uint8Array;
+  cryptoKey?: Promise<CryptoKey>;
+}
+
+const ECDSA_P256 = { name: "ECDSA", namedCurve: "P-256" } as const;
+const ECDSA_SHA256 = { name: "ECDSA", hash: "SHA-256" } as const;
 
 // Keys are imported on first use, not at creation: creation stays synchronous and a scheme
 // that is never used leaves no pending promise behind.
@@ -39,6 +48,18 @@ function edCryptoKey(key: WebEd25519Key): Promise<CryptoKey> {
     pub ? "raw" : "pkcs8",
     (pub ? key.raw : ed25519Pkcs8(key.raw)) as BufferSource,
     { name: "Ed25519" },
+    false,
+    [pub ? "verify" : "sign"],
+  );
+  return key.cryptoKey;
+}
+
+function ecdsaCryptoKey(key: WebEcdsaKey): Promise<CryptoKey> {
+  const pub = key.type === "public";
+  key.cryptoKey ??= crypto.subtle.importKey(
+    pub ? "spki" : "pkcs8",
+    key.der as BufferSource,
+    ECDSA_P256,
     false,
     [pub ? "verify" : "sign"],
   );
@@ -81,6 +102,31 @@ export const backend: CryptoBackend = {
       "Ed25519",
       await edCryptoKey(key as WebEd25519Key),
       signature as BufferSource,
+      concatBytes(parts) as BufferSource,
+    );
+  },
+};
+
+export const ecdsa: EcdsaBackend = {
+  key(type, der) {
+    return { type, der: der.slice() } as WebEcdsaKey;
+  },
+  async sign(key, parts) {
+    const raw = await crypto.subtle.sign(
+      ECDSA_SHA256,
+      await ecdsaCryptoKey(key as WebEcdsaKey),
+      concatBytes(parts) as BufferSource,
+    );
+    return p1363ToDer(new Uint8Array(raw));
+  },
+  async verify(key, signature, parts) {
+    // WebCrypto takes `r‖s` (IEEE P1363), not the DER senders send.
+    const raw = derToP1363(signature);
+    if (raw === undefined) return false;
+    return crypto.subtle.verify(
+      ECDSA_SHA256,
+      await ecdsaCryptoKey(key as WebEcdsaKey),
+      raw as BufferSource,
       concatBytes(parts) as BufferSource,
     );
   },

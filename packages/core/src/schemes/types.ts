@@ -67,6 +67,11 @@ export interface WebhookScheme {
   checkHeaders?(header: HeaderReader): void;
   /** The headers a sender would add for `input`. */
   sign(input: SignInput): MaybePromise<Record<string, string>>;
+  /**
+   * For schemes whose proof travels in the body (a JWT body, an SNS message): the headers and the body a
+   * sender would send for `input`, whose `body` is then the content to wrap. `@hookproof/testing` prefers it.
+   */
+  signBody?(input: SignInput): MaybePromise<{ headers: Record<string, string>; body: string | Uint8Array }>;
 }
 
 /** A secret as text (its UTF-8 bytes are the key, or a `whsec_` string) or as raw key bytes. */

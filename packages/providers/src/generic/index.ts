@@ -8,6 +8,7 @@
  */
 import type { HmacPresetOptions, Secrets, WebhookProvider } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
+import { isoTime } from "../kit/iso-time.js";
 import { stringField } from "../kit/string-field.js";
 import { type GenericEvents, genericCatalogue } from "./events.js";
 import { genericHmac } from "./scheme.js";
@@ -50,11 +51,7 @@ export function generic(options: GenericOptions): WebhookProvider<GenericEvents>
     events: genericCatalogue,
     eventType: (payload) => stringField(payload, "type"),
     eventId: (payload) => stringField(payload, "id") || undefined,
-    eventTime(payload) {
-      const createdAt = stringField(payload, "created_at");
-      const time = createdAt === undefined ? Number.NaN : Date.parse(createdAt);
-      return Number.isNaN(time) ? undefined : time;
-    },
+    eventTime: (payload) => isoTime(payload, "created_at"),
     maxAge: MAX_AGE_SECONDS,
   };
 }
