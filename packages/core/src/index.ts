@@ -27,6 +27,7 @@ export type {
   EventHandler,
   EventMap,
   EventsOf,
+  HandshakeAnswer,
   InvalidPayloadEvent,
   ProcessResult,
   VerifiedEvent,

@@ -21,6 +21,15 @@ export type EventsOf<Catalogue> = {
   [Type in keyof Catalogue]: Catalogue[Type] extends StandardSchemaV1<unknown, infer Output> ? Output : never;
 };
 
+/** What the router answers instead of handling an event: a sender's handshake. */
+export interface HandshakeAnswer {
+  /** Names it for hooks and logs: "slack.url_verification", "okta.verification", "meta.subscribe". */
+  kind: string;
+  status: number; // 200 normally; 403 for a refused GET challenge (wrong verify token)
+  contentType: string; // "application/json" or "text/plain"
+  body: string;
+}
+
 /** What a provider knows about where its fields are. */
 export interface WebhookProvider<Events extends EventMap = EventMap> {
   /** Kebab-case name, used in dedupe keys and logs: `stack-auth`. */
@@ -49,6 +58,22 @@ export interface WebhookProvider<Events extends EventMap = EventMap> {
    * need not say so themselves. See the router's `replayBound`.
    */
   readonly replayBound?: "retention";
+  /** Before authentication (and before the body is read): a challenge the sender authenticates its own way
+   *  (Okta's GET `x-okta-verification-challenge`, Meta's GET `hub.challenge` + verify token). */
+  challenge?(request: {
+    method: string;
+    url: string | undefined;
+    header: HeaderReader;
+  }): HandshakeAnswer | undefined;
+  /** How the authenticated bytes decode to the payload (default: JSON). Form bodies, Slack's `payload=<json>`. */
+  decode?(raw: Uint8Array, request: { header: HeaderReader }): unknown;
+  /** After authentication and decoding, before splitting/dedupe: a signed handshake (Slack url_verification,
+   *  Discord PING, Zoom endpoint.url_validation, Twitch webhook_callback_verification/revocation, SNS
+   *  SubscriptionConfirmation). May be async (SNS confirm through an injectable fetch when the app opts in). */
+  handshake?(payload: unknown, request: { header: HeaderReader }): MaybePromise<HandshakeAnswer | undefined>;
+  /** A batch body → its events (SendGrid array, HubSpot array, Okta data.events, Auth0 log array, Meta entry[]),
+   *  each then typed, validated, identified (from signed material) and deduped on its own. */
+  split?(payload: unknown): readonly unknown[];
 }
 
 /** What a handler learns besides the payload. */
