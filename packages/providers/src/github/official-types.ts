@@ -10,7 +10,8 @@
  * `@octokit/openapi-webhooks-types` 12.2.0 `types.d.ts` (`webhooks`: each key's `post.requestBody.content`).
  * @module
  */
-// @ts-expect-error: an optional peer dependency; without it this import is `any`, which the types below detect.
+// biome-ignore lint/suspicious/noTsIgnore: the import must pass both with and without the optional peer installed.
+// @ts-ignore: an optional peer dependency; without it this import is `any`, which the types below detect.
 import type { webhooks as OctokitWebhooks } from "@octokit/openapi-webhooks-types";
 import type { GitHubEventData, GitHubPayload } from "./events.js";
 

@@ -7,7 +7,8 @@
  * `type` literal and `data.object` resource).
  * @module
  */
-// @ts-expect-error: `stripe` is an optional peer dependency; without it this import is `any`, which the types below detect.
+// biome-ignore lint/suspicious/noTsIgnore: the import must pass both with and without the optional peer installed.
+// @ts-ignore: `stripe` is an optional peer dependency; without it this import is `any`, which the types below detect.
 import type { Stripe as StripeNamespace } from "stripe";
 import type { StripeEvent, StripeEventData } from "./events.js";
 
