@@ -3,7 +3,7 @@
 // the providers table, from each folder's `about`, in this package's README and the repository's README.
 // Run by the package build after tsup (it reads `about` from dist/); test/generated.test.ts fails when the
 // committed outputs are stale.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { exportsMap, providerFolders, providersTable, withTable } from "./render.mjs";
@@ -21,6 +21,18 @@ for (const name of folders) {
   if (about?.name !== name)
     throw new Error(`src/${name}/index.ts must export \`about\` with name "${name}".`);
   abouts.push(about);
+}
+
+// The optional peers' types (`stripe`, `@octokit/openapi-webhooks-types`) are imported by the declarations; the
+// sources mark each import `@ts-ignore` (without the peer it is `any`, and the types fall back to the envelope), a
+// comment the declaration bundler drops: put it back, so an app without the peer type-checks without skipLibCheck.
+const OPTIONAL_PEER_IMPORT = /^(import (?:[^\n]* from )?'(?:stripe|@octokit\/openapi-webhooks-types)';)$/gm;
+for (const file of readdirSync(join(root, "dist"), { recursive: true })) {
+  if (!/\.d\.c?ts$/.test(file)) continue;
+  const path = join(root, "dist", file);
+  const text = readFileSync(path, "utf8");
+  const patched = text.replace(OPTIONAL_PEER_IMPORT, "// @ts-ignore: an optional peer dependency\n$1");
+  if (patched !== text) writeFileSync(path, patched);
 }
 
 const written = [];

@@ -5,6 +5,16 @@
  */
 
 export type {
+  Auth0ApiDetails,
+  Auth0EventData,
+  Auth0Events,
+  Auth0Log,
+  Auth0LogEntry,
+  Auth0MemberAddedDetails,
+  Auth0Options,
+} from "./auth0/index.js";
+export { auth0, auth0Catalogue } from "./auth0/index.js";
+export type {
   ClerkBillingCredit,
   ClerkBillingMoneyAmount,
   ClerkBillingPayee,
@@ -79,6 +89,61 @@ export type { ProviderInfo } from "./kit/about.js";
 export type { NetlifyDeploy, NetlifyEventData, NetlifyEvents, NetlifyOptions } from "./netlify/index.js";
 export { netlify, netlifyCatalogue, netlifyJwt } from "./netlify/index.js";
 export type {
+  LogtoApplication,
+  LogtoDeleted,
+  LogtoEnvelope,
+  LogtoEvent,
+  LogtoEventData,
+  LogtoEvents,
+  LogtoInteraction,
+  LogtoMembershipUpdated,
+  LogtoOptions,
+  LogtoOrganization,
+  LogtoOrganizationData,
+  LogtoOrganizationRole,
+  LogtoOrganizationRoleData,
+  LogtoRole,
+  LogtoRoleData,
+  LogtoScopesUpdated,
+  LogtoUser,
+  LogtoUserData,
+  LogtoUserDeleted,
+} from "./logto/index.js";
+export { logto, logtoCatalogue, logtoHmac } from "./logto/index.js";
+export type {
+  OktaActor,
+  OktaEvent,
+  OktaEventData,
+  OktaEvents,
+  OktaLogEvent,
+  OktaOptions,
+  OktaOutcome,
+  OktaTarget,
+} from "./okta/index.js";
+export { okta, oktaCatalogue } from "./okta/index.js";
+export type {
+  PropelAuthEvent,
+  PropelAuthEventData,
+  PropelAuthEvents,
+  PropelAuthMfaPhoneCode,
+  PropelAuthOptions,
+  PropelAuthOrgApiKey,
+  PropelAuthOrgCreated,
+  PropelAuthOrgMembership,
+  PropelAuthOrgRef,
+  PropelAuthOrgRemoval,
+  PropelAuthOrgRoleChange,
+  PropelAuthScimGroup,
+  PropelAuthScimGroupMembership,
+  PropelAuthScimKey,
+  PropelAuthUserApiKey,
+  PropelAuthUserCreated,
+  PropelAuthUserImpersonated,
+  PropelAuthUserLogin,
+  PropelAuthUserRef,
+} from "./propel-auth/index.js";
+export { propelAuth, propelAuthCatalogue } from "./propel-auth/index.js";
+export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,
   StackAuthEvent,
@@ -105,6 +170,53 @@ export type {
 } from "./stripe/index.js";
 export { stripe, stripeCatalogue, stripeHmac } from "./stripe/index.js";
 export type {
+  StytchActiveScimConnection,
+  StytchActiveSsoConnection,
+  StytchCustomRole,
+  StytchEmailImplicitRoleAssignment,
+  StytchEvent,
+  StytchEventData,
+  StytchEvents,
+  StytchMember,
+  StytchMemberRole,
+  StytchMemberRoleSource,
+  StytchNoObject,
+  StytchOAuthRegistration,
+  StytchOptions,
+  StytchOrganization,
+  StytchPassword,
+  StytchRetiredEmail,
+  StytchScimRegistration,
+  StytchSsoRegistration,
+  StytchUser,
+  StytchUserEmail,
+  StytchUserName,
+  StytchUserPhoneNumber,
+} from "./stytch/index.js";
+export { stytch, stytchCatalogue } from "./stytch/index.js";
+export type {
+  SupabaseAccessTokenClaims,
+  SupabaseAmrEntry,
+  SupabaseCustomizeAccessToken,
+  SupabaseEmailData,
+  SupabaseEventData,
+  SupabaseEvents,
+  SupabaseFactor,
+  SupabaseHook,
+  SupabaseHookMetadata,
+  SupabaseHookName,
+  SupabaseIdentity,
+  SupabaseMfaVerification,
+  SupabaseOptions,
+  SupabasePasswordVerification,
+  SupabaseSendEmail,
+  SupabaseSendSms,
+  SupabaseSms,
+  SupabaseUser,
+  SupabaseUserCreated,
+} from "./supabase/index.js";
+export { supabase, supabaseCatalogue } from "./supabase/index.js";
+export type {
   TesseralEvent,
   TesseralEventData,
   TesseralEvents,
@@ -124,3 +236,16 @@ export type {
   UserfrontUser,
 } from "./userfront/index.js";
 export { userfront, userfrontCatalogue } from "./userfront/index.js";
+export type {
+  ZitadelBody,
+  ZitadelEvent,
+  ZitadelEventData,
+  ZitadelEvents,
+  ZitadelHumanAdded,
+  ZitadelMember,
+  ZitadelMemberRemoved,
+  ZitadelOptions,
+  ZitadelOrgName,
+  ZitadelPayload,
+} from "./zitadel/index.js";
+export { zitadel, zitadelCatalogue, zitadelHmac } from "./zitadel/index.js";

@@ -1,13 +1,20 @@
 import type { StandardSchemaV1, WebhookProvider } from "@hookproof/core";
 import {
+  auth0,
   clerk,
   ferriskey,
   generic,
   github,
+  logto,
+  okta,
+  propelAuth,
   stackAuth,
   stripe,
+  stytch,
+  supabase,
   tesseral,
   userfront,
+  zitadel,
 } from "@hookproof/providers";
 import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
@@ -21,6 +28,13 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ["stack-auth", () => stackAuth({ secret: WHSEC }), () => AUTH],
   ["clerk", () => clerk({ secret: WHSEC }), () => AUTH],
   ["tesseral", () => tesseral({ secret: WHSEC }), () => AUTH],
+  ["propel-auth", () => propelAuth({ secret: WHSEC }), () => AUTH],
+  ["okta", () => okta({ token: "Basic YWRtaW46c3VwZXJzZWNyZXQ=" }), () => AUTH],
+  ["auth0", () => auth0({ token: "Bearer a0-log-stream-7f3a9c2e51b84d06" }), () => AUTH],
+  ["zitadel", () => zitadel({ secret: "Xq7tR2vN9pL4sK8mW3zY6bH1cF5dJ0gA" }), () => AUTH],
+  ["logto", () => logto({ secret: "k3v9q2x8m4n7p1r6t0y5w2z8a3b6c9d1" }), () => AUTH],
+  ["stytch", () => stytch({ secret: WHSEC }), () => AUTH],
+  ["supabase", () => supabase({ secret: WHSEC }), () => AUTH],
   [
     "ferriskey",
     () => ferriskey({ secret: "c38438574a5bd28986b74cfff7ea59b1a2e933ae9c97579db03c881e534ca069" }),

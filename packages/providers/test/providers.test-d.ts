@@ -18,13 +18,13 @@ import {
   type StackAuthEvents,
   type StackAuthTeam,
   type StripeEvent,
-  type StripeObject,
   stackAuth,
   stripe,
   tesseral,
   type UserfrontTenant,
   userfront,
 } from "@hookproof/providers";
+import type Stripe from "stripe";
 import { expectTypeOf } from "vitest";
 
 const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -176,19 +176,30 @@ expectTypeOf<keyof GenericEvents>().toEqualTypeOf<
 
 createWebhooks({ provider: github({ secret }) })
   .on("push", (event, context) => {
-    expectTypeOf(event).toEqualTypeOf<GitHubPayload>();
+    expectTypeOf(event.ref).toEqualTypeOf<string>();
     expectTypeOf(context.type).toEqualTypeOf<"push">();
   })
   .on("workflow_run.completed", (event) => {
-    expectTypeOf(event.action).toEqualTypeOf<string | undefined>();
+    expectTypeOf(event.action).toEqualTypeOf<"completed">();
+  })
+  .on("pull_request.opened", (event) => {
+    expectTypeOf(event.pull_request.number).toEqualTypeOf<number>();
+    // @ts-expect-error: an opened pull request's payload has no `review`
+    void event.review;
+  })
+  .on("some_future_event.happened", (event) => {
+    expectTypeOf(event).toEqualTypeOf<GitHubPayload>();
   });
 
 createWebhooks({ provider: stripe({ secret }) })
   .on("invoice.paid", (event) => {
     expectTypeOf(event.type).toEqualTypeOf<"invoice.paid">();
-    expectTypeOf(event.data.object).toEqualTypeOf<StripeObject>();
+    expectTypeOf(event.data.object).toEqualTypeOf<Stripe.Invoice>();
   })
   .on("customer.created", (event) => {
-    expectTypeOf(event).toEqualTypeOf<StripeEvent<string>>();
+    expectTypeOf(event).toEqualTypeOf<Stripe.CustomerCreatedEvent>();
     expectTypeOf(event.id).toEqualTypeOf<string>();
+  })
+  .on("some.future_event", (event) => {
+    expectTypeOf(event).toEqualTypeOf<StripeEvent<string>>();
   });

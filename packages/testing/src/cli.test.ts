@@ -48,7 +48,7 @@ describe("usage errors exit 2", () => {
     [["sign", "-e", "user.created", "-s", "x"], /--provider is required/],
     [
       ["sign", "-p", "nope", "-s", "x", "-e", "user.created"],
-      /Unknown provider "nope": use one of clerk, ferriskey, generic, stack-auth/,
+      /Unknown provider "nope": use one of (?:[a-z0-9-]+, )*clerk, ferriskey, generic, (?:[a-z-]+, )*stack-auth/,
     ],
     [
       ["sign", "-p", "tesseral", "-s", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
@@ -79,12 +79,19 @@ describe("hookproof fixtures", () => {
       await hookproof(["fixtures", "--json"]),
     );
     expect(out.providers.map((p) => p.name)).toEqual([
+      "auth0",
       "clerk",
       "ferriskey",
       "generic",
+      "logto",
+      "okta",
+      "propel-auth",
       "stack-auth",
+      "stytch",
+      "supabase",
       "tesseral",
       "userfront",
+      "zitadel",
     ]);
     expect(out.providers.find((p) => p.name === "userfront")?.events).toContain("tenant.delete");
   });

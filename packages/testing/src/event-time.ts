@@ -28,6 +28,18 @@ const DATERS: Readonly<Record<string, Dater>> = {
   ferriskey(payload, now) {
     if (typeof payload.timestamp === "string") payload.timestamp = rfc3339Nanos(now);
   },
+  // Okta's `published`, each event's time, and Auth0's `data.date`: ISO 8601 with milliseconds; receivers refuse a day old.
+  okta(payload, now) {
+    if (typeof payload.published === "string") payload.published = new Date(now).toISOString();
+  },
+  auth0(payload, now) {
+    const data = payload.data as Record<string, unknown> | undefined;
+    if (typeof data?.date === "string") data.date = new Date(now).toISOString();
+  },
+  // Logto's `createdAt` is `new Date().toISOString()`, milliseconds; its receivers refuse it after an hour.
+  logto(payload, now) {
+    if (typeof payload.createdAt === "string") payload.createdAt = new Date(now).toISOString();
+  },
 };
 
 /**

@@ -9,18 +9,35 @@ import { replaceLastWord, withWrongSecret } from "./variants.js";
 
 /** One event per provider, dated now. */
 const EVENT: Record<ProviderKey, () => unknown> = {
+  auth0: () => fixture("auth0", "ss"),
   clerk: () => fixture("clerk", "user.created"),
   ferriskey: () => fixture("ferriskey", "user.created"),
   generic: () => fixture("generic", "user.created"),
   github: () => fixture("github", "push"),
+  logto: () => fixture("logto", "User.Created"),
+  okta: () => fixture("okta", "user.lifecycle.create"),
+  propelAuth: () => fixture("propelAuth", "user.created"),
   stackAuth: () => fixture("stackAuth", "user.created"),
   stripe: () => fixture("stripe", "invoice.paid"),
+  stytch: () => fixture("stytch", "direct.member.create"),
+  supabase: () => fixture("supabase", "send-email"),
   tesseral: () => fixture("tesseral", "sync.user"),
   userfront: () => fixture("userfront", "user.create"),
+  zitadel: () => fixture("zitadel", "user.human.added"),
 };
 
-const TOKEN_PROVIDERS = new Set(["userfront"]);
-const TIMESTAMPED = new Set(["clerk", "ferriskey", "stackAuth", "stripe", "tesseral"]);
+const TOKEN_PROVIDERS = new Set(["auth0", "okta", "userfront"]);
+const TIMESTAMPED = new Set([
+  "clerk",
+  "ferriskey",
+  "propelAuth",
+  "stackAuth",
+  "stripe",
+  "stytch",
+  "supabase",
+  "tesseral",
+  "zitadel",
+]);
 // GitHub names the event in a header, which its router routes by.
 const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {
   github: typeHeaders("github", "push"),

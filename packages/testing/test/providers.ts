@@ -4,14 +4,21 @@
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
+  auth0,
   clerk,
   ferriskey,
   generic,
   github,
+  logto,
+  okta,
+  propelAuth,
   stackAuth,
   stripe,
+  stytch,
+  supabase,
   tesseral,
   userfront,
+  zitadel,
 } from "@hookproof/providers";
 
 export const WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -20,39 +27,65 @@ export const GENERIC_SECRET = "generic-shared-secret";
 export const USERFRONT_TOKEN = "example3c5cc4491eb422d48c8f78c2f";
 export const GITHUB_SECRET = "gh-secret-7Qm2vX9pL4sT";
 export const STRIPE_SECRET = "whsec_stripe_4kQ9mV2xR7pL1sZ8";
+export const LOGTO_SECRET = "k3v9q2x8m4n7p1r6t0y5w2z8a3b6c9d1";
+export const ZITADEL_SECRET = "Xq7tR2vN9pL4sK8mW3zY6bH1cF5dJ0gA";
+export const OKTA_TOKEN = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
+export const AUTH0_TOKEN = "Bearer a0-log-stream-7f3a9c2e51b84d06";
+export const SUPABASE_SECRET = "v1,whsec_bJ4rCGvW0Yx7Zo3TkU9nQ2sH6aLdE1fP8gR5mV0cXyA=";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
+  auth0: AUTH0_TOKEN,
   clerk: WHSEC,
   ferriskey: FERRISKEY_SECRET,
   generic: GENERIC_SECRET,
+  logto: LOGTO_SECRET,
+  okta: OKTA_TOKEN,
+  "propel-auth": WHSEC,
   "stack-auth": WHSEC,
+  stytch: WHSEC,
+  supabase: SUPABASE_SECRET,
   tesseral: WHSEC,
   userfront: USERFRONT_TOKEN,
+  zitadel: ZITADEL_SECRET,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */
 export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>> = {
+  auth0: () => auth0({ token: AUTH0_TOKEN }),
   clerk: () => clerk({ secret: WHSEC }),
   ferriskey: () => ferriskey({ secret: FERRISKEY_SECRET }),
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
+  logto: () => logto({ secret: LOGTO_SECRET }),
+  okta: () => okta({ token: OKTA_TOKEN }),
+  propelAuth: () => propelAuth({ secret: WHSEC }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
   stripe: () => stripe({ secret: STRIPE_SECRET }),
+  stytch: () => stytch({ secret: WHSEC }),
+  supabase: () => supabase({ secret: SUPABASE_SECRET }),
   tesseral: () => tesseral({ secret: WHSEC }),
   userfront: () => userfront({ token: USERFRONT_TOKEN }),
+  zitadel: () => zitadel({ secret: ZITADEL_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
 export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
+  auth0: "authorization",
   clerk: "svix-signature",
   ferriskey: "x-ferriskey-signature",
   generic: "x-webhook-signature",
   github: "x-hub-signature-256",
+  logto: "logto-signature-sha-256",
+  okta: "authorization",
+  propelAuth: "svix-signature",
   stackAuth: "svix-signature",
   stripe: "stripe-signature",
+  stytch: "svix-signature",
+  supabase: "webhook-signature",
   tesseral: "svix-signature",
   userfront: "authorization",
+  zitadel: "zitadel-signature",
 };
 
 /**

@@ -22,6 +22,15 @@ export type EventsOf<Catalogue> = {
   [Type in keyof Catalogue]: Catalogue[Type] extends StandardSchemaV1<unknown, infer Output> ? Output : never;
 };
 
+/** What the router answers instead of handling an event: a sender's handshake. */
+export interface HandshakeAnswer {
+  /** Names it for hooks and logs: "slack.url_verification", "okta.verification", "meta.subscribe". */
+  kind: string;
+  status: number; // 200 normally; 403 for a refused GET challenge (wrong verify token)
+  contentType: string; // "application/json" or "text/plain"
+  body: string;
+}
+
 /** What a provider knows about where its fields are. */
 export interface WebhookProvider<Events extends EventMap = EventMap> {
   /** Kebab-case name, used in dedupe keys and logs: `stack-auth`. */

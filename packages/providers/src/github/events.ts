@@ -38,8 +38,8 @@ export type GitHubEventData = {
   "pull_request.opened": GitHubPayload;
 };
 
-/** GitHub's events: the listed types, and any other `event` or `event.action` with the envelope's type. */
-export type GitHubEvents = { [Type in keyof GitHubEventData]: GitHubEventData[Type] } & {
+/** The listed types' payloads as the runtime catalogue validates them, and any other type with the envelope. */
+export type GitHubEnvelopeEvents = { [Type in keyof GitHubEventData]: GitHubEventData[Type] } & {
   [type: string]: GitHubPayload;
 };
 
@@ -67,7 +67,7 @@ function githubEvent<Data>(
  * @example
  * const result = await githubCatalogue.push["~standard"].validate(body);
  */
-export const githubCatalogue: EventCatalogue<GitHubEvents> = catalogue<GitHubEvents, GitHubEventData>(
-  githubEvent,
-  { ping: payload, push: payload, "issues.opened": payload, "pull_request.opened": payload },
-);
+export const githubCatalogue: EventCatalogue<GitHubEnvelopeEvents> = catalogue<
+  GitHubEnvelopeEvents,
+  GitHubEventData
+>(githubEvent, { ping: payload, push: payload, "issues.opened": payload, "pull_request.opened": payload });

@@ -1,10 +1,11 @@
 import { createHash, createHmac } from "node:crypto";
-import { createVerifier, createWebhooks, readHeaders } from "@hookproof/core";
+import { createVerifier, createWebhooks, readHeaders, type WebhookProvider } from "@hookproof/core";
+import type { webhooks } from "@octokit/openapi-webhooks-types";
 import { sign, verify } from "@octokit/webhooks-methods";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { INVALID_UTF8, outcome, TEXT_BODIES, utf8 } from "../../test/bodies.js";
 import { answer, clock, fixtureSuite, fixtureText, post } from "../../test/test-support.js";
-import { type GitHubPayload, github, githubHmac } from "./index.js";
+import { type GitHubEnvelopeEvents, github, githubHmac } from "./index.js";
 
 const SECRET = "gh-secret-7Qm2vX9pL4sT";
 const provider = () => github({ secret: SECRET });
@@ -22,7 +23,8 @@ async function delivery(body: string, type: string, id = "72d3162e-cc78-11e3-81a
 fixtureSuite({
   title: "github fixtures (@octokit/webhooks-examples)",
   fixtures: "github",
-  provider,
+  // The runtime catalogue's four types, as it validates them: their envelope.
+  provider: provider as unknown as () => WebhookProvider<GitHubEnvelopeEvents>,
   sign: (body, type) => delivery(body, type),
   mutations: {
     ping: { path: ["repository"], set: "Codertocat/Hello-World" },
@@ -37,10 +39,15 @@ describe("github", () => {
     const seen: [string, string][] = [];
     const hooks = createWebhooks({ provider: provider(), now: clock })
       .on("push", (event, context) => {
-        expectTypeOf(event).toEqualTypeOf<GitHubPayload>();
+        // GitHub's own types, from `@octokit/openapi-webhooks-types` (an optional peer, installed here).
+        expectTypeOf(event).toEqualTypeOf<
+          webhooks["push"]["post"]["requestBody"]["content"]["application/json"]
+        >();
         seen.push([context.type, String(event.repository?.full_name)]);
       })
       .on("pull_request.opened", (event, context) => {
+        expectTypeOf(event.action).toEqualTypeOf<"opened">();
+        expectTypeOf(event.pull_request.number).toEqualTypeOf<number>();
         seen.push([context.type, String(event.action)]);
       });
     for (const type of ["push", "pull_request.opened"]) {

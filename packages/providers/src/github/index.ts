@@ -8,14 +8,16 @@
  * `@octokit/webhooks-methods` 6.0.0 (the SDK that signs and verifies, cross-checked both ways).
  * @module
  */
-import type { HmacPresetOptions, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, HmacPresetOptions, Secrets, WebhookProvider } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
 import { stringField } from "../kit/string-field.js";
-import { type GitHubEvents, githubCatalogue } from "./events.js";
+import { githubCatalogue } from "./events.js";
+import type { GitHubEvents } from "./official-types.js";
 import { githubHmac } from "./scheme.js";
 
-export type { GitHubEventData, GitHubEvents, GitHubPayload } from "./events.js";
+export type { GitHubEnvelopeEvents, GitHubEventData, GitHubPayload } from "./events.js";
 export { githubCatalogue } from "./events.js";
+export type { GitHubEvents } from "./official-types.js";
 export { githubHmac } from "./scheme.js";
 
 /** Options of {@link github}. */
@@ -44,7 +46,9 @@ export function github(options: GitHubOptions): WebhookProvider<GitHubEvents> {
   return {
     name: "github",
     scheme: githubHmac({ secret: options?.secret, allowShortSecret: options?.allowShortSecret }),
-    events: githubCatalogue,
+    // The runtime catalogue checks the envelope only; the types are GitHub's own when the app has
+    // `@octokit/openapi-webhooks-types` installed.
+    events: githubCatalogue as unknown as EventCatalogue<GitHubEvents>,
     eventType(payload, header) {
       const event = header("x-github-event");
       if (event === undefined || event === "") return undefined;

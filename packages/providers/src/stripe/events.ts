@@ -50,8 +50,8 @@ export type StripeEventData = {
   "invoice.paid": StripeObject;
 };
 
-/** Stripe's events: the listed types, and any other type with the envelope. */
-export type StripeEvents = {
+/** The listed types' events, as the runtime catalogue validates them: the envelope. */
+export type StripeEnvelopeEvents = {
   [Type in keyof StripeEventData & string]: StripeEvent<Type, StripeEventData[Type]>;
 } & { [type: string]: StripeEvent<string> };
 
@@ -86,12 +86,12 @@ function stripeEvent<Type extends string, Object>(
  * @example
  * const result = await stripeCatalogue["invoice.paid"]["~standard"].validate(body);
  */
-export const stripeCatalogue: EventCatalogue<StripeEvents> = catalogue<StripeEvents, StripeEventData>(
-  stripeEvent,
-  {
-    "payment_intent.succeeded": jsonObject,
-    "checkout.session.completed": jsonObject,
-    "customer.subscription.updated": jsonObject,
-    "invoice.paid": jsonObject,
-  },
-);
+export const stripeCatalogue: EventCatalogue<StripeEnvelopeEvents> = catalogue<
+  StripeEnvelopeEvents,
+  StripeEventData
+>(stripeEvent, {
+  "payment_intent.succeeded": jsonObject,
+  "checkout.session.completed": jsonObject,
+  "customer.subscription.updated": jsonObject,
+  "invoice.paid": jsonObject,
+});

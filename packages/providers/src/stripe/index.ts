@@ -7,14 +7,16 @@
  * verifies, cross-checked both ways) and `esm/resources/Events.d.ts` (the Event object).
  * @module
  */
-import type { HmacPresetOptions, Secrets, WebhookProvider } from "@hookproof/core";
+import type { EventCatalogue, HmacPresetOptions, Secrets, WebhookProvider } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
 import { stringField } from "../kit/string-field.js";
-import { type StripeEvents, stripeCatalogue } from "./events.js";
+import { stripeCatalogue } from "./events.js";
+import type { StripeEvents } from "./official-types.js";
 import { stripeHmac } from "./scheme.js";
 
-export type { StripeEvent, StripeEventData, StripeEvents, StripeObject } from "./events.js";
+export type { StripeEnvelopeEvents, StripeEvent, StripeEventData, StripeObject } from "./events.js";
 export { stripeCatalogue } from "./events.js";
+export type { StripeEvents } from "./official-types.js";
 export { stripeHmac } from "./scheme.js";
 
 /** Options of {@link stripe}. */
@@ -37,7 +39,9 @@ export function stripe(options: StripeOptions): WebhookProvider<StripeEvents> {
   return {
     name: "stripe",
     scheme: stripeHmac({ secret: options?.secret, allowShortSecret: options?.allowShortSecret }),
-    events: stripeCatalogue,
+    // The runtime catalogue checks the envelope only (`data.object` follows the endpoint's API version); the
+    // types are Stripe's own when the app has `stripe` installed.
+    events: stripeCatalogue as unknown as EventCatalogue<StripeEvents>,
     eventType: (payload) => stringField(payload, "type"),
     eventId: (payload) => stringField(payload, "id") || undefined,
     eventTime(payload) {

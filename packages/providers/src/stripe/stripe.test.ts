@@ -1,10 +1,15 @@
 import { createHmac } from "node:crypto";
-import { createVerifier, createWebhooks, readHeaders } from "@hookproof/core";
+import { createVerifier, createWebhooks, readHeaders, type WebhookProvider } from "@hookproof/core";
 import Stripe from "stripe";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { at, INVALID_UTF8, outcome, rejection, TEXT_BODIES, utf8 } from "../../test/bodies.js";
 import { answer, clock, fixtureSuite, fixtureText, NOW_S, post } from "../../test/test-support.js";
-import { type StripeObject, stripeHmac, stripe as stripeProvider } from "./index.js";
+import {
+  type StripeEnvelopeEvents,
+  type StripeEvent,
+  stripeHmac,
+  stripe as stripeProvider,
+} from "./index.js";
 
 const SECRET = "whsec_stripe_4kQ9mV2xR7pL1sZ8";
 const provider = () => stripeProvider({ secret: SECRET });
@@ -19,7 +24,8 @@ const signed = (body: string, t = NOW_S) => ({
 fixtureSuite({
   title: "stripe fixtures",
   fixtures: "stripe",
-  provider,
+  // The runtime catalogue's four types, as it validates them: their envelope.
+  provider: provider as unknown as () => WebhookProvider<StripeEnvelopeEvents>,
   sign: (body) => signed(body),
   mutations: {
     "payment_intent.succeeded": { path: ["id"] },
@@ -30,13 +36,31 @@ fixtureSuite({
 });
 
 describe("stripe", () => {
+  it("types each event as stripe-node does, and an event type it does not know by the envelope", () => {
+    const hooks = createWebhooks({ provider: provider(), now: clock })
+      .on("customer.subscription.updated", (event) => {
+        expectTypeOf(event.data.object).toEqualTypeOf<Stripe.Subscription>();
+        expectTypeOf(event.data.previous_attributes).toEqualTypeOf<
+          Partial<Stripe.Subscription> | undefined
+        >();
+      })
+      .on("v2.core.future_event", (event) => {
+        expectTypeOf(event).toEqualTypeOf<StripeEvent<string>>();
+      });
+    // @ts-expect-error: Stripe's `invoice.paid` has no `data.object.email`.
+    hooks.on("invoice.paid", (event) => event.data.object.email);
+    expect(hooks).toBeDefined();
+  });
+
   it("routes by the body's `type`, dedupes by its `id` across Stripe's retries, and dates it by `created`", async () => {
     const body = fixtureText("stripe", "invoice.paid");
-    const seen: [string, string, StripeObject][] = [];
+    const seen: [string, string, Stripe.Invoice][] = [];
     const hooks = createWebhooks({ provider: provider(), now: clock }).on(
       "invoice.paid",
       (event, context) => {
-        expectTypeOf(event.data.object).toEqualTypeOf<StripeObject>();
+        // Stripe's own types, from the `stripe` package (an optional peer, installed here).
+        expectTypeOf(event).toEqualTypeOf<Stripe.InvoicePaidEvent>();
+        expectTypeOf(event.data.object).toEqualTypeOf<Stripe.Invoice>();
         seen.push([context.type, context.id, event.data.object]);
       },
     );

@@ -4,7 +4,21 @@
  * @module
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
-import { clerk, ferriskey, generic, stackAuth, tesseral, userfront } from "@hookproof/providers";
+import {
+  auth0,
+  clerk,
+  ferriskey,
+  generic,
+  logto,
+  okta,
+  propelAuth,
+  stackAuth,
+  stytch,
+  supabase,
+  tesseral,
+  userfront,
+  zitadel,
+} from "@hookproof/providers";
 import { UsageError, warn } from "./output.js";
 
 export interface ProviderEntry {
@@ -42,6 +56,12 @@ const WHSEC_FORMAT = { matches: (secret: string) => secret.startsWith("whsec_"),
 
 const entries: readonly ProviderEntry[] = [
   {
+    name: "auth0",
+    secret:
+      "the log stream's Authorization Token, exactly as typed in Auth0 (with `Bearer ` if you typed it)",
+    create: (s, allowShortSecret) => auth0({ token: s, allowShortSecret }),
+  },
+  {
     name: "clerk",
     secret: "the endpoint's whsec_… signing secret",
     format: WHSEC_FORMAT,
@@ -63,10 +83,38 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => generic({ secret: s, allowShortSecret }),
   },
   {
+    name: "logto",
+    secret: "the webhook's signing key (used as text)",
+    create: (s, allowShortSecret) => logto({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "okta",
+    secret: "the event hook's Authentication secret, exactly as typed in Okta (sent in Authorization)",
+    create: (s, allowShortSecret) => okta({ token: s, allowShortSecret }),
+  },
+  {
+    name: "propel-auth",
+    secret: "the endpoint's whsec_… signing secret",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => propelAuth({ secret: s, allowShortSecret }),
+  },
+  {
     name: "stack-auth",
     secret: "the endpoint's whsec_… secret",
     format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => stackAuth({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "stytch",
+    secret: "the endpoint's whsec_… signing secret",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => stytch({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "supabase",
+    secret: "the hook's v1,whsec_… secret",
+    format: { matches: (secret) => secret.startsWith("v1,whsec_"), looks: "v1,whsec_<base64>" },
+    create: (s, allowShortSecret) => supabase({ secret: s, allowShortSecret }),
   },
   {
     name: "tesseral",
@@ -78,6 +126,11 @@ const entries: readonly ProviderEntry[] = [
     name: "userfront",
     secret: "the webhook API key (a bearer token)",
     create: (s, allowShortSecret) => userfront({ token: s, allowShortSecret }),
+  },
+  {
+    name: "zitadel",
+    secret: "the target's signing key (used as text)",
+    create: (s, allowShortSecret) => zitadel({ secret: s, allowShortSecret }),
   },
 ];
 
