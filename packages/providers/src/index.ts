@@ -86,8 +86,6 @@ export { generic, genericCatalogue, genericHmac } from "./generic/index.js";
 export type { GitHubEventData, GitHubEvents, GitHubOptions, GitHubPayload } from "./github/index.js";
 export { github, githubCatalogue, githubHmac } from "./github/index.js";
 export type { ProviderInfo } from "./kit/about.js";
-export type { NetlifyDeploy, NetlifyEventData, NetlifyEvents, NetlifyOptions } from "./netlify/index.js";
-export { netlify, netlifyCatalogue, netlifyJwt } from "./netlify/index.js";
 export type {
   LogtoApplication,
   LogtoDeleted,
@@ -110,6 +108,8 @@ export type {
   LogtoUserDeleted,
 } from "./logto/index.js";
 export { logto, logtoCatalogue, logtoHmac } from "./logto/index.js";
+export type { NetlifyDeploy, NetlifyEventData, NetlifyEvents, NetlifyOptions } from "./netlify/index.js";
+export { netlify, netlifyCatalogue, netlifyJwt } from "./netlify/index.js";
 export type {
   OktaActor,
   OktaEvent,

@@ -68,11 +68,7 @@ export function secretList(
 }
 
 /** Reads a header that must be present; `hint` says what it should hold. */
-export function requireHeader(
-  header: HeaderReader,
-  name: string,
-  hint = "A proxy may strip it.",
-): string {
+export function requireHeader(header: HeaderReader, name: string, hint = "A proxy may strip it."): string {
   const value = header(name);
   // Absent, empty or only whitespace.
   if (!value?.trim()) {
