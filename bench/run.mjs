@@ -1,7 +1,8 @@
 /**
- * `pnpm bench`: bundle sizes, micro benchmarks (mitata) and middleware overhead (autocannon), printed
- * as Markdown and written to RESULTS.md. Options: `--rounds N` (micro rounds, default 5),
- * `--http-seconds N` (default 3), `--http-rounds N` (default 3), `--skip size,micro,http`,
+ * `pnpm bench`: bundle sizes, micro benchmarks (mitata), middleware overhead and the handoff to BullMQ
+ * (autocannon), printed as Markdown and written to RESULTS.md. Options: `--rounds N` (micro rounds, default 5),
+ * `--http-seconds N` (default 3), `--http-rounds N` (default 3),
+ * `--queue-seconds N` (handoff saturation, default 3), `--skip size,micro,http,queue`,
  * `--only <micro suite ids>` (e.g. `signature-list`), `--no-write`.
  * @module
  */
@@ -10,7 +11,8 @@ import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { runHttp } from "./lib/http.mjs";
 import { runMicro } from "./lib/micro.mjs";
-import { formatHttp, formatMicro, formatSizes, formatTargets } from "./lib/report.mjs";
+import { runQueue } from "./lib/queue.mjs";
+import { formatHttp, formatMicro, formatQueue, formatSizes, formatTargets } from "./lib/report.mjs";
 import { measureSizes } from "./lib/size.mjs";
 
 // `pnpm bench -- --rounds 3` hands the script its `--` as well.
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "5" },
     "http-seconds": { type: "string", default: "3" },
     "http-rounds": { type: "string", default: "3" },
+    "queue-seconds": { type: "string", default: "3" },
     skip: { type: "string", default: "" },
     only: { type: "string" },
     "no-write": { type: "boolean", default: false },
@@ -74,6 +77,20 @@ if (!skip.has("http")) {
   });
 }
 
+let queue;
+if (!skip.has("queue")) {
+  log("handoff to BullMQ against inline handling…");
+  queue = await runQueue({
+    seconds: Number(args["queue-seconds"]),
+    onResult(row) {
+      log(
+        `  queue ${row.key.padEnd(12)} answer p50/p99 ${row.latency.p50}/${row.latency.p99} ms at a steady rate; ${row.saturation.rps.toFixed(0).padStart(6)} req/s at saturation, p99 ${row.saturation.p99} ms`,
+      );
+    },
+  });
+  if (queue.skipped) log(`  queue: skipped (${queue.skipped})`);
+}
+
 const cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
 const version = (name) =>
   JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url))).version;
@@ -108,6 +125,15 @@ if (http) {
     `One server process per route on 127.0.0.1; ${http.warmup} warm-up requests each, then ${http.rounds} rounds of ${http.seconds} s × ${http.connections} connections visiting the routes of a stack in turn; each row is its median round. One pre-signed request replayed (dedupe off, clock pinned to its timestamp). The "bound … by hand" row is the floor: any route that verifies and parses pays at least that.`,
     "",
     ...formatHttp(http),
+  );
+}
+if (queue) {
+  lines.push(
+    "## Acknowledge fast, handle later: `handoff` to BullMQ (autocannon)",
+    "",
+    `One \`redis-server\` on 127.0.0.1 started by the run; one receiver process (node:http + \`hooks.process()\`, dedupe in that Redis, Standard Webhooks, 256 B bodies, a fresh event id per request) and, for handoff, one worker process running ${queue.concurrency} jobs at once. Per row: ${queue.warmup} warm-up requests, the answer time at a steady ${queue.rate} req/s over 8 connections for ${queue.latencySeconds} s, then ${queue.seconds} s of as many requests as ${queue.connections} connections can send. With handoff the sender's answer waits for the job to be in Redis, never for the handler: the 5 s and 5 ms rows should match. Handled inline, a 5 s handler would hold every answer 5 s.`,
+    "",
+    ...formatQueue(queue),
   );
 }
 if (sizes) lines.push("## Bundle size (esbuild, minified, gzip -9)", "", ...formatSizes(sizes), "");

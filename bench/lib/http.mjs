@@ -76,20 +76,24 @@ export function adapterBuilt(name) {
   }
 }
 
-function startServerOnce(route, execArgv) {
+function startServerOnce(route, execArgv, env) {
   return new Promise((resolve, reject) => {
-    const child = fork(SERVER, [route], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(SERVER, [route], {
+      execArgv,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     child.once("message", ({ port }) => resolve({ child, port }));
     child.once("exit", (code) => reject(new Error(`server ${route} exited with ${code}`)));
   });
 }
 
-/** Starts the server process of `route` (with extra Node flags, if any); resolves `{ child, port }`. */
-export async function startServer(route, execArgv = []) {
+/** Starts the server process of `route` (with extra Node flags and env, if any); resolves `{ child, port }`. */
+export async function startServer(route, execArgv = [], env = {}) {
   // A workspace package being rebuilt next door can be missing for a moment: try again before giving up.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startServerOnce(route, execArgv);
+      return await startServerOnce(route, execArgv, env);
     } catch (error) {
       if (attempt === 3) throw error;
       await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -97,7 +101,8 @@ export async function startServer(route, execArgv = []) {
   }
 }
 
-function cpuTime(child) {
+/** CPU time the server process used so far, µs. */
+export function cpuTime(child) {
   return new Promise((resolve) => {
     child.once("message", ({ cpu }) => resolve(cpu));
     child.send("cpu");

@@ -271,6 +271,30 @@ export function formatHttp(http) {
   return lines;
 }
 
+export function formatQueue(queue) {
+  if (queue.skipped) return [`Skipped: ${queue.skipped}.`, ""];
+  const rows = queue.rows.map((row) => [
+    row.key.startsWith("handoff-5s") ? `**${row.label}**` : row.label,
+    `${row.latency.p50} / ${row.latency.p99}`,
+    row.saturation.rps.toFixed(0),
+    `${row.saturation.p50} / ${row.saturation.p99}`,
+    row.saturation.cpuPerRequest.toFixed(0),
+  ]);
+  return [
+    ...table(
+      [
+        "receiver",
+        `answer p50 / p99 ms at ${queue.rate} req/s`,
+        "req/s at saturation",
+        "p50 / p99 ms at saturation",
+        "receiver CPU µs/req",
+      ],
+      rows,
+    ),
+    "",
+  ];
+}
+
 export function formatSizes(sizes) {
   const rows = [];
   for (const app of Object.values(sizes.apps)) rows.push([app.label, String(app.min), String(app.gzip), ""]);

@@ -50,6 +50,15 @@ function nodeServer(handler) {
   });
 }
 
+/** A node:http server reading the raw body and answering what `router.process({ headers, body })` says. */
+function processServer(router) {
+  return nodeServer(async (req, res) => {
+    const body = await readRaw(req);
+    const result = await router.process({ headers: req.headers, body });
+    res.writeHead(result.status, result.headers).end(result.body);
+  });
+}
+
 /** A node:http server that hands each request to `handler` as a Web `Request` and writes its `Response` back. */
 function webServer(handler) {
   return nodeServer(async (req, res) => {
@@ -86,14 +95,7 @@ const ROUTES = {
   },
 
   /** node:http, read the raw body, `hooks.process({ headers, body })`: what the adapters do. */
-  "node-process": async () => {
-    const router = hooks();
-    return nodeServer(async (req, res) => {
-      const body = await readRaw(req);
-      const result = await router.process({ headers: req.headers, body });
-      res.writeHead(result.status, result.headers).end(result.body);
-    });
-  },
+  "node-process": async () => processServer(hooks()),
 
   /** node:http bridged to a Web `Request`, read with `request.arrayBuffer()`, a Web `Response` written back. */
   "web-raw": async () =>
@@ -176,6 +178,23 @@ const ROUTES = {
     const app = new Hono();
     app.post("/webhooks", handleWebhooks(hooks()));
     return createServer(getRequestListener(app.fetch));
+  },
+
+  /**
+   * node:http + `hooks.process()` handing each event off to a BullMQ queue in Redis (`@hookproof/bullmq`): the
+   * answer waits for the job to be in Redis, not for the handler. Env: REDIS_URL, QUEUE, HANDLER_MS.
+   */
+  "queue-handoff": async () => {
+    const { createQueue } = await import("@hookproof/bullmq");
+    const { queueHooks } = await import("./queue-hooks.mjs");
+    const queue = createQueue({ connection: process.env.REDIS_URL, name: process.env.QUEUE });
+    return processServer(await queueHooks(SIGNED_AT, queue.handoff));
+  },
+
+  /** The same router with its dedupe in Redis, handling each event inline (HANDLER_MS) before answering. */
+  "queue-inline": async () => {
+    const { queueHooks } = await import("./queue-hooks.mjs");
+    return processServer(await queueHooks(SIGNED_AT));
   },
 };
 

@@ -8,7 +8,7 @@ import {
   findRedisServer,
   type RedisServer,
   startRedisServer,
-} from "../../../packages/redis/test/redis-server.js";
+} from "../../../packages/redis/test/redis-server.mjs";
 import { deliver, post, serverEnv } from "../../e2e/deliveries.js";
 import { type Receiver, startReceiver } from "../../e2e/receiver.js";
 

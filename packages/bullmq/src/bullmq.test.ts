@@ -3,12 +3,18 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { WebhookContext } from "@hookproof/core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type RedisServer, startRedisServer } from "../../redis/test/redis-server.js";
+import { type RedisServer, startRedisServer } from "../../redis/test/redis-server.mjs";
 import { delivery, type Events, harness, sleep, until, userEvent } from "../test/harness.js";
 import { createWorker, jobIdOf, type WebhookWorker } from "./index.js";
 
 const binary = inject("redisServer");
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const testingCli = fileURLToPath(new URL("../../testing/dist/cli.js", import.meta.url));
+/** The two command lines over one implementation: this package's bin, and `hookproof queue` of @hookproof/testing. */
+const commandLines: [string, string[]][] = [
+  ["hookproof-queue", [cli]],
+  ["hookproof queue", [testingCli, "queue"]],
+];
 const run = promisify(execFile);
 
 describe.skipIf(!binary)("@hookproof/bullmq against a real Redis", () => {
@@ -141,7 +147,7 @@ describe.skipIf(!binary)("@hookproof/bullmq against a real Redis", () => {
     }
   });
 
-  it("lists and replays dead letters from the command line", async () => {
+  it.each(commandLines)("%s lists and replays dead letters", async (_name, command) => {
     let fixed = false;
     let handled = 0;
     const h = await harness(
@@ -158,22 +164,22 @@ describe.skipIf(!binary)("@hookproof/bullmq against a real Redis", () => {
     try {
       await until(async () => (await h.queue.deadLetters()).length === 1);
       const args = ["--redis", server.url, "--queue", h.name];
-      const list = await run(process.execPath, [cli, "list", ...args]);
+      const list = await run(process.execPath, [...command, "list", ...args]);
       const jobId = jobIdOf(`custom:default:${event.id}`);
       expect(list.stdout).toContain(`${jobId}  user.created  event ${event.id}  1 runs`);
       expect(list.stdout).toContain("still broken");
-      const json = JSON.parse((await run(process.execPath, [cli, "list", "--json", ...args])).stdout);
+      const json = JSON.parse((await run(process.execPath, [...command, "list", "--json", ...args])).stdout);
       expect(json).toMatchObject([{ jobId, eventId: event.id, attempts: 1 }]);
-      await expect(run(process.execPath, [cli, "replay", "nope", ...args])).rejects.toMatchObject({
+      await expect(run(process.execPath, [...command, "replay", "nope", ...args])).rejects.toMatchObject({
         code: 1,
       });
 
       fixed = true;
-      expect((await run(process.execPath, [cli, "replay", jobId, ...args])).stdout).toBe(
+      expect((await run(process.execPath, [...command, "replay", jobId, ...args])).stdout).toBe(
         `replayed ${jobId}\n`,
       );
       await until(() => handled === 1);
-      expect((await run(process.execPath, [cli, "list", ...args])).stdout).toMatch(/^no dead letters/);
+      expect((await run(process.execPath, [...command, "list", ...args])).stdout).toMatch(/^no dead letters/);
     } finally {
       await worker.close();
       await h.close();

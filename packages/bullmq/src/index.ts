@@ -17,3 +17,4 @@ export { createWorker } from "./create-worker.js";
 export type { DeadLetter } from "./dead-letter.js";
 export type { WebhookJobData } from "./job-data.js";
 export { jobIdOf, toEvent, toJobData } from "./job-data.js";
+export { queueCommand } from "./queue-command.js";

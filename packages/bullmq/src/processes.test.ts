@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type RedisServer, startRedisServer } from "../../redis/test/redis-server.js";
-import { fastClient, type UserCreated, until, userEvent } from "../test/harness.js";
+import { connect } from "../../redis/test/clients.mjs";
+import { type RedisServer, startRedisServer } from "../../redis/test/redis-server.mjs";
+import { type UserCreated, until, userEvent } from "../test/harness.js";
 import { type Child, handlerLog, pool, type Sent, send, spawnAll } from "../test/processes.js";
 
 const binary = inject("redisServer");
@@ -115,10 +117,9 @@ describe.skipIf(!binary)("receivers and workers in separate processes, one Redis
   it("Redis killed and restarted mid-stream: 503 while down, retries accepted after, nothing acknowledged lost", async () => {
     const { log, env } = setup();
     // `appendfsync always`: an acknowledged job is on disk, so it survives Redis being killed.
-    const admin = fastClient(server.url);
-    await new Promise((resolve) => admin.once("ready", resolve));
-    await admin.call("CONFIG", "SET", "appendfsync", "always");
-    admin.disconnect();
+    const admin = await connect("ioredis", server.url);
+    await (admin.client as Redis).call("CONFIG", "SET", "appendfsync", "always");
+    await admin.close();
     children = await spawnAll([
       ["receiver.mjs", env],
       ["receiver.mjs", env],

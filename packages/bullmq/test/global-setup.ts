@@ -3,40 +3,14 @@
  * with one warning) and checks the packages the child processes load are built.
  * @module
  */
-import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { findRedisServer } from "../../redis/test/redis-server.js";
+import { redisSetup } from "../../redis/test/global-setup.js";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Path of `redis-server`, or `""` when it is not installed (the suites skip). */
-    redisServer: string;
-  }
-}
-
-export default function setup(project: TestProject): void {
-  const binary = findRedisServer() ?? "";
-  if (binary === "") {
-    const install = "Install it (Debian/Ubuntu: `apt-get install -y redis-server`).";
-    if (process.env.CI === "true") {
-      throw new Error(
-        `[@hookproof/bullmq tests] redis-server is not on PATH, and CI must run these tests. ${install}`,
-      );
-    }
-    console.warn(`[@hookproof/bullmq tests] SKIPPED: redis-server is not on PATH. ${install}`);
-  } else {
-    for (const built of [
-      "../dist/index.js",
-      "../dist/cli.js",
-      "../../redis/dist/index.js",
-      "../../core/dist/node/index.js",
-    ]) {
-      if (!existsSync(new URL(built, import.meta.url))) {
-        throw new Error(
-          `[@hookproof/bullmq tests] ${built} is missing: build first (\`pnpm build\`, or \`pnpm test\` at the root).`,
-        );
-      }
-    }
-  }
-  project.provide("redisServer", binary);
-}
+const setup: (context: TestProject) => void = redisSetup("@hookproof/bullmq", [
+  new URL("../dist/index.js", import.meta.url),
+  new URL("../dist/cli.js", import.meta.url),
+  new URL("../../testing/dist/cli.js", import.meta.url),
+  new URL("../../redis/dist/index.js", import.meta.url),
+  new URL("../../core/dist/node/index.js", import.meta.url),
+]);
+export default setup;

@@ -12,7 +12,7 @@ import {
   type Webhooks,
 } from "@hookproof/core";
 import { redisStore } from "@hookproof/redis";
-import { Redis } from "ioredis";
+import { connect } from "../../redis/test/clients.mjs";
 import { createQueue, type WebhookQueue, type WebhookQueueOptions } from "../src/index.js";
 
 export const SECRET = "bullmq-test-secret-0123456789";
@@ -50,19 +50,6 @@ export async function delivery(
   return { headers: await scheme.sign({ body }), body };
 }
 
-/** A client that fails fast while Redis is down, as the @hookproof/redis README sets it up. */
-export function fastClient(url: string): Redis {
-  const client = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 1000,
-    commandTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 500),
-  });
-  client.on("error", () => {});
-  return client;
-}
-
 export interface Harness {
   hooks: Webhooks<Events>;
   queue: WebhookQueue;
@@ -78,8 +65,7 @@ export async function harness(
 ): Promise<Harness> {
   const { lockMs, timeoutMs, ...queueOptions } = options;
   const name = `q-${randomUUID()}`;
-  const client = fastClient(url);
-  await new Promise((resolve) => client.once("ready", resolve));
+  const { client, close } = await connect("ioredis", url);
   const queue = createQueue({ connection: url, name, ...queueOptions });
   await queue.queue.waitUntilReady();
   const hooks = createWebhooks({
@@ -97,7 +83,7 @@ export async function harness(
     name,
     async close() {
       await queue.close();
-      client.disconnect();
+      await close();
     },
   };
 }

@@ -8,19 +8,11 @@ import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createWebhooks, hmac } from "@hookproof/core";
 import { redisStore } from "@hookproof/redis";
-import { Redis } from "ioredis";
+import { connect } from "../../redis/test/clients.mjs";
 import { createQueue } from "../dist/index.js";
 
 const env = process.env;
-const client = new Redis(env.REDIS_URL, {
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 0,
-  connectTimeout: 1000,
-  commandTimeout: 2000,
-  retryStrategy: (attempt) => Math.min(attempt * 100, 500),
-});
-client.on("error", () => {});
-await new Promise((resolve) => client.once("ready", resolve));
+const { client, close: disconnect } = await connect("ioredis", env.REDIS_URL);
 
 export const queue = createQueue({ connection: env.REDIS_URL, name: env.QUEUE, backoff: 100 });
 const anything = { "~standard": { version: 1, vendor: "test", validate: (value) => ({ value }) } };
@@ -46,5 +38,5 @@ export const hooks = createWebhooks({
 
 export async function close() {
   await queue.close();
-  client.disconnect();
+  await disconnect();
 }

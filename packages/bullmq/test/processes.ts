@@ -3,57 +3,17 @@
  * log their handlers write, and a sender that retries as webhook senders do.
  * @module
  */
-import { type ChildProcess, spawn } from "node:child_process";
+
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type Child, spawnAllReady } from "../../redis/test/children.mjs";
 import { delivery, SECRET, sleep, type UserCreated } from "./harness.js";
 
-export interface Child {
-  pid: number;
-  /** The receiver's URL; `""` for a worker. */
-  url: string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
+export type { Child };
 
-/** Spawns `test/<script>` and waits for its first line (`{"port":…}` or `{"ready":true}`). */
-export function spawnChild(
-  script: "receiver.mjs" | "worker.mjs",
-  env: Record<string, string>,
-): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, [new URL(script, import.meta.url).pathname], {
-    env: { ...process.env, SECRET, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (data: Buffer) => (stderr += data.toString("utf8")));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const killOnExit = (): void => void child.kill("SIGKILL"); // a crashed test run leaves nothing behind
-  process.once("exit", killOnExit);
-  const stop = async (signal: NodeJS.Signals = "SIGTERM"): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await exited;
-    process.off("exit", killOnExit);
-  };
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`${script} exited (${code}):\n${stderr}`)));
-    child.stdout?.once("data", (data: Buffer) => {
-      const line = JSON.parse(data.toString("utf8")) as { port?: number };
-      const url = line.port === undefined ? "" : `http://127.0.0.1:${line.port}/webhooks`;
-      resolve({ pid: child.pid as number, url, stop });
-    });
-  });
-}
-
-/** Starts every child; if one fails, stops the others before throwing. */
-export async function spawnAll(
-  specs: ["receiver.mjs" | "worker.mjs", Record<string, string>][],
-): Promise<Child[]> {
-  const started = await Promise.allSettled(specs.map(([script, env]) => spawnChild(script, env)));
-  const children = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed === undefined) return children;
-  await Promise.all(children.map((child) => child.stop("SIGKILL")));
-  throw failed.reason;
+/** Starts receiver and worker processes; if one fails, stops the others before throwing. */
+export function spawnAll(specs: ["receiver.mjs" | "worker.mjs", Record<string, string>][]): Promise<Child[]> {
+  return spawnAllReady(specs.map(([script, env]) => [new URL(script, import.meta.url), { SECRET, ...env }]));
 }
 
 /** The handlers' log and side effects in `dir`. */

@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Child, spawnAllReady } from "../test/children.mjs";
 import { type ClientKind, clientKinds, connect } from "../test/clients.mjs";
-import { type RedisServer, startRedisServer } from "../test/redis-server.js";
+import { type RedisServer, startRedisServer } from "../test/redis-server.mjs";
 import { type Delivery, read, SECRET, signedRequest, type UserCreated, userEvent } from "../test/webhooks.js";
 import { commandOf } from "./client.js";
 
@@ -14,46 +14,11 @@ const binary = inject("redisServer");
 const serverScript = fileURLToPath(new URL("../test/webhook-server.mjs", import.meta.url));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Instance {
-  url: string;
-  pid: number;
-  child: ChildProcess;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
+type Instance = Child;
 
-/** Spawns one app instance (plain `node`, built packages) and waits until it listens. */
-function startInstance(env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, [serverScript], {
-    env: { ...process.env, SECRET, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (data: Buffer) => (stderr += data.toString("utf8")));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const killOnExit = (): void => void child.kill("SIGKILL"); // a crashed test run leaves no server behind
-  process.once("exit", killOnExit);
-  const stop = async (signal: NodeJS.Signals = "SIGTERM"): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await exited;
-    process.off("exit", killOnExit);
-  };
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`webhook-server.mjs exited (${code}):\n${stderr}`)));
-    child.stdout?.once("data", (data: Buffer) => {
-      const { port } = JSON.parse(data.toString("utf8")) as { port: number };
-      resolve({ url: `http://127.0.0.1:${port}/webhooks`, pid: child.pid as number, child, stop });
-    });
-  });
-}
-
-/** Starts one instance per env; if any fails to start, stops the others before throwing. */
-async function startInstances(...envs: Record<string, string>[]): Promise<Instance[]> {
-  const started = await Promise.allSettled(envs.map(startInstance));
-  const instances = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed === undefined) return instances;
-  await Promise.all(instances.map((instance) => instance.stop()));
-  throw failed.reason;
+/** Starts one app instance per env (plain `node`, built packages); resolves once every one listens. */
+function startInstances(...envs: Record<string, string>[]): Promise<Instance[]> {
+  return spawnAllReady(envs.map((env) => [serverScript, { SECRET, ...env }]));
 }
 
 async function post(url: string, event: UserCreated): Promise<Delivery> {

@@ -3,7 +3,7 @@ import type { Redis as IoRedis } from "ioredis";
 import type { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it } from "vitest";
 import { type ClientKind, type Connection, clientKinds, connect } from "../test/clients.mjs";
-import { type RedisServer, startRedisServer } from "../test/redis-server.js";
+import { type RedisServer, startRedisServer } from "../test/redis-server.mjs";
 import { commandOf, type RedisClient, type RedisCommand } from "./client.js";
 import { redisStore } from "./index.js";
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createWebhooks, type WebhookVerificationError } from "@hookproof/core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ClientKind, type Connection, clientKinds, connect } from "../test/clients.mjs";
-import { type RedisServer, startRedisServer } from "../test/redis-server.js";
+import { type RedisServer, startRedisServer } from "../test/redis-server.mjs";
 import {
   type Delivery,
   events,

@@ -6,10 +6,10 @@
  * Prints `{"port":…}` once it listens.
  */
 import { appendFileSync } from "node:fs";
-import { createServer } from "node:http";
 import { createWebhooks, hmac } from "@hookproof/core";
 import { redisStore } from "../dist/index.js";
 import { connect } from "./clients.mjs";
+import { serveWebhooks } from "./serve.mjs";
 
 const env = process.env;
 const { client } = await connect(env.CLIENT, env.REDIS_URL);
@@ -27,28 +27,9 @@ const hooks = createWebhooks({
   await new Promise((resolve) => setTimeout(resolve, Number(env.HANDLER_MS ?? 0)));
 });
 
-// node:http → Web Request → hooks.handle → node:http.
-const server = createServer(async (req, res) => {
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    for (const one of [value ?? []].flat()) headers.append(name, one);
-  }
-  const request = new Request(`http://127.0.0.1${req.url}`, {
-    method: req.method,
-    headers,
-    body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
-  });
-  const response = await hooks.handle(request);
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
-});
+const server = serveWebhooks(hooks);
 // Graceful shutdown, as an app should do it: release what is in flight, then stop listening.
 process.once("SIGTERM", async () => {
   await hooks.close({ graceMs: Number(env.GRACE_MS ?? 10_000) });
   server.close(() => process.exit(0));
-});
-server.listen(0, "127.0.0.1", () => {
-  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
 });

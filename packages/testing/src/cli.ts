@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `hookproof` CLI: send, sign and verify webhooks as providers send them, list the fixtures, and
- * inspect deliveries live (`listen`).
+ * The `hookproof` CLI: send, sign and verify webhooks as providers send them, list the fixtures,
+ * inspect deliveries live (`listen`), and list or replay a queue's dead letters (`queue`).
  * @module
  */
 import { readFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import { DEFAULT_PORT, listenCommand } from "./cli/listen.js";
 import { EXIT, UsageError } from "./cli/output.js";
 import { VARIANT_FLAGS } from "./cli/payload.js";
 import { PROVIDERS } from "./cli/providers.js";
+import { queueCommand } from "./cli/queue.js";
 import { sendCommand } from "./cli/send.js";
 import { DEFAULT_URL, signCommand } from "./cli/sign.js";
 import { verifyCommand } from "./cli/verify.js";
@@ -86,6 +87,7 @@ const program = new Command("hookproof")
         "hookproof sign -p clerk -e user.created -s whsec_… --curl http://localhost:3000/webhooks",
         "hookproof verify -p stack-auth -s whsec_… captured.http",
         "hookproof listen -p stack-auth -s whsec_… --forward http://localhost:3000/webhooks",
+        "hookproof queue list --redis redis://localhost:6379",
       ],
       "Exit codes: 0 ok, 1 verification failed or a non-2xx answer, 2 usage error.",
     ),
@@ -212,6 +214,20 @@ program
   )
   .action((provider: string | undefined, event: string | undefined, options) => {
     process.exitCode = fixturesCommand(provider, event, options);
+  });
+
+program
+  .command("queue")
+  .argument("[args...]", "list | replay <jobId> [--redis <url>] [--queue <name>] [--prefix <p>] [--json]")
+  .summary("List the dead letters of a @hookproof/bullmq queue, or replay one.")
+  .description(
+    "List the events whose every run failed on the workers of a @hookproof/bullmq queue, or queue one again (its attempts reset). Needs @hookproof/bullmq installed; `hookproof queue --help` lists its options.",
+  )
+  .helpOption(false)
+  .allowUnknownOption()
+  .allowExcessArguments()
+  .action(async (args: string[]) => {
+    process.exitCode = await queueCommand(args);
   });
 
 try {

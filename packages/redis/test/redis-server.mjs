@@ -1,16 +1,16 @@
 /**
- * A real, throwaway `redis-server` per test file: on a free loopback port, in a temporary directory,
- * stoppable and restartable on the same port mid-test.
+ * A real, throwaway `redis-server` per test file or benchmark run: on a free loopback port, in a temporary
+ * directory, stoppable and restartable on the same port mid-test.
  * @module
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 
 /** The `redis-server` binary on PATH, or `undefined`. */
-export function findRedisServer(): string | undefined {
+export function findRedisServer() {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (dir === "") continue;
     const candidate = join(dir, "redis-server");
@@ -25,7 +25,7 @@ export function findRedisServer(): string | undefined {
 }
 
 /** A port nothing listens on now: bind 127.0.0.1:0, read the port, close. */
-export function freePort(): Promise<number> {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -37,7 +37,7 @@ export function freePort(): Promise<number> {
 }
 
 /** One raw command over a fresh socket (inline protocol); resolves with the first reply, or `""`. */
-function rawCommand(port: number, command: string): Promise<string> {
+function rawCommand(port, command) {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     socket.setTimeout(1000, () => socket.destroy(new Error("timeout")));
@@ -51,36 +51,22 @@ function rawCommand(port: number, command: string): Promise<string> {
   });
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-export interface RedisServer {
-  readonly port: number;
-  readonly url: string;
-  /** Starts it again on the same port (if stopped); resolves once it answers PING. */
-  start(): Promise<void>;
-  /**
-   * Stops it. With `keepData`, it saves first (`SHUTDOWN SAVE`) and `start()` reloads the data; `signal`
-   * `SIGKILL` is a crash (what survives is what its own `args` made durable).
-   */
-  stop(options?: { keepData?: boolean; signal?: NodeJS.Signals }): Promise<void>;
-  /** Stops it and removes its directory. */
-  close(): Promise<void>;
-}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Spawns `redis-server` on a free port, without persistence of its own unless `args` turn it on (later
  * arguments win: `["--appendonly", "yes"]`), and waits for PING.
  */
-export async function startRedisServer(binary: string, args: readonly string[] = []): Promise<RedisServer> {
+export async function startRedisServer(binary, args = []) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "hookproof-redis-"));
-  let child: ChildProcess | undefined;
+  let child;
   let output = "";
   // A crashed test run must not leave servers behind.
-  const killOnExit = (): void => void child?.kill("SIGKILL");
+  const killOnExit = () => void child?.kill("SIGKILL");
   process.once("exit", killOnExit);
 
-  async function start(): Promise<void> {
+  async function start() {
     if (child !== undefined && child.exitCode === null) return;
     output = "";
     const spawned = spawn(
@@ -101,8 +87,8 @@ export async function startRedisServer(binary: string, args: readonly string[] =
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     child = spawned;
-    spawned.stdout?.on("data", (data: Buffer) => (output += data.toString("utf8")));
-    spawned.stderr?.on("data", (data: Buffer) => (output += data.toString("utf8")));
+    spawned.stdout?.on("data", (data) => (output += data.toString("utf8")));
+    spawned.stderr?.on("data", (data) => (output += data.toString("utf8")));
     for (let attempt = 0; attempt < 200; attempt++) {
       if (spawned.exitCode !== null) break;
       if ((await rawCommand(port, "PING").catch(() => "")) === "+PONG") return;
@@ -112,7 +98,7 @@ export async function startRedisServer(binary: string, args: readonly string[] =
     throw new Error(`redis-server did not answer PING on port ${port}:\n${output}`);
   }
 
-  async function stop(options: { keepData?: boolean; signal?: NodeJS.Signals } = {}): Promise<void> {
+  async function stop(options = {}) {
     const running = child;
     child = undefined;
     if (running === undefined || running.exitCode !== null) return;
