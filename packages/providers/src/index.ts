@@ -77,6 +77,21 @@ export type { GitHubEventData, GitHubEvents, GitHubOptions, GitHubPayload } from
 export { github, githubCatalogue, githubHmac } from "./github/index.js";
 export type { ProviderInfo } from "./kit/about.js";
 export type {
+  ShopifyComplianceCustomer,
+  ShopifyCustomer,
+  ShopifyCustomersDataRequest,
+  ShopifyCustomersRedact,
+  ShopifyEventData,
+  ShopifyEvents,
+  ShopifyOptions,
+  ShopifyOrder,
+  ShopifyProduct,
+  ShopifyResource,
+  ShopifyShop,
+  ShopifyShopRedact,
+} from "./shopify/index.js";
+export { shopify, shopifyCatalogue, shopifyHmac } from "./shopify/index.js";
+export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,
   StackAuthEvent,

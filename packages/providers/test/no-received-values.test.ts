@@ -4,6 +4,7 @@ import {
   ferriskey,
   generic,
   github,
+  shopify,
   stackAuth,
   stripe,
   tesseral,
@@ -33,6 +34,11 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "x-github-event": type.split(".")[0] ?? type }),
   ],
   ["stripe", () => stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }), () => AUTH],
+  [
+    "shopify",
+    () => shopify({ secret: "shpss_0123456789abcdef0123456789abcdef" }),
+    (topic) => ({ ...AUTH, "x-shopify-topic": topic }),
+  ],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

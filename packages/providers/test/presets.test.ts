@@ -6,6 +6,8 @@ import {
   genericHmac,
   github,
   githubHmac,
+  shopify,
+  shopifyHmac,
   stackAuth,
   stripe,
   stripeHmac,
@@ -26,6 +28,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["githubHmac", (secret, allowShortSecret) => githubHmac({ secret, allowShortSecret })],
   ["stripe", (secret, allowShortSecret) => stripe({ secret, allowShortSecret }).scheme],
   ["stripeHmac", (secret, allowShortSecret) => stripeHmac({ secret, allowShortSecret })],
+  ["shopify", (secret, allowShortSecret) => shopify({ secret, allowShortSecret }).scheme],
+  ["shopifyHmac", (secret, allowShortSecret) => shopifyHmac({ secret, allowShortSecret })],
   ["userfront", (token, allowShortSecret) => userfront({ token, allowShortSecret }).scheme],
   ["ferriskey (secret)", (secret, allowShortSecret) => ferriskey({ secret, allowShortSecret }).scheme],
   [
@@ -50,6 +54,7 @@ describe("replay bounds of the presets", () => {
     expect(ferriskey({ secret: FERRISKEY_SECRET, token: FERRISKEY_TOKEN }).replayBound).toBe("retention");
     expect(ferriskey({ secret: FERRISKEY_SECRET }).replayBound).toBeUndefined();
     expect(github({ secret: "gh-secret-7Qm2vX9pL4sT" }).replayBound).toBe("retention");
+    expect(shopify({ secret: "shpss_0123456789abcdef0123456789abcdef" }).replayBound).toBe("retention");
     expect(() => createWebhooks({ provider: userfront({ token: TOKEN }) })).not.toThrow();
     expect(() => createWebhooks({ provider: ferriskey({ token: FERRISKEY_TOKEN }) })).not.toThrow();
     expect(() =>

@@ -5,6 +5,7 @@ import type {
   ferriskey,
   generic,
   github,
+  shopify,
   stackAuth,
   stripe,
   tesseral,
@@ -119,6 +120,17 @@ export interface Fixtures {
     readonly "pull_request.opened": PayloadOf<typeof github, "pull_request.opened">;
     readonly push: PayloadOf<typeof github, "push">;
   };
+  /** @hookproof/providers src/shopify/fixtures/*.json */
+  readonly shopify: {
+    readonly "app/uninstalled": PayloadOf<typeof shopify, "app/uninstalled">;
+    readonly "customers/create": PayloadOf<typeof shopify, "customers/create">;
+    readonly "customers/data_request": PayloadOf<typeof shopify, "customers/data_request">;
+    readonly "customers/redact": PayloadOf<typeof shopify, "customers/redact">;
+    readonly "orders/create": PayloadOf<typeof shopify, "orders/create">;
+    readonly "orders/paid": PayloadOf<typeof shopify, "orders/paid">;
+    readonly "products/update": PayloadOf<typeof shopify, "products/update">;
+    readonly "shop/redact": PayloadOf<typeof shopify, "shop/redact">;
+  };
   /** @hookproof/providers src/stack-auth/fixtures/*.json */
   readonly stackAuth: {
     readonly "project_permission.created": PayloadOf<typeof stackAuth, "project_permission.created">;
@@ -164,6 +176,7 @@ export const PROVIDER_KEYS: {
   readonly ferriskey: "ferriskey";
   readonly generic: "generic";
   readonly github: "github";
+  readonly shopify: "shopify";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
   readonly tesseral: "tesseral";
@@ -173,6 +186,7 @@ export const PROVIDER_KEYS: {
   ferriskey: "ferriskey",
   generic: "generic",
   github: "github",
+  shopify: "shopify",
   "stack-auth": "stackAuth",
   stripe: "stripe",
   tesseral: "tesseral",
@@ -4452,6 +4466,135 @@ export const fixtureData: Fixtures = {
         type: "User",
         site_admin: false,
       },
+    },
+  },
+  shopify: {
+    "app/uninstalled": {
+      id: 548380009,
+      name: "Super Toys",
+      email: "super@supertoys.com",
+      domain: null,
+      myshopify_domain: "super-toys.myshopify.com",
+      country_code: "US",
+      currency: "USD",
+      plan_name: "basic",
+    },
+    "customers/create": {
+      id: 7291630649563,
+      admin_graphql_api_id: "gid://shopify/Customer/7291630649563",
+      email: "bob@biller.com",
+      first_name: "Bob",
+      last_name: "Biller",
+      phone: null,
+      created_at: "2026-08-20T10:00:04-04:00",
+      updated_at: "2026-08-20T10:00:04-04:00",
+      state: "disabled",
+      verified_email: true,
+    },
+    "customers/data_request": {
+      shop_id: 954889,
+      shop_domain: "super-toys.myshopify.com",
+      orders_requested: [299938, 280263, 220458],
+      customer: {
+        id: 191167,
+        email: "john@example.com",
+        phone: "555-625-1199",
+      },
+      data_request: {
+        id: 9999,
+      },
+    },
+    "customers/redact": {
+      shop_id: 954889,
+      shop_domain: "super-toys.myshopify.com",
+      customer: {
+        id: 191167,
+        email: "john@example.com",
+        phone: "555-625-1199",
+      },
+      orders_to_redact: [299938, 280263, 220458],
+    },
+    "orders/create": {
+      id: 5952311869659,
+      admin_graphql_api_id: "gid://shopify/Order/5952311869659",
+      name: "#9999",
+      email: "jon@example.com",
+      created_at: "2026-08-20T10:01:10-04:00",
+      updated_at: "2026-08-20T10:01:10-04:00",
+      currency: "USD",
+      total_price: "199.00",
+      financial_status: "voided",
+      line_items: [
+        {
+          id: 14655324127451,
+          admin_graphql_api_id: "gid://shopify/LineItem/14655324127451",
+          name: "IPod Nano - 8GB",
+          price: "199.00",
+          product_id: 632910392,
+          quantity: 1,
+          sku: "IPOD2008PINK",
+          variant_id: 808950810,
+        },
+      ],
+      customer: {
+        id: 7291630616795,
+        email: "john@example.com",
+        first_name: "John",
+        last_name: "Smith",
+        admin_graphql_api_id: "gid://shopify/Customer/7291630616795",
+      },
+    },
+    "orders/paid": {
+      id: 5952311869659,
+      admin_graphql_api_id: "gid://shopify/Order/5952311869659",
+      name: "#9999",
+      email: "jon@example.com",
+      created_at: "2026-08-20T10:01:10-04:00",
+      updated_at: "2026-08-20T10:02:41-04:00",
+      currency: "USD",
+      total_price: "199.00",
+      financial_status: "paid",
+      line_items: [
+        {
+          id: 14655324127451,
+          admin_graphql_api_id: "gid://shopify/LineItem/14655324127451",
+          name: "IPod Nano - 8GB",
+          price: "199.00",
+          product_id: 632910392,
+          quantity: 1,
+          sku: "IPOD2008PINK",
+          variant_id: 808950810,
+        },
+      ],
+      customer: {
+        id: 7291630616795,
+        email: "john@example.com",
+        first_name: "John",
+        last_name: "Smith",
+        admin_graphql_api_id: "gid://shopify/Customer/7291630616795",
+      },
+    },
+    "products/update": {
+      id: 8813950173403,
+      admin_graphql_api_id: "gid://shopify/Product/8813950173403",
+      title: "Example T-Shirt",
+      handle: "example-t-shirt",
+      status: "active",
+      created_at: "2026-08-19T16:31:02-04:00",
+      updated_at: "2026-08-20T10:00:51-04:00",
+      variants: [
+        {
+          id: 46837282062555,
+          title: "Small",
+          price: "19.99",
+          sku: "example-shirt-s",
+          inventory_quantity: 75,
+        },
+      ],
+    },
+    "shop/redact": {
+      shop_id: 954889,
+      shop_domain: "super-toys.myshopify.com",
     },
   },
   stackAuth: {

@@ -13,6 +13,7 @@ const EVENT: Record<ProviderKey, () => unknown> = {
   ferriskey: () => fixture("ferriskey", "user.created"),
   generic: () => fixture("generic", "user.created"),
   github: () => fixture("github", "push"),
+  shopify: () => fixture("shopify", "orders/create"),
   stackAuth: () => fixture("stackAuth", "user.created"),
   stripe: () => fixture("stripe", "invoice.paid"),
   tesseral: () => fixture("tesseral", "sync.user"),
@@ -21,9 +22,10 @@ const EVENT: Record<ProviderKey, () => unknown> = {
 
 const TOKEN_PROVIDERS = new Set(["userfront"]);
 const TIMESTAMPED = new Set(["clerk", "ferriskey", "stackAuth", "stripe", "tesseral"]);
-// GitHub names the event in a header, which its router routes by.
+// GitHub and Shopify name the event in a header, which its router routes by.
 const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {
   github: typeHeaders("github", "push"),
+  shopify: typeHeaders("shopify", "orders/create"),
 };
 
 describe.each(Object.keys(EVENT) as ProviderKey[])("%s negative variants", (key) => {

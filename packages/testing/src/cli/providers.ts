@@ -4,7 +4,7 @@
  * @module
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
-import { clerk, ferriskey, generic, stackAuth, tesseral, userfront } from "@hookproof/providers";
+import { clerk, ferriskey, generic, shopify, stackAuth, tesseral, userfront } from "@hookproof/providers";
 import { UsageError, warn } from "./output.js";
 
 export interface ProviderEntry {
@@ -19,6 +19,8 @@ export interface ProviderEntry {
   format?: { matches: (secret: string) => boolean; looks: string };
   /** Builds the provider with one secret, or several (rotation: any may match). */
   create(secrets: string[], allowShortSecret: boolean): WebhookProvider<EventMap>;
+  /** The headers that name an event of `type`, for senders that name it in one (Shopify's `X-Shopify-Topic`). */
+  eventHeaders?(type: string): Record<string, string>;
   /** Builds it for a sender that sends only a static token in a header you name (`--token-header`). */
   createWithTokenHeader?(
     header: string,
@@ -61,6 +63,12 @@ const entries: readonly ProviderEntry[] = [
     name: "generic",
     secret: "the shared secret (used as text)",
     create: (s, allowShortSecret) => generic({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "shopify",
+    secret: "the app's client secret (used as text)",
+    create: (s, allowShortSecret) => shopify({ secret: s, allowShortSecret }),
+    eventHeaders: (topic) => ({ "x-shopify-topic": topic }),
   },
   {
     name: "stack-auth",
