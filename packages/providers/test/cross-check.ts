@@ -70,3 +70,86 @@ export function crossCheck(options: CrossCheckOptions): void {
     );
   });
 }
+
+/** Who signs and who verifies for a Standard Webhooks sender: the sender's own library on each side. */
+export interface StandardWebhooksCrossCheck {
+  /** The preset's scheme, with the secret both sides use. */
+  scheme: () => WebhookScheme;
+  /** The same scheme with another secret. */
+  wrong: () => WebhookScheme;
+  /** The header family the sender sends: `svix-*` or `webhook-*`. */
+  family: "svix" | "webhook";
+  /** The library that signs as the sender does: the `v1,<base64>` signature of `${id}.${timestamp}.${body}`. */
+  signer: { name: string; sign(id: string, timestamp: number, body: string): string };
+  /** The sender's SDK that verifies a request's body and headers. */
+  verifier: {
+    name: string;
+    verify(body: string, headers: Record<string, string>): boolean | Promise<boolean>;
+    /** Whether it can carry an empty body. Default `true`. */
+    emptyBody?: boolean;
+  };
+}
+
+/**
+ * Both directions of the cross-check for a Standard Webhooks sender, on a timestamp of now (the SDKs check
+ * theirs against the clock).
+ *
+ * @example
+ * standardWebhooksCrossCheck({ scheme, wrong, family: "svix", signer, verifier });
+ */
+export function standardWebhooksCrossCheck(options: StandardWebhooksCrossCheck): void {
+  const { family, signer, verifier } = options;
+  const bodies = TEXT_BODIES.map((b) => [b.name, b.text] as const);
+  const headers = (id: string, timestamp: number, signature: string) => ({
+    [`${family}-id`]: id,
+    [`${family}-timestamp`]: String(timestamp),
+    [`${family}-signature`]: signature,
+  });
+
+  describe(`${signer.name} → hookproof`, () => {
+    it.each(bodies)(
+      "%s: its signature passes with its signed id, and fails under another secret",
+      async (_, body) => {
+        const now = Math.floor(Date.now() / 1000);
+        const request = {
+          header: readHeaders(
+            headers(
+              "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W",
+              now,
+              signer.sign("msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", now, body),
+            ),
+          ),
+          body: utf8(body),
+        };
+        expect(await options.scheme().verify(request)).toMatchObject({
+          id: "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W",
+          timestamp: now,
+          keyIndex: 0,
+        });
+        expect(await outcome(() => options.wrong().verify(request))).toBe("invalid_signature");
+      },
+    );
+  });
+
+  describe(`hookproof → ${verifier.name}`, () => {
+    const carried = bodies.filter(([, body]) => verifier.emptyBody !== false || body !== "");
+    it.each(carried)(
+      "%s: the preset signs what the signer signs, and the SDK accepts it",
+      async (_, body) => {
+        const now = Math.floor(Date.now() / 1000);
+        const signed = await options
+          .scheme()
+          .sign({ body, id: "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", timestamp: now });
+        expect(signed).toEqual(
+          headers(
+            "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W",
+            now,
+            signer.sign("msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", now, body),
+          ),
+        );
+        expect(await verifier.verify(body, signed)).toBe(true);
+        expect(await verifier.verify(`${body} `, signed)).toBe(false);
+      },
+    );
+  });
+}
