@@ -77,6 +77,80 @@ export type { GitHubEventData, GitHubEvents, GitHubOptions, GitHubPayload } from
 export { github, githubCatalogue, githubHmac } from "./github/index.js";
 export type { ProviderInfo } from "./kit/about.js";
 export type {
+  LemonSqueezyEvent,
+  LemonSqueezyEventData,
+  LemonSqueezyEvents,
+  LemonSqueezyMeta,
+  LemonSqueezyOptions,
+  LemonSqueezyOrder,
+  LemonSqueezyOrderResource,
+  LemonSqueezyResource,
+  LemonSqueezySubscription,
+  LemonSqueezySubscriptionResource,
+} from "./lemon-squeezy/index.js";
+export { lemonSqueezy, lemonSqueezyCatalogue } from "./lemon-squeezy/index.js";
+export type {
+  OpenAIEvent,
+  OpenAIEventData,
+  OpenAIEvents,
+  OpenAIObjectRef,
+  OpenAIOptions,
+} from "./openai/index.js";
+export { openai, openaiCatalogue } from "./openai/index.js";
+export type {
+  PolarCustomer,
+  PolarEvent,
+  PolarEventData,
+  PolarEvents,
+  PolarOptions,
+  PolarOrder,
+  PolarResource,
+  PolarSubscription,
+} from "./polar/index.js";
+export { polar, polarCatalogue } from "./polar/index.js";
+export type {
+  RazorpayEvent,
+  RazorpayEventData,
+  RazorpayEvents,
+  RazorpayNotes,
+  RazorpayOptions,
+  RazorpayOrder,
+  RazorpayOrderPaidPayload,
+  RazorpayPayment,
+  RazorpayPaymentPayload,
+} from "./razorpay/index.js";
+export { razorpay, razorpayCatalogue, razorpayHmac } from "./razorpay/index.js";
+export type {
+  ReplicateEventData,
+  ReplicateEvents,
+  ReplicateOptions,
+  ReplicatePrediction,
+  ReplicateStatus,
+} from "./replicate/index.js";
+export { replicate, replicateCatalogue } from "./replicate/index.js";
+export type {
+  ResendBounce,
+  ResendBouncedEmail,
+  ResendContact,
+  ResendDomain,
+  ResendEmail,
+  ResendEvent,
+  ResendEventData,
+  ResendEvents,
+  ResendOptions,
+} from "./resend/index.js";
+export { resend, resendCatalogue } from "./resend/index.js";
+export type {
+  SentryActor,
+  SentryEvent,
+  SentryEventData,
+  SentryEvents,
+  SentryInstallation,
+  SentryIssue,
+  SentryOptions,
+} from "./sentry/index.js";
+export { sentry, sentryCatalogue } from "./sentry/index.js";
+export type {
   ShopifyComplianceCustomer,
   ShopifyCustomer,
   ShopifyCustomersDataRequest,
@@ -137,3 +211,12 @@ export type {
   UserfrontUser,
 } from "./userfront/index.js";
 export { userfront, userfrontCatalogue } from "./userfront/index.js";
+export type {
+  VercelDeploymentPayload,
+  VercelEvent,
+  VercelEventData,
+  VercelEvents,
+  VercelOptions,
+  VercelProjectPayload,
+} from "./vercel/index.js";
+export { vercel, vercelCatalogue } from "./vercel/index.js";

@@ -4,11 +4,19 @@ import {
   ferriskey,
   generic,
   github,
+  lemonSqueezy,
+  openai,
+  polar,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
   shopify,
   stackAuth,
   stripe,
   tesseral,
   userfront,
+  vercel,
 } from "@hookproof/providers";
 import { describe, expect, it } from "vitest";
 import { AUTH, CARD, everything, SECRET, tokenRouter } from "../../core/test/leaks.js";
@@ -38,6 +46,18 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     "shopify",
     () => shopify({ secret: "shpss_0123456789abcdef0123456789abcdef" }),
     (topic) => ({ ...AUTH, "x-shopify-topic": topic }),
+  ],
+  ["resend", () => resend({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }), () => AUTH],
+  ["polar", () => polar({ secret: "whsec_ovyN6cPrTv56AApvzCaJno08SSmGJmgbWilb33N2JuK" }), () => AUTH],
+  ["openai", () => openai({ secret: "whsec_RdvaYFYUXuIFuEbvZHwMfYFhUf7aMYjYcmM24+Aj40c=" }), () => AUTH],
+  ["replicate", () => replicate({ secret: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD" }), () => AUTH],
+  ["razorpay", () => razorpay({ secret: "rzp_whsec_test_0123456789" }), () => AUTH],
+  ["lemon-squeezy", () => lemonSqueezy({ secret: "ls_secret_0123456789" }), () => AUTH],
+  ["vercel", () => vercel({ secret: "vercel_webhook_secret_0123456789" }), () => AUTH],
+  [
+    "sentry",
+    () => sentry({ secret: "sentry_client_secret_0123456789abcdef" }),
+    (type) => ({ ...AUTH, "sentry-hook-resource": type.split(".")[0] ?? type }),
   ],
 ];
 

@@ -6,6 +6,13 @@ import {
   genericHmac,
   github,
   githubHmac,
+  lemonSqueezy,
+  openai,
+  polar,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
   shopify,
   shopifyHmac,
   stackAuth,
@@ -13,6 +20,7 @@ import {
   stripeHmac,
   tesseral,
   userfront,
+  vercel,
 } from "@hookproof/providers";
 import { describe, expect, it } from "vitest";
 import { type SecretFactory, weakSecretChecks } from "../../core/test/weak-secret-checks.js";
@@ -37,6 +45,14 @@ const FACTORIES: readonly SecretFactory[] = [
     (token, allowShortSecret) =>
       ferriskey({ token: { header: "x-hook-token", token }, allowShortSecret }).scheme,
   ],
+  ["resend", (secret, allowShortSecret) => resend({ secret: secret, allowShortSecret }).scheme, true],
+  ["polar", (secret, allowShortSecret) => polar({ secret: secret, allowShortSecret }).scheme],
+  ["openai", (secret, allowShortSecret) => openai({ secret: secret, allowShortSecret }).scheme, true],
+  ["replicate", (secret, allowShortSecret) => replicate({ secret: secret, allowShortSecret }).scheme, true],
+  ["razorpay", (secret, allowShortSecret) => razorpay({ secret: secret, allowShortSecret }).scheme],
+  ["lemonSqueezy", (secret, allowShortSecret) => lemonSqueezy({ secret: secret, allowShortSecret }).scheme],
+  ["vercel", (secret, allowShortSecret) => vercel({ secret: secret, allowShortSecret }).scheme],
+  ["sentry", (secret, allowShortSecret) => sentry({ secret: secret, allowShortSecret }).scheme],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {

@@ -25,6 +25,14 @@ const DATERS: Readonly<Record<string, Dater>> = {
   clerk(payload, now) {
     if (typeof payload.timestamp === "number") payload.timestamp = now;
   },
+  // Razorpay's body `created_at` is the event time in unix seconds.
+  razorpay(payload, now) {
+    if (typeof payload.created_at === "number") payload.created_at = Math.floor(now / 1000);
+  },
+  // Vercel's body `createdAt` is the event time in epoch milliseconds.
+  vercel(payload, now) {
+    if (typeof payload.createdAt === "number") payload.createdAt = now;
+  },
   ferriskey(payload, now) {
     if (typeof payload.timestamp === "string") payload.timestamp = rfc3339Nanos(now);
   },

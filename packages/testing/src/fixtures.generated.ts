@@ -5,11 +5,19 @@ import type {
   ferriskey,
   generic,
   github,
+  lemonSqueezy,
+  openai,
+  polar,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
   shopify,
   stackAuth,
   stripe,
   tesseral,
   userfront,
+  vercel,
 } from "@hookproof/providers";
 import type { PayloadOf } from "./payload-of.js";
 
@@ -120,6 +128,57 @@ export interface Fixtures {
     readonly "pull_request.opened": PayloadOf<typeof github, "pull_request.opened">;
     readonly push: PayloadOf<typeof github, "push">;
   };
+  /** @hookproof/providers src/lemon-squeezy/fixtures/*.json */
+  readonly lemonSqueezy: {
+    readonly order_created: PayloadOf<typeof lemonSqueezy, "order_created">;
+    readonly subscription_cancelled: PayloadOf<typeof lemonSqueezy, "subscription_cancelled">;
+    readonly subscription_created: PayloadOf<typeof lemonSqueezy, "subscription_created">;
+    readonly subscription_updated: PayloadOf<typeof lemonSqueezy, "subscription_updated">;
+  };
+  /** @hookproof/providers src/openai/fixtures/*.json */
+  readonly openai: {
+    readonly "batch.completed": PayloadOf<typeof openai, "batch.completed">;
+    readonly "fine_tuning.job.succeeded": PayloadOf<typeof openai, "fine_tuning.job.succeeded">;
+    readonly "response.completed": PayloadOf<typeof openai, "response.completed">;
+    readonly "response.failed": PayloadOf<typeof openai, "response.failed">;
+  };
+  /** @hookproof/providers src/polar/fixtures/*.json */
+  readonly polar: {
+    readonly "customer.created": PayloadOf<typeof polar, "customer.created">;
+    readonly "order.paid": PayloadOf<typeof polar, "order.paid">;
+    readonly "subscription.canceled": PayloadOf<typeof polar, "subscription.canceled">;
+    readonly "subscription.created": PayloadOf<typeof polar, "subscription.created">;
+  };
+  /** @hookproof/providers src/razorpay/fixtures/*.json */
+  readonly razorpay: {
+    readonly "order.paid": PayloadOf<typeof razorpay, "order.paid">;
+    readonly "payment.authorized": PayloadOf<typeof razorpay, "payment.authorized">;
+    readonly "payment.captured": PayloadOf<typeof razorpay, "payment.captured">;
+    readonly "payment.failed": PayloadOf<typeof razorpay, "payment.failed">;
+  };
+  /** @hookproof/providers src/replicate/fixtures/*.json */
+  readonly replicate: {
+    readonly "prediction.canceled": PayloadOf<typeof replicate, "prediction.canceled">;
+    readonly "prediction.failed": PayloadOf<typeof replicate, "prediction.failed">;
+    readonly "prediction.processing": PayloadOf<typeof replicate, "prediction.processing">;
+    readonly "prediction.starting": PayloadOf<typeof replicate, "prediction.starting">;
+    readonly "prediction.succeeded": PayloadOf<typeof replicate, "prediction.succeeded">;
+  };
+  /** @hookproof/providers src/resend/fixtures/*.json */
+  readonly resend: {
+    readonly "contact.created": PayloadOf<typeof resend, "contact.created">;
+    readonly "domain.updated": PayloadOf<typeof resend, "domain.updated">;
+    readonly "email.bounced": PayloadOf<typeof resend, "email.bounced">;
+    readonly "email.delivered": PayloadOf<typeof resend, "email.delivered">;
+    readonly "email.sent": PayloadOf<typeof resend, "email.sent">;
+  };
+  /** @hookproof/providers src/sentry/fixtures/*.json */
+  readonly sentry: {
+    readonly "installation.created": PayloadOf<typeof sentry, "installation.created">;
+    readonly "installation.deleted": PayloadOf<typeof sentry, "installation.deleted">;
+    readonly "issue.created": PayloadOf<typeof sentry, "issue.created">;
+    readonly "issue.resolved": PayloadOf<typeof sentry, "issue.resolved">;
+  };
   /** @hookproof/providers src/shopify/fixtures/*.json */
   readonly shopify: {
     readonly "app/uninstalled": PayloadOf<typeof shopify, "app/uninstalled">;
@@ -168,6 +227,13 @@ export interface Fixtures {
     readonly "user.delete": PayloadOf<typeof userfront, "user.delete">;
     readonly "user.update": PayloadOf<typeof userfront, "user.update">;
   };
+  /** @hookproof/providers src/vercel/fixtures/*.json */
+  readonly vercel: {
+    readonly "deployment.created": PayloadOf<typeof vercel, "deployment.created">;
+    readonly "deployment.error": PayloadOf<typeof vercel, "deployment.error">;
+    readonly "deployment.succeeded": PayloadOf<typeof vercel, "deployment.succeeded">;
+    readonly "project.created": PayloadOf<typeof vercel, "project.created">;
+  };
 }
 
 /** A provider's CLI (kebab-case) name → its key in {@link Fixtures}. */
@@ -176,21 +242,37 @@ export const PROVIDER_KEYS: {
   readonly ferriskey: "ferriskey";
   readonly generic: "generic";
   readonly github: "github";
+  readonly "lemon-squeezy": "lemonSqueezy";
+  readonly openai: "openai";
+  readonly polar: "polar";
+  readonly razorpay: "razorpay";
+  readonly replicate: "replicate";
+  readonly resend: "resend";
+  readonly sentry: "sentry";
   readonly shopify: "shopify";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
   readonly tesseral: "tesseral";
   readonly userfront: "userfront";
+  readonly vercel: "vercel";
 } = {
   clerk: "clerk",
   ferriskey: "ferriskey",
   generic: "generic",
   github: "github",
+  "lemon-squeezy": "lemonSqueezy",
+  openai: "openai",
+  polar: "polar",
+  razorpay: "razorpay",
+  replicate: "replicate",
+  resend: "resend",
+  sentry: "sentry",
   shopify: "shopify",
   "stack-auth": "stackAuth",
   stripe: "stripe",
   tesseral: "tesseral",
   userfront: "userfront",
+  vercel: "vercel",
 };
 
 // Checked against each provider's runtime schema by contract.test.ts (extra fields pass, as on the wire).
@@ -4468,6 +4550,822 @@ export const fixtureData: Fixtures = {
       },
     },
   },
+  lemonSqueezy: {
+    order_created: {
+      meta: {
+        test_mode: true,
+        event_name: "order_created",
+        webhook_id: "3ab712d6-c258-42e4-9fa0-33a9119050da",
+        custom_data: {
+          customer_id: 25,
+        },
+      },
+      data: {
+        type: "orders",
+        id: "1",
+        attributes: {
+          store_id: 1,
+          customer_id: 1,
+          identifier: "104e18a2-d755-4d4b-80c4-a6c1dcbe1c10",
+          order_number: 1,
+          user_name: "Darlene Daugherty",
+          user_email: "gernser@yahoo.com",
+          currency: "USD",
+          currency_rate: "1.0000",
+          subtotal: 999,
+          discount_total: 0,
+          tax: 200,
+          total: 1199,
+          status: "paid",
+          status_formatted: "Paid",
+          refunded: false,
+          refunded_at: null,
+          test_mode: true,
+          created_at: "2026-08-20T13:58:41.000000Z",
+          updated_at: "2026-08-20T13:58:41.000000Z",
+        },
+        relationships: {
+          store: {
+            links: {
+              related: "https://api.lemonsqueezy.com/v1/orders/1/store",
+              self: "https://api.lemonsqueezy.com/v1/orders/1/relationships/store",
+            },
+          },
+        },
+        links: {
+          self: "https://api.lemonsqueezy.com/v1/orders/1",
+        },
+      },
+    },
+    subscription_cancelled: {
+      meta: {
+        test_mode: true,
+        event_name: "subscription_cancelled",
+        webhook_id: "3ab712d6-c258-42e4-9fa0-33a9119050da",
+        custom_data: {
+          customer_id: 25,
+        },
+      },
+      data: {
+        type: "subscriptions",
+        id: "1",
+        attributes: {
+          store_id: 1,
+          customer_id: 1,
+          order_id: 1,
+          order_item_id: 1,
+          product_id: 1,
+          variant_id: 1,
+          product_name: "Lemonade",
+          variant_name: "Citrus Blast",
+          user_name: "Darlene Daugherty",
+          user_email: "gernser@yahoo.com",
+          status: "cancelled",
+          status_formatted: "Cancelled",
+          card_brand: "visa",
+          card_last_four: "4242",
+          pause: null,
+          cancelled: true,
+          trial_ends_at: null,
+          billing_anchor: 20,
+          renews_at: "2026-09-20T13:58:44.000000Z",
+          ends_at: "2026-09-20T13:58:44.000000Z",
+          created_at: "2026-08-20T13:58:44.000000Z",
+          updated_at: "2026-08-20T14:02:30.000000Z",
+          test_mode: true,
+        },
+        links: {
+          self: "https://api.lemonsqueezy.com/v1/subscriptions/1",
+        },
+      },
+    },
+    subscription_created: {
+      meta: {
+        test_mode: true,
+        event_name: "subscription_created",
+        webhook_id: "3ab712d6-c258-42e4-9fa0-33a9119050da",
+        custom_data: {
+          customer_id: 25,
+        },
+      },
+      data: {
+        type: "subscriptions",
+        id: "1",
+        attributes: {
+          store_id: 1,
+          customer_id: 1,
+          order_id: 1,
+          order_item_id: 1,
+          product_id: 1,
+          variant_id: 1,
+          product_name: "Lemonade",
+          variant_name: "Citrus Blast",
+          user_name: "Darlene Daugherty",
+          user_email: "gernser@yahoo.com",
+          status: "active",
+          status_formatted: "Active",
+          card_brand: "visa",
+          card_last_four: "4242",
+          pause: null,
+          cancelled: false,
+          trial_ends_at: null,
+          billing_anchor: 20,
+          renews_at: "2026-09-20T13:58:44.000000Z",
+          ends_at: null,
+          created_at: "2026-08-20T13:58:44.000000Z",
+          updated_at: "2026-08-20T13:58:44.000000Z",
+          test_mode: true,
+        },
+        links: {
+          self: "https://api.lemonsqueezy.com/v1/subscriptions/1",
+        },
+      },
+    },
+    subscription_updated: {
+      meta: {
+        test_mode: true,
+        event_name: "subscription_updated",
+        webhook_id: "3ab712d6-c258-42e4-9fa0-33a9119050da",
+        custom_data: {
+          customer_id: 25,
+        },
+      },
+      data: {
+        type: "subscriptions",
+        id: "1",
+        attributes: {
+          store_id: 1,
+          customer_id: 1,
+          order_id: 1,
+          order_item_id: 1,
+          product_id: 1,
+          variant_id: 1,
+          product_name: "Lemonade",
+          variant_name: "Citrus Blast",
+          user_name: "Darlene Daugherty",
+          user_email: "gernser@yahoo.com",
+          status: "active",
+          status_formatted: "Active",
+          card_brand: "visa",
+          card_last_four: "1881",
+          pause: null,
+          cancelled: false,
+          trial_ends_at: null,
+          billing_anchor: 20,
+          renews_at: "2026-09-20T13:58:44.000000Z",
+          ends_at: null,
+          created_at: "2026-08-20T13:58:44.000000Z",
+          updated_at: "2026-08-20T14:01:02.000000Z",
+          test_mode: true,
+        },
+        links: {
+          self: "https://api.lemonsqueezy.com/v1/subscriptions/1",
+        },
+      },
+    },
+  },
+  openai: {
+    "batch.completed": {
+      id: "evt_685c05c4d1e481909bdc86819b066fd3",
+      object: "event",
+      created_at: 1787234511,
+      type: "batch.completed",
+      data: {
+        id: "batch_685c05c4d19c8190af8c71ed1022a301",
+      },
+    },
+    "fine_tuning.job.succeeded": {
+      id: "evt_685c05e0a3f481909bdc86819b066fe4",
+      object: "event",
+      created_at: 1787234560,
+      type: "fine_tuning.job.succeeded",
+      data: {
+        id: "ftjob_abc123def456ghi789jkl012",
+      },
+    },
+    "response.completed": {
+      id: "evt_685c059ae3a481909bdc86819b066fb6",
+      object: "event",
+      created_at: 1787234380,
+      type: "response.completed",
+      data: {
+        id: "resp_685c059ae39c8190af8c71ed1022a24d",
+      },
+    },
+    "response.failed": {
+      id: "evt_685c05a1b2c481909bdc86819b066fc1",
+      object: "event",
+      created_at: 1787234402,
+      type: "response.failed",
+      data: {
+        id: "resp_685c05a1b29c8190af8c71ed1022a2f0",
+      },
+    },
+  },
+  polar: {
+    "customer.created": {
+      type: "customer.created",
+      timestamp: "2026-08-20T13:41:07.604412Z",
+      data: {
+        id: "992fae2a-2a17-4b7a-8d06-2ea3c8f4e6a1",
+        created_at: "2026-08-20T13:41:07.521038Z",
+        modified_at: null,
+        metadata: {},
+        external_id: "usr_1337",
+        email: "customer@example.com",
+        email_verified: true,
+        name: "Jane Doe",
+        billing_address: null,
+        tax_id: null,
+        organization_id: "1dbfc517-0bbf-4301-9ba8-555ca42b9737",
+        deleted_at: null,
+        avatar_url: null,
+      },
+    },
+    "order.paid": {
+      type: "order.paid",
+      timestamp: "2026-08-20T13:42:34.512077Z",
+      data: {
+        id: "b0f3f5a4-6c2d-4e8a-9f1b-2a3c4d5e6f70",
+        created_at: "2026-08-20T13:42:31.402118Z",
+        modified_at: "2026-08-20T13:42:34.488520Z",
+        status: "paid",
+        paid: true,
+        subtotal_amount: 1000,
+        discount_amount: 0,
+        net_amount: 1000,
+        tax_amount: 0,
+        total_amount: 1000,
+        currency: "usd",
+        billing_reason: "subscription_create",
+        customer_id: "992fae2a-2a17-4b7a-8d06-2ea3c8f4e6a1",
+        product_id: "0ef8a8a8-3a44-4ea4-b0e3-86b0b7b5ae2c",
+        discount_id: null,
+        subscription_id: "e5aa2ba2-c9a5-4b8b-8c61-4d0a5c2f1a07",
+        checkout_id: "7c6f4b1e-5d7b-4f6b-9b3a-1d2c3e4f5a6b",
+        metadata: {},
+      },
+    },
+    "subscription.canceled": {
+      type: "subscription.canceled",
+      timestamp: "2026-08-20T13:58:12.801559Z",
+      data: {
+        created_at: "2026-08-20T13:42:31.118204Z",
+        modified_at: "2026-08-20T13:58:12.774120Z",
+        id: "e5aa2ba2-c9a5-4b8b-8c61-4d0a5c2f1a07",
+        amount: 1000,
+        currency: "usd",
+        recurring_interval: "month",
+        status: "active",
+        current_period_start: "2026-08-20T13:42:31.118204Z",
+        current_period_end: "2026-09-20T13:42:31.118204Z",
+        cancel_at_period_end: true,
+        canceled_at: "2026-08-20T13:58:12.774120Z",
+        started_at: "2026-08-20T13:42:31.118204Z",
+        ends_at: "2026-09-20T13:42:31.118204Z",
+        ended_at: null,
+        customer_id: "992fae2a-2a17-4b7a-8d06-2ea3c8f4e6a1",
+        product_id: "0ef8a8a8-3a44-4ea4-b0e3-86b0b7b5ae2c",
+        discount_id: null,
+        checkout_id: "7c6f4b1e-5d7b-4f6b-9b3a-1d2c3e4f5a6b",
+        metadata: {},
+      },
+    },
+    "subscription.created": {
+      type: "subscription.created",
+      timestamp: "2026-08-20T13:42:33.091126Z",
+      data: {
+        created_at: "2026-08-20T13:42:31.118204Z",
+        modified_at: "2026-08-20T13:42:33.004751Z",
+        id: "e5aa2ba2-c9a5-4b8b-8c61-4d0a5c2f1a07",
+        amount: 1000,
+        currency: "usd",
+        recurring_interval: "month",
+        status: "active",
+        current_period_start: "2026-08-20T13:42:31.118204Z",
+        current_period_end: "2026-09-20T13:42:31.118204Z",
+        cancel_at_period_end: false,
+        canceled_at: null,
+        started_at: "2026-08-20T13:42:31.118204Z",
+        ends_at: null,
+        ended_at: null,
+        customer_id: "992fae2a-2a17-4b7a-8d06-2ea3c8f4e6a1",
+        product_id: "0ef8a8a8-3a44-4ea4-b0e3-86b0b7b5ae2c",
+        discount_id: null,
+        checkout_id: "7c6f4b1e-5d7b-4f6b-9b3a-1d2c3e4f5a6b",
+        metadata: {},
+      },
+    },
+  },
+  razorpay: {
+    "order.paid": {
+      entity: "event",
+      account_id: "acc_BFQ7uQEaa7j2z7",
+      event: "order.paid",
+      contains: ["payment", "order"],
+      payload: {
+        payment: {
+          entity: {
+            id: "pay_DESlfW9H8K9uqM",
+            entity: "payment",
+            amount: 100,
+            currency: "INR",
+            status: "captured",
+            order_id: "order_DESlLckIVRkHWj",
+            invoice_id: null,
+            international: false,
+            method: "netbanking",
+            amount_refunded: 0,
+            refund_status: null,
+            captured: true,
+            description: null,
+            card_id: null,
+            bank: "HDFC",
+            wallet: null,
+            vpa: null,
+            email: "gaurav.kumar@example.com",
+            contact: "+919876543210",
+            notes: [],
+            fee: 2,
+            tax: 0,
+            error_code: null,
+            error_description: null,
+            created_at: 1787234150,
+          },
+        },
+        order: {
+          entity: {
+            id: "order_DESlLckIVRkHWj",
+            entity: "order",
+            amount: 100,
+            amount_paid: 100,
+            amount_due: 0,
+            currency: "INR",
+            receipt: "rcptid #1",
+            offer_id: null,
+            status: "paid",
+            attempts: 1,
+            notes: [],
+            created_at: 1787234120,
+          },
+        },
+      },
+      created_at: 1787234162,
+    },
+    "payment.authorized": {
+      entity: "event",
+      account_id: "acc_BFQ7uQEaa7j2z7",
+      event: "payment.authorized",
+      contains: ["payment"],
+      payload: {
+        payment: {
+          entity: {
+            id: "pay_DESlfW9H8K9uqM",
+            entity: "payment",
+            amount: 100,
+            currency: "INR",
+            status: "authorized",
+            order_id: "order_DESlLckIVRkHWj",
+            invoice_id: null,
+            international: false,
+            method: "netbanking",
+            amount_refunded: 0,
+            refund_status: null,
+            captured: false,
+            description: null,
+            card_id: null,
+            bank: "HDFC",
+            wallet: null,
+            vpa: null,
+            email: "gaurav.kumar@example.com",
+            contact: "+919876543210",
+            notes: [],
+            fee: null,
+            tax: null,
+            error_code: null,
+            error_description: null,
+            created_at: 1787234150,
+          },
+        },
+      },
+      created_at: 1787234152,
+    },
+    "payment.captured": {
+      entity: "event",
+      account_id: "acc_BFQ7uQEaa7j2z7",
+      event: "payment.captured",
+      contains: ["payment"],
+      payload: {
+        payment: {
+          entity: {
+            id: "pay_DESlfW9H8K9uqM",
+            entity: "payment",
+            amount: 100,
+            currency: "INR",
+            status: "captured",
+            order_id: "order_DESlLckIVRkHWj",
+            invoice_id: null,
+            international: false,
+            method: "netbanking",
+            amount_refunded: 0,
+            refund_status: null,
+            captured: true,
+            description: null,
+            card_id: null,
+            bank: "HDFC",
+            wallet: null,
+            vpa: null,
+            email: "gaurav.kumar@example.com",
+            contact: "+919876543210",
+            notes: [],
+            fee: 2,
+            tax: 0,
+            error_code: null,
+            error_description: null,
+            created_at: 1787234150,
+          },
+        },
+      },
+      created_at: 1787234161,
+    },
+    "payment.failed": {
+      entity: "event",
+      account_id: "acc_BFQ7uQEaa7j2z7",
+      event: "payment.failed",
+      contains: ["payment"],
+      payload: {
+        payment: {
+          entity: {
+            id: "pay_DESlfW9H8K9uqM",
+            entity: "payment",
+            amount: 100,
+            currency: "INR",
+            status: "failed",
+            order_id: "order_DESlLckIVRkHWj",
+            invoice_id: null,
+            international: false,
+            method: "upi",
+            amount_refunded: 0,
+            refund_status: null,
+            captured: false,
+            description: null,
+            card_id: null,
+            bank: null,
+            wallet: null,
+            vpa: "gaurav.kumar@exampleupi",
+            email: "gaurav.kumar@example.com",
+            contact: "+919876543210",
+            notes: [],
+            fee: null,
+            tax: null,
+            error_code: "BAD_REQUEST_ERROR",
+            error_description: "Payment failed",
+            created_at: 1787234150,
+          },
+        },
+      },
+      created_at: 1787234170,
+    },
+  },
+  replicate: {
+    "prediction.canceled": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "",
+      output: null,
+      data_removed: false,
+      error: null,
+      source: "api",
+      status: "canceled",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: "2026-08-20T13:59:12.562Z",
+      completed_at: "2026-08-20T13:59:12.930Z",
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {},
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+    "prediction.failed": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "",
+      output: null,
+      data_removed: false,
+      error: "CUDA out of memory",
+      source: "api",
+      status: "failed",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: "2026-08-20T13:59:12.562Z",
+      completed_at: "2026-08-20T13:59:12.711Z",
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {
+        predict_time: 0.148853,
+      },
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+    "prediction.processing": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "Loading model...",
+      output: null,
+      data_removed: false,
+      error: null,
+      source: "api",
+      status: "processing",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: "2026-08-20T13:59:12.562Z",
+      completed_at: null,
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {},
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+    "prediction.starting": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "",
+      output: null,
+      data_removed: false,
+      error: null,
+      source: "api",
+      status: "starting",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: null,
+      completed_at: null,
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {},
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+    "prediction.succeeded": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "Loading model...\nhello Alice",
+      output: "hello Alice",
+      data_removed: false,
+      error: null,
+      source: "api",
+      status: "succeeded",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: "2026-08-20T13:59:12.562Z",
+      completed_at: "2026-08-20T13:59:13.049Z",
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {
+        predict_time: 0.486928,
+        total_time: 0.952931,
+      },
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+  },
+  resend: {
+    "contact.created": {
+      type: "contact.created",
+      created_at: "2026-08-20T13:57:11.896Z",
+      data: {
+        id: "e169aa45-1ecf-4183-9955-b1499d5701d3",
+        audience_id: "78261eea-8f8b-4381-83c6-79fa7120f1cf",
+        segment_ids: ["78261eea-8f8b-4381-83c6-79fa7120f1cf"],
+        created_at: "2026-08-20T13:57:11.532Z",
+        updated_at: "2026-08-20T13:57:11.532Z",
+        email: "steve.wozniak@gmail.com",
+        first_name: "Steve",
+        last_name: "Wozniak",
+        unsubscribed: false,
+      },
+    },
+    "domain.updated": {
+      type: "domain.updated",
+      created_at: "2026-08-20T13:55:40.102Z",
+      data: {
+        id: "d91cd9bd-1176-453e-8fc1-35364d380206",
+        name: "example.com",
+        status: "verified",
+        created_at: "2026-08-20T13:40:12.000Z",
+        region: "us-east-1",
+        records: [
+          {
+            record: "SPF",
+            name: "send",
+            type: "MX",
+            ttl: "Auto",
+            status: "verified",
+            value: "feedback-smtp.us-east-1.amazonses.com",
+            priority: 10,
+          },
+        ],
+      },
+    },
+    "email.bounced": {
+      type: "email.bounced",
+      created_at: "2026-08-20T13:58:05.004Z",
+      data: {
+        broadcast_id: "8b146471-e88e-4322-86af-016cd36fd216",
+        created_at: "2026-08-20T13:58:02.012Z",
+        email_id: "56761188-7520-42d8-8898-ff6fc54ce618",
+        message_id: "<0102019a2b3c4d5e-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000@email.amazonses.com>",
+        from: "Acme <onboarding@resend.dev>",
+        to: ["bounced@resend.dev"],
+        subject: "Sending this example",
+        tags: {
+          category: "confirm_email",
+        },
+        bounce: {
+          message:
+            "The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.",
+          subType: "Suppressed",
+          type: "Permanent",
+        },
+      },
+    },
+    "email.delivered": {
+      type: "email.delivered",
+      created_at: "2026-08-20T13:58:04.221Z",
+      data: {
+        broadcast_id: "8b146471-e88e-4322-86af-016cd36fd216",
+        created_at: "2026-08-20T13:58:02.012Z",
+        email_id: "56761188-7520-42d8-8898-ff6fc54ce618",
+        message_id: "<0102019a2b3c4d5e-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000@email.amazonses.com>",
+        from: "Acme <onboarding@resend.dev>",
+        to: ["delivered@resend.dev"],
+        subject: "Sending this example",
+        tags: {
+          category: "confirm_email",
+        },
+      },
+    },
+    "email.sent": {
+      type: "email.sent",
+      created_at: "2026-08-20T13:58:02.512Z",
+      data: {
+        broadcast_id: "8b146471-e88e-4322-86af-016cd36fd216",
+        created_at: "2026-08-20T13:58:02.012Z",
+        email_id: "56761188-7520-42d8-8898-ff6fc54ce618",
+        message_id: "<0102019a2b3c4d5e-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000@email.amazonses.com>",
+        from: "Acme <onboarding@resend.dev>",
+        to: ["delivered@resend.dev"],
+        subject: "Sending this example",
+        tags: {
+          category: "confirm_email",
+        },
+      },
+    },
+  },
+  sentry: {
+    "installation.created": {
+      action: "created",
+      installation: {
+        uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+      },
+      data: {
+        installation: {
+          app: {
+            uuid: "64bf2cf4-37ca-4365-8dd3-6b6e56d741b8",
+            slug: "acme-triage",
+          },
+          organization: {
+            slug: "acme",
+          },
+          uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+          status: "installed",
+        },
+      },
+      actor: {
+        type: "user",
+        id: 1,
+        name: "Jane Doe",
+      },
+    },
+    "installation.deleted": {
+      action: "deleted",
+      installation: {
+        uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+      },
+      data: {
+        installation: {
+          app: {
+            uuid: "64bf2cf4-37ca-4365-8dd3-6b6e56d741b8",
+            slug: "acme-triage",
+          },
+          organization: {
+            slug: "acme",
+          },
+          uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+          status: "installed",
+        },
+      },
+      actor: {
+        type: "user",
+        id: 1,
+        name: "Jane Doe",
+      },
+    },
+    "issue.created": {
+      action: "created",
+      installation: {
+        uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+      },
+      data: {
+        issue: {
+          id: "1170820242",
+          shortId: "WEB-1T",
+          title: "TypeError: Cannot read properties of undefined (reading 'id')",
+          culprit: "app/checkout",
+          permalink: "https://acme.sentry.io/issues/1170820242/",
+          level: "error",
+          status: "unresolved",
+          project: {
+            id: "1",
+            name: "web",
+            slug: "web",
+            platform: "javascript",
+          },
+          firstSeen: "2026-08-20T13:59:51.240000Z",
+          lastSeen: "2026-08-20T13:59:51.240000Z",
+          count: "1",
+          userCount: 1,
+        },
+      },
+      actor: {
+        type: "application",
+        id: "sentry",
+        name: "Sentry",
+      },
+    },
+    "issue.resolved": {
+      action: "resolved",
+      installation: {
+        uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+      },
+      data: {
+        issue: {
+          id: "1170820242",
+          shortId: "WEB-1T",
+          title: "TypeError: Cannot read properties of undefined (reading 'id')",
+          culprit: "app/checkout",
+          permalink: "https://acme.sentry.io/issues/1170820242/",
+          level: "error",
+          status: "resolved",
+          project: {
+            id: "1",
+            name: "web",
+            slug: "web",
+            platform: "javascript",
+          },
+          firstSeen: "2026-08-20T13:59:51.240000Z",
+          lastSeen: "2026-08-20T14:01:02.000000Z",
+          count: "1",
+          userCount: 1,
+        },
+      },
+      actor: {
+        type: "user",
+        id: 1,
+        name: "Jane Doe",
+      },
+    },
+  },
   shopify: {
     "app/uninstalled": {
       id: 548380009,
@@ -5108,6 +6006,128 @@ export const fixtureData: Fixtures = {
           demo1234: {
             roles: ["admin"],
           },
+        },
+      },
+    },
+  },
+  vercel: {
+    "deployment.created": {
+      id: "uz3mZ9QjdD3E3W1C3B5t4T1A",
+      type: "deployment.created",
+      createdAt: 1787234321402,
+      region: "iad1",
+      payload: {
+        team: {
+          id: "team_jfKNQ3PWqAZZqRStLY3vWBhF",
+        },
+        user: {
+          id: "8wbJlrDhzKqBzcP2bNdzdHvE",
+        },
+        deployment: {
+          id: "dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          meta: {
+            githubCommitRef: "main",
+            githubCommitSha: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            githubRepo: "web",
+          },
+          url: "web-8nsx5rqa4-acme.vercel.app",
+          name: "web",
+        },
+        links: {
+          deployment: "https://vercel.com/acme/web/2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          project: "https://vercel.com/acme/web",
+        },
+        target: "production",
+        project: {
+          id: "prj_12HKQaOmR5t5Uy6vdcQsNIiZgHGB",
+        },
+        plan: "pro",
+        regions: ["iad1"],
+      },
+    },
+    "deployment.error": {
+      id: "M3XUbhm4bq5gQWlu5Ms2Cv3X",
+      type: "deployment.error",
+      createdAt: 1787234402177,
+      region: null,
+      payload: {
+        team: {
+          id: "team_jfKNQ3PWqAZZqRStLY3vWBhF",
+        },
+        user: {
+          id: "8wbJlrDhzKqBzcP2bNdzdHvE",
+        },
+        deployment: {
+          id: "dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          meta: {
+            githubCommitRef: "main",
+            githubCommitSha: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            githubRepo: "web",
+          },
+          url: "web-8nsx5rqa4-acme.vercel.app",
+          name: "web",
+        },
+        links: {
+          deployment: "https://vercel.com/acme/web/2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          project: "https://vercel.com/acme/web",
+        },
+        target: null,
+        project: {
+          id: "prj_12HKQaOmR5t5Uy6vdcQsNIiZgHGB",
+        },
+        plan: "pro",
+        regions: ["iad1"],
+      },
+    },
+    "deployment.succeeded": {
+      id: "Kq8xkzbNAB9Zq0q0LrTDrnJh",
+      type: "deployment.succeeded",
+      createdAt: 1787234389021,
+      region: "iad1",
+      payload: {
+        team: {
+          id: "team_jfKNQ3PWqAZZqRStLY3vWBhF",
+        },
+        user: {
+          id: "8wbJlrDhzKqBzcP2bNdzdHvE",
+        },
+        deployment: {
+          id: "dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          meta: {
+            githubCommitRef: "main",
+            githubCommitSha: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            githubRepo: "web",
+          },
+          url: "web-8nsx5rqa4-acme.vercel.app",
+          name: "web",
+        },
+        links: {
+          deployment: "https://vercel.com/acme/web/2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          project: "https://vercel.com/acme/web",
+        },
+        target: "production",
+        project: {
+          id: "prj_12HKQaOmR5t5Uy6vdcQsNIiZgHGB",
+        },
+        plan: "pro",
+        regions: ["iad1"],
+      },
+    },
+    "project.created": {
+      id: "pCp1R1zq4JcYJ1pIDCBKSSwE",
+      type: "project.created",
+      createdAt: 1787234199842,
+      region: null,
+      payload: {
+        team: {
+          id: "team_jfKNQ3PWqAZZqRStLY3vWBhF",
+        },
+        user: {
+          id: "8wbJlrDhzKqBzcP2bNdzdHvE",
+        },
+        project: {
+          id: "prj_12HKQaOmR5t5Uy6vdcQsNIiZgHGB",
+          name: "web",
         },
       },
     },

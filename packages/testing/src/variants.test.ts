@@ -18,14 +18,33 @@ const EVENT: Record<ProviderKey, () => unknown> = {
   stripe: () => fixture("stripe", "invoice.paid"),
   tesseral: () => fixture("tesseral", "sync.user"),
   userfront: () => fixture("userfront", "user.create"),
+  resend: () => fixture("resend", "email.delivered"),
+  polar: () => fixture("polar", "order.paid"),
+  openai: () => fixture("openai", "response.completed"),
+  replicate: () => fixture("replicate", "prediction.succeeded"),
+  razorpay: () => fixture("razorpay", "payment.captured"),
+  lemonSqueezy: () => fixture("lemonSqueezy", "order_created"),
+  vercel: () => fixture("vercel", "deployment.succeeded"),
+  sentry: () => fixture("sentry", "issue.created"),
 };
 
 const TOKEN_PROVIDERS = new Set(["userfront"]);
-const TIMESTAMPED = new Set(["clerk", "ferriskey", "stackAuth", "stripe", "tesseral"]);
+const TIMESTAMPED = new Set([
+  "clerk",
+  "ferriskey",
+  "openai",
+  "polar",
+  "replicate",
+  "resend",
+  "stackAuth",
+  "stripe",
+  "tesseral",
+]);
 // GitHub and Shopify name the event in a header, which its router routes by.
 const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {
   github: typeHeaders("github", "push"),
   shopify: typeHeaders("shopify", "orders/create"),
+  sentry: typeHeaders("sentry", "issue.created"),
 };
 
 describe.each(Object.keys(EVENT) as ProviderKey[])("%s negative variants", (key) => {

@@ -8,11 +8,19 @@ import {
   ferriskey,
   generic,
   github,
+  lemonSqueezy,
+  openai,
+  polar,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
   shopify,
   stackAuth,
   stripe,
   tesseral,
   userfront,
+  vercel,
 } from "@hookproof/providers";
 
 export const WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -22,6 +30,14 @@ export const USERFRONT_TOKEN = "example3c5cc4491eb422d48c8f78c2f";
 export const GITHUB_SECRET = "gh-secret-7Qm2vX9pL4sT";
 export const STRIPE_SECRET = "whsec_stripe_4kQ9mV2xR7pL1sZ8";
 export const SHOPIFY_SECRET = "shpss_0123456789abcdef0123456789abcdef";
+export const RESEND_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+export const POLAR_SECRET = "whsec_ovyN6cPrTv56AApvzCaJno08SSmGJmgbWilb33N2JuK";
+export const OPENAI_SECRET = "whsec_RdvaYFYUXuIFuEbvZHwMfYFhUf7aMYjYcmM24+Aj40c=";
+export const REPLICATE_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+export const RAZORPAY_SECRET = "rzp_whsec_test_0123456789";
+export const LEMON_SQUEEZY_SECRET = "ls_secret_0123456789";
+export const VERCEL_SECRET = "vercel_webhook_secret_0123456789";
+export const SENTRY_SECRET = "sentry_client_secret_0123456789abcdef";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -32,6 +48,14 @@ export const SECRETS: Readonly<Record<string, string>> = {
   "stack-auth": WHSEC,
   tesseral: WHSEC,
   userfront: USERFRONT_TOKEN,
+  resend: RESEND_SECRET,
+  polar: POLAR_SECRET,
+  openai: OPENAI_SECRET,
+  replicate: REPLICATE_SECRET,
+  razorpay: RAZORPAY_SECRET,
+  "lemon-squeezy": LEMON_SQUEEZY_SECRET,
+  vercel: VERCEL_SECRET,
+  sentry: SENTRY_SECRET,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */
@@ -45,6 +69,14 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   stripe: () => stripe({ secret: STRIPE_SECRET }),
   tesseral: () => tesseral({ secret: WHSEC }),
   userfront: () => userfront({ token: USERFRONT_TOKEN }),
+  resend: () => resend({ secret: RESEND_SECRET }),
+  polar: () => polar({ secret: POLAR_SECRET }),
+  openai: () => openai({ secret: OPENAI_SECRET }),
+  replicate: () => replicate({ secret: REPLICATE_SECRET }),
+  razorpay: () => razorpay({ secret: RAZORPAY_SECRET }),
+  lemonSqueezy: () => lemonSqueezy({ secret: LEMON_SQUEEZY_SECRET }),
+  vercel: () => vercel({ secret: VERCEL_SECRET }),
+  sentry: () => sentry({ secret: SENTRY_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -58,6 +90,14 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   stripe: "stripe-signature",
   tesseral: "svix-signature",
   userfront: "authorization",
+  resend: "svix-signature",
+  polar: "webhook-signature",
+  openai: "webhook-signature",
+  replicate: "webhook-signature",
+  razorpay: "x-razorpay-signature",
+  lemonSqueezy: "x-signature",
+  vercel: "x-vercel-signature",
+  sentry: "sentry-hook-signature",
 };
 
 /** The senders that name the event in a header, which their routers route by. */
@@ -65,6 +105,7 @@ const TYPE_HEADERS: Readonly<Record<string, (type: string) => Record<string, str
   // `X-GitHub-Event` is the type before its action.
   github: (type) => ({ "x-github-event": type.split(".")[0] ?? type }),
   shopify: (topic) => ({ "x-shopify-topic": topic }),
+  sentry: (type) => ({ "sentry-hook-resource": type.split(".")[0] ?? type }),
 };
 
 /** The headers besides the signed ones that a provider sends with an event of `type`. */

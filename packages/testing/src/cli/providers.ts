@@ -4,7 +4,23 @@
  * @module
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
-import { clerk, ferriskey, generic, shopify, stackAuth, tesseral, userfront } from "@hookproof/providers";
+import {
+  clerk,
+  ferriskey,
+  generic,
+  lemonSqueezy,
+  openai,
+  polar,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
+  shopify,
+  stackAuth,
+  tesseral,
+  userfront,
+  vercel,
+} from "@hookproof/providers";
 import { UsageError, warn } from "./output.js";
 
 export interface ProviderEntry {
@@ -65,6 +81,45 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => generic({ secret: s, allowShortSecret }),
   },
   {
+    name: "lemon-squeezy",
+    secret: "the webhook's signing secret (used as text)",
+    create: (s, allowShortSecret) => lemonSqueezy({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "openai",
+    secret: "the endpoint's whsec_… signing secret",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => openai({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "polar",
+    secret: "the endpoint's whsec_… secret, used as text (as shown)",
+    create: (s, allowShortSecret) => polar({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "razorpay",
+    secret: "the webhook's secret (used as text)",
+    create: (s, allowShortSecret) => razorpay({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "replicate",
+    secret: "the account's whsec_… webhook secret",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => replicate({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "resend",
+    secret: "the endpoint's whsec_… signing secret",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => resend({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "sentry",
+    secret: "the integration's client secret (used as text)",
+    create: (s, allowShortSecret) => sentry({ secret: s, allowShortSecret }),
+    eventHeaders: (type) => ({ "sentry-hook-resource": type.split(".")[0] ?? type }),
+  },
+  {
     name: "shopify",
     secret: "the app's client secret (used as text)",
     create: (s, allowShortSecret) => shopify({ secret: s, allowShortSecret }),
@@ -86,6 +141,11 @@ const entries: readonly ProviderEntry[] = [
     name: "userfront",
     secret: "the webhook API key (a bearer token)",
     create: (s, allowShortSecret) => userfront({ token: s, allowShortSecret }),
+  },
+  {
+    name: "vercel",
+    secret: "the webhook's secret or the integration's client secret (used as text)",
+    create: (s, allowShortSecret) => vercel({ secret: s, allowShortSecret }),
   },
 ];
 
