@@ -5,6 +5,17 @@
  */
 
 export type {
+  BitbucketEventData,
+  BitbucketEvents,
+  BitbucketOptions,
+  BitbucketPayload,
+  BitbucketPullRequest,
+  BitbucketPullRequestEvent,
+  BitbucketPush,
+  BitbucketRepository,
+} from "./bitbucket/index.js";
+export { bitbucket, bitbucketCatalogue } from "./bitbucket/index.js";
+export type {
   ClerkBillingCredit,
   ClerkBillingMoneyAmount,
   ClerkBillingPayee,
@@ -75,6 +86,25 @@ export type {
 export { generic, genericCatalogue, genericHmac } from "./generic/index.js";
 export type { GitHubEventData, GitHubEvents, GitHubOptions, GitHubPayload } from "./github/index.js";
 export { github, githubCatalogue, githubHmac } from "./github/index.js";
+export type {
+  GitLabEventData,
+  GitLabEvents,
+  GitLabOptions,
+  GitLabPipeline,
+  GitLabProject,
+  GitLabPush,
+  GitLabWorkItem,
+  GitLabWorkItemAttributes,
+} from "./gitlab/index.js";
+export { gitlab, gitlabCatalogue } from "./gitlab/index.js";
+export type {
+  IntercomEvent,
+  IntercomEventData,
+  IntercomEvents,
+  IntercomItem,
+  IntercomOptions,
+} from "./intercom/index.js";
+export { intercom, intercomCatalogue } from "./intercom/index.js";
 export type { ProviderInfo } from "./kit/about.js";
 export type {
   LemonSqueezyEvent,
@@ -202,6 +232,14 @@ export type {
   TesseralUserRef,
 } from "./tesseral/index.js";
 export { tesseral, tesseralCatalogue } from "./tesseral/index.js";
+export type {
+  TypeformEvent,
+  TypeformEventData,
+  TypeformEvents,
+  TypeformOptions,
+  TypeformResponse,
+} from "./typeform/index.js";
+export { typeform, typeformCatalogue } from "./typeform/index.js";
 export type {
   UserfrontEvent,
   UserfrontEventData,

@@ -1,9 +1,12 @@
 import type { StandardSchemaV1, WebhookProvider } from "@hookproof/core";
 import {
+  bitbucket,
   clerk,
   ferriskey,
   generic,
   github,
+  gitlab,
+  intercom,
   lemonSqueezy,
   openai,
   polar,
@@ -15,6 +18,7 @@ import {
   stackAuth,
   stripe,
   tesseral,
+  typeform,
   userfront,
   vercel,
 } from "@hookproof/providers";
@@ -58,6 +62,14 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     "sentry",
     () => sentry({ secret: "sentry_client_secret_0123456789abcdef" }),
     (type) => ({ ...AUTH, "sentry-hook-resource": type.split(".")[0] ?? type }),
+  ],
+  ["gitlab", () => gitlab({ token: "glwt-7f3a9c2e51b84d06a1c2" }), () => AUTH],
+  ["typeform", () => typeform({ secret: "tf_secret_0123456789abcdef" }), () => AUTH],
+  ["intercom", () => intercom({ secret: "ic_client_secret_0123456789abcdef" }), () => AUTH],
+  [
+    "bitbucket",
+    () => bitbucket({ secret: "bb-webhook-secret-0123456789abcdef" }),
+    (type) => ({ ...AUTH, "x-event-key": type }),
   ],
 ];
 

@@ -1,11 +1,14 @@
 import { createWebhooks } from "@hookproof/core";
 import {
+  bitbucket,
   clerk,
   ferriskey,
   generic,
   genericHmac,
   github,
   githubHmac,
+  gitlab,
+  intercom,
   lemonSqueezy,
   openai,
   polar,
@@ -19,6 +22,7 @@ import {
   stripe,
   stripeHmac,
   tesseral,
+  typeform,
   userfront,
   vercel,
 } from "@hookproof/providers";
@@ -53,6 +57,11 @@ const FACTORIES: readonly SecretFactory[] = [
   ["lemonSqueezy", (secret, allowShortSecret) => lemonSqueezy({ secret: secret, allowShortSecret }).scheme],
   ["vercel", (secret, allowShortSecret) => vercel({ secret: secret, allowShortSecret }).scheme],
   ["sentry", (secret, allowShortSecret) => sentry({ secret: secret, allowShortSecret }).scheme],
+  ["gitlab (token)", (token, allowShortSecret) => gitlab({ token, allowShortSecret }).scheme],
+  ["gitlab (signing token)", (secret, allowShortSecret) => gitlab({ secret, allowShortSecret }).scheme, true],
+  ["typeform", (secret, allowShortSecret) => typeform({ secret: secret, allowShortSecret }).scheme],
+  ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
+  ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {
@@ -70,6 +79,9 @@ describe("replay bounds of the presets", () => {
     expect(ferriskey({ secret: FERRISKEY_SECRET, token: FERRISKEY_TOKEN }).replayBound).toBe("retention");
     expect(ferriskey({ secret: FERRISKEY_SECRET }).replayBound).toBeUndefined();
     expect(github({ secret: "gh-secret-7Qm2vX9pL4sT" }).replayBound).toBe("retention");
+    expect(gitlab({ token: "glwt-7f3a9c2e51b84d06a1c2" }).replayBound).toBe("retention");
+    expect(intercom({ secret: "ic_client_secret_0123456789abcdef" }).replayBound).toBe("retention");
+    expect(bitbucket({ secret: "bb-webhook-secret-0123456789abcdef" }).replayBound).toBe("retention");
     expect(shopify({ secret: "shpss_0123456789abcdef0123456789abcdef" }).replayBound).toBe("retention");
     expect(() => createWebhooks({ provider: userfront({ token: TOKEN }) })).not.toThrow();
     expect(() => createWebhooks({ provider: ferriskey({ token: FERRISKEY_TOKEN }) })).not.toThrow();

@@ -26,9 +26,13 @@ const EVENT: Record<ProviderKey, () => unknown> = {
   lemonSqueezy: () => fixture("lemonSqueezy", "order_created"),
   vercel: () => fixture("vercel", "deployment.succeeded"),
   sentry: () => fixture("sentry", "issue.created"),
+  gitlab: () => fixture("gitlab", "push"),
+  typeform: () => fixture("typeform", "form_response"),
+  intercom: () => fixture("intercom", "contact.user.created"),
+  bitbucket: () => fixture("bitbucket", "repo:push"),
 };
 
-const TOKEN_PROVIDERS = new Set(["userfront"]);
+const TOKEN_PROVIDERS = new Set(["gitlab", "userfront"]);
 const TIMESTAMPED = new Set([
   "clerk",
   "ferriskey",
@@ -45,6 +49,7 @@ const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {
   github: typeHeaders("github", "push"),
   shopify: typeHeaders("shopify", "orders/create"),
   sentry: typeHeaders("sentry", "issue.created"),
+  bitbucket: typeHeaders("bitbucket", "repo:push"),
 };
 
 describe.each(Object.keys(EVENT) as ProviderKey[])("%s negative variants", (key) => {

@@ -4,10 +4,13 @@
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
+  bitbucket,
   clerk,
   ferriskey,
   generic,
   github,
+  gitlab,
+  intercom,
   lemonSqueezy,
   openai,
   polar,
@@ -19,6 +22,7 @@ import {
   stackAuth,
   stripe,
   tesseral,
+  typeform,
   userfront,
   vercel,
 } from "@hookproof/providers";
@@ -38,6 +42,10 @@ export const RAZORPAY_SECRET = "rzp_whsec_test_0123456789";
 export const LEMON_SQUEEZY_SECRET = "ls_secret_0123456789";
 export const VERCEL_SECRET = "vercel_webhook_secret_0123456789";
 export const SENTRY_SECRET = "sentry_client_secret_0123456789abcdef";
+export const GITLAB_SECRET = "glwt-7f3a9c2e51b84d06a1c2";
+export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
+export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
+export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -56,6 +64,10 @@ export const SECRETS: Readonly<Record<string, string>> = {
   "lemon-squeezy": LEMON_SQUEEZY_SECRET,
   vercel: VERCEL_SECRET,
   sentry: SENTRY_SECRET,
+  gitlab: GITLAB_SECRET,
+  typeform: TYPEFORM_SECRET,
+  intercom: INTERCOM_SECRET,
+  bitbucket: BITBUCKET_SECRET,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */
@@ -77,6 +89,10 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   lemonSqueezy: () => lemonSqueezy({ secret: LEMON_SQUEEZY_SECRET }),
   vercel: () => vercel({ secret: VERCEL_SECRET }),
   sentry: () => sentry({ secret: SENTRY_SECRET }),
+  gitlab: () => gitlab({ token: GITLAB_SECRET }),
+  typeform: () => typeform({ secret: TYPEFORM_SECRET }),
+  intercom: () => intercom({ secret: INTERCOM_SECRET }),
+  bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -98,6 +114,10 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   lemonSqueezy: "x-signature",
   vercel: "x-vercel-signature",
   sentry: "sentry-hook-signature",
+  gitlab: "x-gitlab-token",
+  typeform: "typeform-signature",
+  intercom: "x-hub-signature",
+  bitbucket: "x-hub-signature",
 };
 
 /** The senders that name the event in a header, which their routers route by. */
@@ -106,6 +126,7 @@ const TYPE_HEADERS: Readonly<Record<string, (type: string) => Record<string, str
   github: (type) => ({ "x-github-event": type.split(".")[0] ?? type }),
   shopify: (topic) => ({ "x-shopify-topic": topic }),
   sentry: (type) => ({ "sentry-hook-resource": type.split(".")[0] ?? type }),
+  bitbucket: (type) => ({ "x-event-key": type }),
 };
 
 /** The headers besides the signed ones that a provider sends with an event of `type`. */

@@ -5,9 +5,12 @@
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
+  bitbucket,
   clerk,
   ferriskey,
   generic,
+  gitlab,
+  intercom,
   lemonSqueezy,
   openai,
   polar,
@@ -18,6 +21,7 @@ import {
   shopify,
   stackAuth,
   tesseral,
+  typeform,
   userfront,
   vercel,
 } from "@hookproof/providers";
@@ -60,6 +64,12 @@ const WHSEC_FORMAT = { matches: (secret: string) => secret.startsWith("whsec_"),
 
 const entries: readonly ProviderEntry[] = [
   {
+    name: "bitbucket",
+    secret: "the webhook's secret (used as text)",
+    create: (s, allowShortSecret) => bitbucket({ secret: s, allowShortSecret }),
+    eventHeaders: (type) => ({ "x-event-key": type }),
+  },
+  {
     name: "clerk",
     secret: "the endpoint's whsec_… signing secret",
     format: WHSEC_FORMAT,
@@ -79,6 +89,16 @@ const entries: readonly ProviderEntry[] = [
     name: "generic",
     secret: "the shared secret (used as text)",
     create: (s, allowShortSecret) => generic({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "gitlab",
+    secret: "the webhook's secret token",
+    create: (s, allowShortSecret) => gitlab({ token: s, allowShortSecret }),
+  },
+  {
+    name: "intercom",
+    secret: "the app's client secret (used as text)",
+    create: (s, allowShortSecret) => intercom({ secret: s, allowShortSecret }),
   },
   {
     name: "lemon-squeezy",
@@ -136,6 +156,11 @@ const entries: readonly ProviderEntry[] = [
     secret: "the endpoint's whsec_… secret",
     format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => tesseral({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "typeform",
+    secret: "the webhook's secret (used as text)",
+    create: (s, allowShortSecret) => typeform({ secret: s, allowShortSecret }),
   },
   {
     name: "userfront",
