@@ -16,6 +16,14 @@ export type {
 } from "./bitbucket/index.js";
 export { bitbucket, bitbucketCatalogue } from "./bitbucket/index.js";
 export type {
+  CalendlyEvent,
+  CalendlyEventData,
+  CalendlyEvents,
+  CalendlyInvitee,
+  CalendlyOptions,
+} from "./calendly/index.js";
+export { calendly, calendlyCatalogue } from "./calendly/index.js";
+export type {
   ClerkBillingCredit,
   ClerkBillingMoneyAmount,
   ClerkBillingPayee,

@@ -1,6 +1,7 @@
 import type { StandardSchemaV1, WebhookProvider } from "@hookproof/core";
 import {
   bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
@@ -71,6 +72,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     () => bitbucket({ secret: "bb-webhook-secret-0123456789abcdef" }),
     (type) => ({ ...AUTH, "x-event-key": type }),
   ],
+  ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

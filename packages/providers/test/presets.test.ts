@@ -1,6 +1,7 @@
 import { createWebhooks } from "@hookproof/core";
 import {
   bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
@@ -62,6 +63,7 @@ const FACTORIES: readonly SecretFactory[] = [
   ["typeform", (secret, allowShortSecret) => typeform({ secret: secret, allowShortSecret }).scheme],
   ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
   ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
+  ["calendly", (secret, allowShortSecret) => calendly({ secret: secret, allowShortSecret }).scheme],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {

@@ -80,6 +80,7 @@ describe("hookproof fixtures", () => {
     );
     expect(out.providers.map((p) => p.name)).toEqual([
       "bitbucket",
+      "calendly",
       "clerk",
       "ferriskey",
       "generic",

@@ -2,6 +2,7 @@
 // Do not edit: change the JSON files, then run `pnpm --filter @hookproof/testing generate` (the build runs it too).
 import type {
   bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
@@ -32,6 +33,11 @@ export interface Fixtures {
     readonly "pullrequest:created": PayloadOf<typeof bitbucket, "pullrequest:created">;
     readonly "pullrequest:fulfilled": PayloadOf<typeof bitbucket, "pullrequest:fulfilled">;
     readonly "repo:push": PayloadOf<typeof bitbucket, "repo:push">;
+  };
+  /** @hookproof/providers src/calendly/fixtures/*.json */
+  readonly calendly: {
+    readonly "invitee.canceled": PayloadOf<typeof calendly, "invitee.canceled">;
+    readonly "invitee.created": PayloadOf<typeof calendly, "invitee.created">;
   };
   /** @hookproof/providers src/clerk/fixtures/*.json */
   readonly clerk: {
@@ -268,6 +274,7 @@ export interface Fixtures {
 /** A provider's CLI (kebab-case) name → its key in {@link Fixtures}. */
 export const PROVIDER_KEYS: {
   readonly bitbucket: "bitbucket";
+  readonly calendly: "calendly";
   readonly clerk: "clerk";
   readonly ferriskey: "ferriskey";
   readonly generic: "generic";
@@ -290,6 +297,7 @@ export const PROVIDER_KEYS: {
   readonly vercel: "vercel";
 } = {
   bitbucket: "bitbucket",
+  calendly: "calendly",
   clerk: "clerk",
   ferriskey: "ferriskey",
   generic: "generic",
@@ -596,6 +604,74 @@ export const fixtureData: Fixtures = {
           name: "Acme",
           uuid: "{c3d4e5f6-7777-8888-9999-000011112222}",
         },
+      },
+    },
+  },
+  calendly: {
+    "invitee.canceled": {
+      created_at: "2026-08-20T14:01:11.000000Z",
+      created_by: "https://api.calendly.com/users/AAAAAAAAAAAAAAAA",
+      event: "invitee.canceled",
+      payload: {
+        cancel_url: "https://calendly.com/cancellations/AAAAAAAAAAAAAAAA",
+        created_at: "2026-08-20T13:58:20.000000Z",
+        email: "test@example.com",
+        event: "https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2",
+        name: "John Doe",
+        new_invitee: null,
+        old_invitee: null,
+        questions_and_answers: [],
+        reschedule_url: "https://calendly.com/reschedulings/AAAAAAAAAAAAAAAA",
+        rescheduled: false,
+        status: "canceled",
+        text_reminder_number: null,
+        timezone: "America/New_York",
+        tracking: {
+          utm_campaign: null,
+          utm_source: null,
+          utm_medium: null,
+          utm_content: null,
+          utm_term: null,
+          salesforce_uuid: null,
+        },
+        updated_at: "2026-08-20T14:01:10.000000Z",
+        uri: "https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2/invitees/AAAAAAAAAAAAAAAA",
+        cancellation: {
+          canceled_by: "John Doe",
+          reason: "Something came up",
+          canceler_type: "invitee",
+          created_at: "2026-08-20T14:01:10.000000Z",
+        },
+      },
+    },
+    "invitee.created": {
+      created_at: "2026-08-20T13:58:21.000000Z",
+      created_by: "https://api.calendly.com/users/AAAAAAAAAAAAAAAA",
+      event: "invitee.created",
+      payload: {
+        cancel_url: "https://calendly.com/cancellations/AAAAAAAAAAAAAAAA",
+        created_at: "2026-08-20T13:58:20.000000Z",
+        email: "test@example.com",
+        event: "https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2",
+        name: "John Doe",
+        new_invitee: null,
+        old_invitee: null,
+        questions_and_answers: [],
+        reschedule_url: "https://calendly.com/reschedulings/AAAAAAAAAAAAAAAA",
+        rescheduled: false,
+        status: "active",
+        text_reminder_number: null,
+        timezone: "America/New_York",
+        tracking: {
+          utm_campaign: null,
+          utm_source: null,
+          utm_medium: null,
+          utm_content: null,
+          utm_term: null,
+          salesforce_uuid: null,
+        },
+        updated_at: "2026-08-20T13:58:20.000000Z",
+        uri: "https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2/invitees/AAAAAAAAAAAAAAAA",
       },
     },
   },

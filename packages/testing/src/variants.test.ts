@@ -30,10 +30,12 @@ const EVENT: Record<ProviderKey, () => unknown> = {
   typeform: () => fixture("typeform", "form_response"),
   intercom: () => fixture("intercom", "contact.user.created"),
   bitbucket: () => fixture("bitbucket", "repo:push"),
+  calendly: () => fixture("calendly", "invitee.created"),
 };
 
 const TOKEN_PROVIDERS = new Set(["gitlab", "userfront"]);
 const TIMESTAMPED = new Set([
+  "calendly",
   "clerk",
   "ferriskey",
   "openai",

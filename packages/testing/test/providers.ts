@@ -5,6 +5,7 @@
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
   bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
@@ -46,6 +47,7 @@ export const GITLAB_SECRET = "glwt-7f3a9c2e51b84d06a1c2";
 export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
+export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -68,6 +70,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   typeform: TYPEFORM_SECRET,
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
+  calendly: CALENDLY_SECRET,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */
@@ -93,6 +96,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   typeform: () => typeform({ secret: TYPEFORM_SECRET }),
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
+  calendly: () => calendly({ secret: CALENDLY_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -118,6 +122,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   typeform: "typeform-signature",
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",
+  calendly: "calendly-webhook-signature",
 };
 
 /** The senders that name the event in a header, which their routers route by. */

@@ -6,6 +6,7 @@
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
   bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
@@ -68,6 +69,11 @@ const entries: readonly ProviderEntry[] = [
     secret: "the webhook's secret (used as text)",
     create: (s, allowShortSecret) => bitbucket({ secret: s, allowShortSecret }),
     eventHeaders: (type) => ({ "x-event-key": type }),
+  },
+  {
+    name: "calendly",
+    secret: "the subscription's signing key (used as text)",
+    create: (s, allowShortSecret) => calendly({ secret: s, allowShortSecret }),
   },
   {
     name: "clerk",
