@@ -4,6 +4,7 @@
  * preset's `sign` passes the sender's verifier and equals what the sender would send.
  * @module
  */
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { readHeaders, type WebhookScheme } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
 import { outcome, TEXT_BODIES, utf8 } from "./bodies.js";
@@ -18,6 +19,30 @@ export interface SenderSdk {
   verify(body: string, value: string): boolean | Promise<boolean>;
   /** Whether it can carry an empty body (several refuse one). Default `true`. */
   emptyBody?: boolean;
+}
+
+/**
+ * A sender's documented body signature, `prefix` + the HMAC of the raw body, signed and compared (in constant
+ * time) as the sender's docs snippet does: for senders whose SDK neither signs nor verifies.
+ *
+ * @example
+ * const sdk = documentedHmac("Typeform's docs snippet", { secret, algorithm: "sha256", encoding: "base64", prefix: "sha256=" });
+ */
+export function documentedHmac(
+  name: string,
+  options: { secret: string; algorithm: "sha1" | "sha256"; encoding: "hex" | "base64"; prefix?: string },
+): SenderSdk {
+  const sign = (body: string) =>
+    `${options.prefix ?? ""}${createHmac(options.algorithm, options.secret).update(body).digest(options.encoding)}`;
+  return {
+    name,
+    sign,
+    verify(body, value) {
+      const expected = Buffer.from(sign(body));
+      const received = Buffer.from(value);
+      return expected.length === received.length && timingSafeEqual(expected, received);
+    },
+  };
 }
 
 /** What {@link crossCheck} checks. */

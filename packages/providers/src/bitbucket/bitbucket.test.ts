@@ -1,8 +1,8 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { createWebhooks, readHeaders } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
 import { outcome, utf8 } from "../../test/bodies.js";
-import { crossCheck } from "../../test/cross-check.js";
+import { crossCheck, documentedHmac } from "../../test/cross-check.js";
 import { answer, clock, fixtureSuite, fixtureText, post } from "../../test/test-support.js";
 import { bitbucket } from "./index.js";
 
@@ -78,14 +78,11 @@ crossCheck({
   scheme: () => provider().scheme,
   wrong: () => bitbucket({ secret: "bb-webhook-secret-fedcba9876543210" }).scheme,
   header: "x-hub-signature",
-  sdk: {
-    // No Atlassian package verifies: the documented `sha256=` + hex HMAC-SHA256 of the body.
-    name: "Atlassian's documented signature",
-    sign: (body) => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`,
-    verify(body, value) {
-      const expected = Buffer.from(`sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`);
-      const received = Buffer.from(value);
-      return expected.length === received.length && timingSafeEqual(expected, received);
-    },
-  },
+  // No Atlassian package verifies: the documented `sha256=` + hex HMAC-SHA256 of the body.
+  sdk: documentedHmac("Atlassian's documented signature", {
+    secret: SECRET,
+    algorithm: "sha256",
+    encoding: "hex",
+    prefix: "sha256=",
+  }),
 });

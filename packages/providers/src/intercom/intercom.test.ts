@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { createWebhooks, readHeaders } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
 import { outcome, utf8 } from "../../test/bodies.js";
-import { crossCheck } from "../../test/cross-check.js";
+import { crossCheck, documentedHmac } from "../../test/cross-check.js";
 import { answer, clock, fixtureSuite, fixtureText, post } from "../../test/test-support.js";
 import { intercom } from "./index.js";
 
@@ -61,14 +61,11 @@ crossCheck({
   scheme: () => provider().scheme,
   wrong: () => intercom({ secret: "ic_client_secret_fedcba9876543210" }).scheme,
   header: "x-hub-signature",
-  sdk: {
-    // No SDK signs or verifies: "Signed notifications" is `sha1=` + the hex HMAC-SHA1 of the body.
-    name: "Intercom's documented signature",
-    sign: (body) => `sha1=${createHmac("sha1", SECRET).update(body).digest("hex")}`,
-    verify(body, value) {
-      const expected = Buffer.from(`sha1=${createHmac("sha1", SECRET).update(body).digest("hex")}`);
-      const received = Buffer.from(value);
-      return expected.length === received.length && timingSafeEqual(expected, received);
-    },
-  },
+  // No SDK signs or verifies: "Signed notifications" is `sha1=` + the hex HMAC-SHA1 of the body.
+  sdk: documentedHmac("Intercom's documented signature", {
+    secret: SECRET,
+    algorithm: "sha1",
+    encoding: "hex",
+    prefix: "sha1=",
+  }),
 });

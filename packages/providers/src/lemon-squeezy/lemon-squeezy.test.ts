@@ -1,8 +1,8 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createWebhooks, hmac, readHeaders } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
 import { outcome, utf8 } from "../../test/bodies.js";
-import { crossCheck } from "../../test/cross-check.js";
+import { crossCheck, documentedHmac } from "../../test/cross-check.js";
 import { allowedSuite, answer, clock, fixtureSuite, fixtureText, post } from "../../test/test-support.js";
 import { lemonSqueezy } from "./index.js";
 
@@ -94,14 +94,10 @@ crossCheck({
   scheme: () => provider().scheme,
   wrong: () => hmac({ secret: "ls_secret_9876543210", header: "x-signature" }),
   header: "x-signature",
-  sdk: {
-    // No SDK signs or verifies: this is the docs' "Signing requests" Node snippet.
-    name: "Lemon Squeezy's docs snippet",
-    sign: (body) => createHmac("sha256", SECRET).update(body).digest("hex"),
-    verify: (body, value) => {
-      const digest = Buffer.from(createHmac("sha256", SECRET).update(body).digest("hex"), "utf8");
-      const signature = Buffer.from(value, "utf8");
-      return digest.length === signature.length && timingSafeEqual(digest, signature);
-    },
-  },
+  // No SDK signs or verifies: this is the docs' "Signing requests" Node snippet.
+  sdk: documentedHmac("Lemon Squeezy's docs snippet", {
+    secret: SECRET,
+    algorithm: "sha256",
+    encoding: "hex",
+  }),
 });

@@ -1,8 +1,8 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createWebhooks, readHeaders } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
 import { outcome, utf8 } from "../../test/bodies.js";
-import { crossCheck } from "../../test/cross-check.js";
+import { crossCheck, documentedHmac } from "../../test/cross-check.js";
 import { answer, clock, fixtureSuite, fixtureText, post } from "../../test/test-support.js";
 import { sentry } from "./index.js";
 
@@ -98,14 +98,6 @@ crossCheck({
   scheme: () => provider().scheme,
   wrong: () => sentry({ secret: "another_client_secret_fedcba9876543210" }).scheme,
   header: "sentry-hook-signature",
-  sdk: {
-    // No Sentry package verifies: `SentryApp.build_signature` is `hmac.new(secret, body, sha256).hexdigest()`.
-    name: "Sentry's build_signature (node:crypto)",
-    sign: (body) => createHmac("sha256", SECRET).update(body).digest("hex"),
-    verify(body, value) {
-      const expected = Buffer.from(createHmac("sha256", SECRET).update(body).digest("hex"));
-      const received = Buffer.from(value);
-      return expected.length === received.length && timingSafeEqual(expected, received);
-    },
-  },
+  // No Sentry package verifies: `SentryApp.build_signature` is `hmac.new(secret, body, sha256).hexdigest()`.
+  sdk: documentedHmac("Sentry's build_signature", { secret: SECRET, algorithm: "sha256", encoding: "hex" }),
 });
