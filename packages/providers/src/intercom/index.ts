@@ -12,6 +12,7 @@ import type { HmacPresetOptions, Secrets, WebhookProvider } from "@hookproof/cor
 import { hmac } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
 import { stringField } from "../kit/string-field.js";
+import { unixSecondsField } from "../kit/unix-seconds.js";
 import { type IntercomEvents, intercomCatalogue } from "./events.js";
 
 export type { IntercomEvent, IntercomEventData, IntercomEvents, IntercomItem } from "./events.js";
@@ -45,10 +46,7 @@ export function intercom(options: IntercomOptions): WebhookProvider<IntercomEven
     events: intercomCatalogue,
     eventType: (payload) => stringField(payload, "topic"),
     eventId: (payload) => stringField(payload, "id") || undefined,
-    eventTime(payload) {
-      const created = (payload as { created_at?: unknown } | null)?.created_at;
-      return typeof created === "number" && Number.isFinite(created) ? created * 1000 : undefined;
-    },
+    eventTime: (payload) => unixSecondsField(payload, "created_at"),
     replayBound: "retention",
   };
 }

@@ -11,6 +11,7 @@ import type { Secrets, StandardWebhooksOptions, WebhookProvider } from "@hookpro
 import { standardWebhooks } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
 import { stringField } from "../kit/string-field.js";
+import { unixSecondsField } from "../kit/unix-seconds.js";
 import { type OpenAIEvents, openaiCatalogue } from "./events.js";
 
 export type { OpenAIEvent, OpenAIEventData, OpenAIEvents, OpenAIObjectRef } from "./events.js";
@@ -38,10 +39,7 @@ export function openai(options: OpenAIOptions): WebhookProvider<OpenAIEvents> {
     events: openaiCatalogue,
     eventType: (payload) => stringField(payload, "type"),
     eventId: (payload) => stringField(payload, "id") || undefined,
-    eventTime(payload) {
-      const created = (payload as { created_at?: unknown } | null)?.created_at;
-      return typeof created === "number" && Number.isFinite(created) ? created * 1000 : undefined;
-    },
+    eventTime: (payload) => unixSecondsField(payload, "created_at"),
   };
 }
 

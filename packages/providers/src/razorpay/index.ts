@@ -11,6 +11,7 @@
 import type { HmacPresetOptions, Secrets, WebhookProvider } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
 import { stringField } from "../kit/string-field.js";
+import { unixSecondsField } from "../kit/unix-seconds.js";
 import { type RazorpayEvents, razorpayCatalogue } from "./events.js";
 import { razorpayHmac } from "./scheme.js";
 
@@ -55,10 +56,7 @@ export function razorpay(options: RazorpayOptions): WebhookProvider<RazorpayEven
     eventType: (payload) => stringField(payload, "event"),
     // Not `x-razorpay-event-id`: unsigned. The router falls back to the signed body's SHA-256.
     eventId: () => undefined,
-    eventTime(payload) {
-      const created = (payload as { created_at?: unknown } | null)?.created_at;
-      return typeof created === "number" && Number.isFinite(created) ? created * 1000 : undefined;
-    },
+    eventTime: (payload) => unixSecondsField(payload, "created_at"),
     maxAge: MAX_AGE_SECONDS,
   };
 }
