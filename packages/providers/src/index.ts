@@ -15,6 +15,25 @@ export type {
 } from "./auth0/index.js";
 export { auth0, auth0Catalogue } from "./auth0/index.js";
 export type {
+  BitbucketEventData,
+  BitbucketEvents,
+  BitbucketOptions,
+  BitbucketPayload,
+  BitbucketPullRequest,
+  BitbucketPullRequestEvent,
+  BitbucketPush,
+  BitbucketRepository,
+} from "./bitbucket/index.js";
+export { bitbucket, bitbucketCatalogue } from "./bitbucket/index.js";
+export type {
+  CalendlyEvent,
+  CalendlyEventData,
+  CalendlyEvents,
+  CalendlyInvitee,
+  CalendlyOptions,
+} from "./calendly/index.js";
+export { calendly, calendlyCatalogue } from "./calendly/index.js";
+export type {
   ClerkBillingCredit,
   ClerkBillingMoneyAmount,
   ClerkBillingPayee,
@@ -85,7 +104,39 @@ export type {
 export { generic, genericCatalogue, genericHmac } from "./generic/index.js";
 export type { GitHubEventData, GitHubEvents, GitHubOptions, GitHubPayload } from "./github/index.js";
 export { github, githubCatalogue, githubHmac } from "./github/index.js";
+export type {
+  GitLabEventData,
+  GitLabEvents,
+  GitLabOptions,
+  GitLabPipeline,
+  GitLabProject,
+  GitLabPush,
+  GitLabWorkItem,
+  GitLabWorkItemAttributes,
+} from "./gitlab/index.js";
+export { gitlab, gitlabCatalogue } from "./gitlab/index.js";
+export type {
+  IntercomEvent,
+  IntercomEventData,
+  IntercomEvents,
+  IntercomItem,
+  IntercomOptions,
+} from "./intercom/index.js";
+export { intercom, intercomCatalogue } from "./intercom/index.js";
 export type { ProviderInfo } from "./kit/about.js";
+export type {
+  LemonSqueezyEvent,
+  LemonSqueezyEventData,
+  LemonSqueezyEvents,
+  LemonSqueezyMeta,
+  LemonSqueezyOptions,
+  LemonSqueezyOrder,
+  LemonSqueezyOrderResource,
+  LemonSqueezyResource,
+  LemonSqueezySubscription,
+  LemonSqueezySubscriptionResource,
+} from "./lemon-squeezy/index.js";
+export { lemonSqueezy, lemonSqueezyCatalogue } from "./lemon-squeezy/index.js";
 export type {
   LogtoApplication,
   LogtoDeleted,
@@ -122,6 +173,25 @@ export type {
 } from "./okta/index.js";
 export { okta, oktaCatalogue } from "./okta/index.js";
 export type {
+  OpenAIEvent,
+  OpenAIEventData,
+  OpenAIEvents,
+  OpenAIObjectRef,
+  OpenAIOptions,
+} from "./openai/index.js";
+export { openai, openaiCatalogue } from "./openai/index.js";
+export type {
+  PolarCustomer,
+  PolarEvent,
+  PolarEventData,
+  PolarEvents,
+  PolarOptions,
+  PolarOrder,
+  PolarResource,
+  PolarSubscription,
+} from "./polar/index.js";
+export { polar, polarCatalogue } from "./polar/index.js";
+export type {
   PropelAuthEvent,
   PropelAuthEventData,
   PropelAuthEvents,
@@ -143,6 +213,63 @@ export type {
   PropelAuthUserRef,
 } from "./propel-auth/index.js";
 export { propelAuth, propelAuthCatalogue } from "./propel-auth/index.js";
+export type {
+  RazorpayEvent,
+  RazorpayEventData,
+  RazorpayEvents,
+  RazorpayNotes,
+  RazorpayOptions,
+  RazorpayOrder,
+  RazorpayOrderPaidPayload,
+  RazorpayPayment,
+  RazorpayPaymentPayload,
+} from "./razorpay/index.js";
+export { razorpay, razorpayCatalogue, razorpayHmac } from "./razorpay/index.js";
+export type {
+  ReplicateEventData,
+  ReplicateEvents,
+  ReplicateOptions,
+  ReplicatePrediction,
+  ReplicateStatus,
+} from "./replicate/index.js";
+export { replicate, replicateCatalogue } from "./replicate/index.js";
+export type {
+  ResendBounce,
+  ResendBouncedEmail,
+  ResendContact,
+  ResendDomain,
+  ResendEmail,
+  ResendEvent,
+  ResendEventData,
+  ResendEvents,
+  ResendOptions,
+} from "./resend/index.js";
+export { resend, resendCatalogue } from "./resend/index.js";
+export type {
+  SentryActor,
+  SentryEvent,
+  SentryEventData,
+  SentryEvents,
+  SentryInstallation,
+  SentryIssue,
+  SentryOptions,
+} from "./sentry/index.js";
+export { sentry, sentryCatalogue } from "./sentry/index.js";
+export type {
+  ShopifyComplianceCustomer,
+  ShopifyCustomer,
+  ShopifyCustomersDataRequest,
+  ShopifyCustomersRedact,
+  ShopifyEventData,
+  ShopifyEvents,
+  ShopifyOptions,
+  ShopifyOrder,
+  ShopifyProduct,
+  ShopifyResource,
+  ShopifyShop,
+  ShopifyShopRedact,
+} from "./shopify/index.js";
+export { shopify, shopifyCatalogue, shopifyHmac } from "./shopify/index.js";
 export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,
@@ -228,6 +355,14 @@ export type {
 } from "./tesseral/index.js";
 export { tesseral, tesseralCatalogue } from "./tesseral/index.js";
 export type {
+  TypeformEvent,
+  TypeformEventData,
+  TypeformEvents,
+  TypeformOptions,
+  TypeformResponse,
+} from "./typeform/index.js";
+export { typeform, typeformCatalogue } from "./typeform/index.js";
+export type {
   UserfrontEvent,
   UserfrontEventData,
   UserfrontEvents,
@@ -236,6 +371,15 @@ export type {
   UserfrontUser,
 } from "./userfront/index.js";
 export { userfront, userfrontCatalogue } from "./userfront/index.js";
+export type {
+  VercelDeploymentPayload,
+  VercelEvent,
+  VercelEventData,
+  VercelEvents,
+  VercelOptions,
+  VercelProjectPayload,
+} from "./vercel/index.js";
+export { vercel, vercelCatalogue } from "./vercel/index.js";
 export type {
   ZitadelBody,
   ZitadelEvent,

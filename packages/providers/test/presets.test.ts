@@ -1,23 +1,38 @@
 import { createWebhooks } from "@hookproof/core";
 import {
   auth0,
+  bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
   genericHmac,
   github,
   githubHmac,
+  gitlab,
+  intercom,
+  lemonSqueezy,
   logto,
   logtoHmac,
   okta,
+  openai,
+  polar,
   propelAuth,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
+  shopify,
+  shopifyHmac,
   stackAuth,
   stripe,
   stripeHmac,
   stytch,
   supabase,
   tesseral,
+  typeform,
   userfront,
+  vercel,
   zitadel,
   zitadelHmac,
 } from "@hookproof/providers";
@@ -45,6 +60,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["okta", (token, allowShortSecret) => okta({ token, allowShortSecret }).scheme],
   ["stripe", (secret, allowShortSecret) => stripe({ secret, allowShortSecret }).scheme],
   ["stripeHmac", (secret, allowShortSecret) => stripeHmac({ secret, allowShortSecret })],
+  ["shopify", (secret, allowShortSecret) => shopify({ secret, allowShortSecret }).scheme],
+  ["shopifyHmac", (secret, allowShortSecret) => shopifyHmac({ secret, allowShortSecret })],
   ["userfront", (token, allowShortSecret) => userfront({ token, allowShortSecret }).scheme],
   ["netlify", (secret, allowShortSecret) => netlify({ secret, allowShortSecret }).scheme],
   ["ferriskey (secret)", (secret, allowShortSecret) => ferriskey({ secret, allowShortSecret }).scheme],
@@ -53,6 +70,20 @@ const FACTORIES: readonly SecretFactory[] = [
     (token, allowShortSecret) =>
       ferriskey({ token: { header: "x-hook-token", token }, allowShortSecret }).scheme,
   ],
+  ["resend", (secret, allowShortSecret) => resend({ secret: secret, allowShortSecret }).scheme, true],
+  ["polar", (secret, allowShortSecret) => polar({ secret: secret, allowShortSecret }).scheme],
+  ["openai", (secret, allowShortSecret) => openai({ secret: secret, allowShortSecret }).scheme, true],
+  ["replicate", (secret, allowShortSecret) => replicate({ secret: secret, allowShortSecret }).scheme, true],
+  ["razorpay", (secret, allowShortSecret) => razorpay({ secret: secret, allowShortSecret }).scheme],
+  ["lemonSqueezy", (secret, allowShortSecret) => lemonSqueezy({ secret: secret, allowShortSecret }).scheme],
+  ["vercel", (secret, allowShortSecret) => vercel({ secret: secret, allowShortSecret }).scheme],
+  ["sentry", (secret, allowShortSecret) => sentry({ secret: secret, allowShortSecret }).scheme],
+  ["gitlab (token)", (token, allowShortSecret) => gitlab({ token, allowShortSecret }).scheme],
+  ["gitlab (signing token)", (secret, allowShortSecret) => gitlab({ secret, allowShortSecret }).scheme, true],
+  ["typeform", (secret, allowShortSecret) => typeform({ secret: secret, allowShortSecret }).scheme],
+  ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
+  ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
+  ["calendly", (secret, allowShortSecret) => calendly({ secret: secret, allowShortSecret }).scheme],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {
@@ -70,6 +101,10 @@ describe("replay bounds of the presets", () => {
     expect(ferriskey({ secret: FERRISKEY_SECRET, token: FERRISKEY_TOKEN }).replayBound).toBe("retention");
     expect(ferriskey({ secret: FERRISKEY_SECRET }).replayBound).toBeUndefined();
     expect(github({ secret: "gh-secret-7Qm2vX9pL4sT" }).replayBound).toBe("retention");
+    expect(gitlab({ token: "glwt-7f3a9c2e51b84d06a1c2" }).replayBound).toBe("retention");
+    expect(intercom({ secret: "ic_client_secret_0123456789abcdef" }).replayBound).toBe("retention");
+    expect(bitbucket({ secret: "bb-webhook-secret-0123456789abcdef" }).replayBound).toBe("retention");
+    expect(shopify({ secret: "shpss_0123456789abcdef0123456789abcdef" }).replayBound).toBe("retention");
     expect(() => createWebhooks({ provider: userfront({ token: TOKEN }) })).not.toThrow();
     expect(() => createWebhooks({ provider: ferriskey({ token: FERRISKEY_TOKEN }) })).not.toThrow();
     expect(() =>

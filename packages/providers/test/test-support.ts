@@ -18,14 +18,15 @@ const PROVIDERS = fileURLToPath(new URL("../src/", import.meta.url));
 
 /** The exact bytes of a fixture, as the provider sends them. */
 export function fixtureText(provider: string, type: string): string {
-  return readFileSync(`${PROVIDERS}${provider}/fixtures/${type}.json`, "utf8");
+  // A type a file name cannot hold (`orders/create`) is written URI-encoded: `orders%2Fcreate.json`.
+  return readFileSync(`${PROVIDERS}${provider}/fixtures/${encodeURIComponent(type)}.json`, "utf8");
 }
 
 /** The event types a provider has fixtures for. */
 export function fixtureTypes(provider: string): string[] {
   return readdirSync(`${PROVIDERS}${provider}/fixtures`)
     .filter((file) => file.endsWith(".json"))
-    .map((file) => file.slice(0, -".json".length))
+    .map((file) => decodeURIComponent(file.slice(0, -".json".length)))
     .sort();
 }
 

@@ -33,7 +33,8 @@ const providers = providerDirs.map((dir) => {
     } catch (error) {
       throw new Error(`${relative(join(root, "..", ".."), path)} is not valid JSON: ${error.message}`);
     }
-    return { type: file.slice(0, -".json".length), payload };
+    // A type a file name cannot hold (`orders/create`, `repo:push`) is written URI-encoded: `orders%2Fcreate.json`.
+    return { type: decodeURIComponent(file.slice(0, -".json".length)), payload };
   });
   return { dir, key, events };
 });

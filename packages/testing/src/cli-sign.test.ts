@@ -40,6 +40,18 @@ describe("hookproof sign", () => {
     expect(verified.id).toBe("msg_cli");
   });
 
+  it("adds the header a sender names its event in: Shopify's topic, which its router routes by", async () => {
+    const args = ["sign", "-p", "shopify", "-e", "orders/create", "-s", SECRETS.shopify!, "--json"];
+    const out = json<{ headers: Record<string, string>; body: string }>(await hookproof(args));
+    expect(out.headers["x-shopify-topic"]).toBe("orders/create");
+    const seen: string[] = [];
+    const hooks = createWebhooks({ provider: PROVIDERS.shopify!() }).onAny((_, context) => {
+      seen.push(context.type);
+    });
+    expect((await hooks.process(out)).status).toBe(200);
+    expect(seen).toEqual(["orders/create"]);
+  });
+
   it("--timestamp signs that time (so the receiver's window decides)", async () => {
     const args = [
       "sign",

@@ -48,7 +48,7 @@ describe("usage errors exit 2", () => {
     [["sign", "-e", "user.created", "-s", "x"], /--provider is required/],
     [
       ["sign", "-p", "nope", "-s", "x", "-e", "user.created"],
-      /Unknown provider "nope": use one of (?:[a-z0-9-]+, )*clerk, ferriskey, generic, (?:[a-z-]+, )*stack-auth/,
+      /Unknown provider "nope": use one of .*clerk, ferriskey, generic, .*stack-auth/,
     ],
     [
       ["sign", "-p", "tesseral", "-s", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
@@ -80,17 +80,31 @@ describe("hookproof fixtures", () => {
     );
     expect(out.providers.map((p) => p.name)).toEqual([
       "auth0",
+      "bitbucket",
+      "calendly",
       "clerk",
       "ferriskey",
       "generic",
+      "gitlab",
+      "intercom",
+      "lemon-squeezy",
       "logto",
       "okta",
+      "openai",
+      "polar",
       "propel-auth",
+      "razorpay",
+      "replicate",
+      "resend",
+      "sentry",
+      "shopify",
       "stack-auth",
       "stytch",
       "supabase",
       "tesseral",
+      "typeform",
       "userfront",
+      "vercel",
       "zitadel",
     ]);
     expect(out.providers.find((p) => p.name === "userfront")?.events).toContain("tenant.delete");

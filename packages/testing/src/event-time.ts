@@ -25,6 +25,21 @@ const DATERS: Readonly<Record<string, Dater>> = {
   clerk(payload, now) {
     if (typeof payload.timestamp === "number") payload.timestamp = now;
   },
+  // Razorpay's body `created_at` is the event time in unix seconds.
+  razorpay(payload, now) {
+    if (typeof payload.created_at === "number") payload.created_at = Math.floor(now / 1000);
+  },
+  // Vercel's body `createdAt` is the event time in epoch milliseconds.
+  vercel(payload, now) {
+    if (typeof payload.createdAt === "number") payload.createdAt = now;
+  },
+  // Typeform's response times bound its replays: `submitted_at`, or `landed_at` on a partial response.
+  typeform(payload, now) {
+    const response = payload.form_response as Record<string, unknown> | undefined;
+    for (const key of ["submitted_at", "landed_at"]) {
+      if (typeof response?.[key] === "string") response[key] = isoSeconds(now);
+    }
+  },
   ferriskey(payload, now) {
     if (typeof payload.timestamp === "string") payload.timestamp = rfc3339Nanos(now);
   },

@@ -2,20 +2,34 @@
 // Do not edit: change the JSON files, then run `pnpm --filter @hookproof/testing generate` (the build runs it too).
 import type {
   auth0,
+  bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
   github,
+  gitlab,
+  intercom,
+  lemonSqueezy,
   logto,
   netlify,
   okta,
+  openai,
+  polar,
   propelAuth,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
+  shopify,
   stackAuth,
   stripe,
   stytch,
   supabase,
   tesseral,
+  typeform,
   userfront,
+  vercel,
   zitadel,
 } from "@hookproof/providers";
 import type { PayloadOf } from "./payload-of.js";
@@ -41,6 +55,17 @@ export interface Fixtures {
     readonly slo: PayloadOf<typeof auth0, "slo">;
     readonly ss: PayloadOf<typeof auth0, "ss">;
     readonly sv: PayloadOf<typeof auth0, "sv">;
+  };
+  /** @hookproof/providers src/bitbucket/fixtures/*.json */
+  readonly bitbucket: {
+    readonly "pullrequest:created": PayloadOf<typeof bitbucket, "pullrequest:created">;
+    readonly "pullrequest:fulfilled": PayloadOf<typeof bitbucket, "pullrequest:fulfilled">;
+    readonly "repo:push": PayloadOf<typeof bitbucket, "repo:push">;
+  };
+  /** @hookproof/providers src/calendly/fixtures/*.json */
+  readonly calendly: {
+    readonly "invitee.canceled": PayloadOf<typeof calendly, "invitee.canceled">;
+    readonly "invitee.created": PayloadOf<typeof calendly, "invitee.created">;
   };
   /** @hookproof/providers src/clerk/fixtures/*.json */
   readonly clerk: {
@@ -147,6 +172,27 @@ export interface Fixtures {
     readonly "pull_request.opened": PayloadOf<typeof github, "pull_request.opened">;
     readonly push: PayloadOf<typeof github, "push">;
   };
+  /** @hookproof/providers src/gitlab/fixtures/*.json */
+  readonly gitlab: {
+    readonly issue: PayloadOf<typeof gitlab, "issue">;
+    readonly merge_request: PayloadOf<typeof gitlab, "merge_request">;
+    readonly pipeline: PayloadOf<typeof gitlab, "pipeline">;
+    readonly push: PayloadOf<typeof gitlab, "push">;
+  };
+  /** @hookproof/providers src/intercom/fixtures/*.json */
+  readonly intercom: {
+    readonly "contact.user.created": PayloadOf<typeof intercom, "contact.user.created">;
+    readonly "conversation.admin.replied": PayloadOf<typeof intercom, "conversation.admin.replied">;
+    readonly "conversation.user.created": PayloadOf<typeof intercom, "conversation.user.created">;
+    readonly ping: PayloadOf<typeof intercom, "ping">;
+  };
+  /** @hookproof/providers src/lemon-squeezy/fixtures/*.json */
+  readonly lemonSqueezy: {
+    readonly order_created: PayloadOf<typeof lemonSqueezy, "order_created">;
+    readonly subscription_cancelled: PayloadOf<typeof lemonSqueezy, "subscription_cancelled">;
+    readonly subscription_created: PayloadOf<typeof lemonSqueezy, "subscription_created">;
+    readonly subscription_updated: PayloadOf<typeof lemonSqueezy, "subscription_updated">;
+  };
   /** @hookproof/providers src/logto/fixtures/*.json */
   readonly logto: {
     readonly "Organization.Created": PayloadOf<typeof logto, "Organization.Created">;
@@ -202,6 +248,20 @@ export interface Fixtures {
     readonly "user.lifecycle.unsuspend": PayloadOf<typeof okta, "user.lifecycle.unsuspend">;
     readonly "user.session.start": PayloadOf<typeof okta, "user.session.start">;
   };
+  /** @hookproof/providers src/openai/fixtures/*.json */
+  readonly openai: {
+    readonly "batch.completed": PayloadOf<typeof openai, "batch.completed">;
+    readonly "fine_tuning.job.succeeded": PayloadOf<typeof openai, "fine_tuning.job.succeeded">;
+    readonly "response.completed": PayloadOf<typeof openai, "response.completed">;
+    readonly "response.failed": PayloadOf<typeof openai, "response.failed">;
+  };
+  /** @hookproof/providers src/polar/fixtures/*.json */
+  readonly polar: {
+    readonly "customer.created": PayloadOf<typeof polar, "customer.created">;
+    readonly "order.paid": PayloadOf<typeof polar, "order.paid">;
+    readonly "subscription.canceled": PayloadOf<typeof polar, "subscription.canceled">;
+    readonly "subscription.created": PayloadOf<typeof polar, "subscription.created">;
+  };
   /** @hookproof/providers src/propel-auth/fixtures/*.json */
   readonly propelAuth: {
     readonly "org.api_key_deleted": PayloadOf<typeof propelAuth, "org.api_key_deleted">;
@@ -233,6 +293,47 @@ export interface Fixtures {
     readonly "user.role_changed_within_org": PayloadOf<typeof propelAuth, "user.role_changed_within_org">;
     readonly "user.send_mfa_phone_code": PayloadOf<typeof propelAuth, "user.send_mfa_phone_code">;
     readonly "user.updated": PayloadOf<typeof propelAuth, "user.updated">;
+  };
+  /** @hookproof/providers src/razorpay/fixtures/*.json */
+  readonly razorpay: {
+    readonly "order.paid": PayloadOf<typeof razorpay, "order.paid">;
+    readonly "payment.authorized": PayloadOf<typeof razorpay, "payment.authorized">;
+    readonly "payment.captured": PayloadOf<typeof razorpay, "payment.captured">;
+    readonly "payment.failed": PayloadOf<typeof razorpay, "payment.failed">;
+  };
+  /** @hookproof/providers src/replicate/fixtures/*.json */
+  readonly replicate: {
+    readonly "prediction.canceled": PayloadOf<typeof replicate, "prediction.canceled">;
+    readonly "prediction.failed": PayloadOf<typeof replicate, "prediction.failed">;
+    readonly "prediction.processing": PayloadOf<typeof replicate, "prediction.processing">;
+    readonly "prediction.starting": PayloadOf<typeof replicate, "prediction.starting">;
+    readonly "prediction.succeeded": PayloadOf<typeof replicate, "prediction.succeeded">;
+  };
+  /** @hookproof/providers src/resend/fixtures/*.json */
+  readonly resend: {
+    readonly "contact.created": PayloadOf<typeof resend, "contact.created">;
+    readonly "domain.updated": PayloadOf<typeof resend, "domain.updated">;
+    readonly "email.bounced": PayloadOf<typeof resend, "email.bounced">;
+    readonly "email.delivered": PayloadOf<typeof resend, "email.delivered">;
+    readonly "email.sent": PayloadOf<typeof resend, "email.sent">;
+  };
+  /** @hookproof/providers src/sentry/fixtures/*.json */
+  readonly sentry: {
+    readonly "installation.created": PayloadOf<typeof sentry, "installation.created">;
+    readonly "installation.deleted": PayloadOf<typeof sentry, "installation.deleted">;
+    readonly "issue.created": PayloadOf<typeof sentry, "issue.created">;
+    readonly "issue.resolved": PayloadOf<typeof sentry, "issue.resolved">;
+  };
+  /** @hookproof/providers src/shopify/fixtures/*.json */
+  readonly shopify: {
+    readonly "app/uninstalled": PayloadOf<typeof shopify, "app/uninstalled">;
+    readonly "customers/create": PayloadOf<typeof shopify, "customers/create">;
+    readonly "customers/data_request": PayloadOf<typeof shopify, "customers/data_request">;
+    readonly "customers/redact": PayloadOf<typeof shopify, "customers/redact">;
+    readonly "orders/create": PayloadOf<typeof shopify, "orders/create">;
+    readonly "orders/paid": PayloadOf<typeof shopify, "orders/paid">;
+    readonly "products/update": PayloadOf<typeof shopify, "products/update">;
+    readonly "shop/redact": PayloadOf<typeof shopify, "shop/redact">;
   };
   /** @hookproof/providers src/stack-auth/fixtures/*.json */
   readonly stackAuth: {
@@ -296,6 +397,11 @@ export interface Fixtures {
     readonly "sync.organization": PayloadOf<typeof tesseral, "sync.organization">;
     readonly "sync.user": PayloadOf<typeof tesseral, "sync.user">;
   };
+  /** @hookproof/providers src/typeform/fixtures/*.json */
+  readonly typeform: {
+    readonly form_response: PayloadOf<typeof typeform, "form_response">;
+    readonly form_response_partial: PayloadOf<typeof typeform, "form_response_partial">;
+  };
   /** @hookproof/providers src/userfront/fixtures/*.json */
   readonly userfront: {
     readonly "tenant.create": PayloadOf<typeof userfront, "tenant.create">;
@@ -304,6 +410,13 @@ export interface Fixtures {
     readonly "user.create": PayloadOf<typeof userfront, "user.create">;
     readonly "user.delete": PayloadOf<typeof userfront, "user.delete">;
     readonly "user.update": PayloadOf<typeof userfront, "user.update">;
+  };
+  /** @hookproof/providers src/vercel/fixtures/*.json */
+  readonly vercel: {
+    readonly "deployment.created": PayloadOf<typeof vercel, "deployment.created">;
+    readonly "deployment.error": PayloadOf<typeof vercel, "deployment.error">;
+    readonly "deployment.succeeded": PayloadOf<typeof vercel, "deployment.succeeded">;
+    readonly "project.created": PayloadOf<typeof vercel, "project.created">;
   };
   /** @hookproof/providers src/zitadel/fixtures/*.json */
   readonly zitadel: {
@@ -332,37 +445,65 @@ export interface Fixtures {
 /** A provider's CLI (kebab-case) name → its key in {@link Fixtures}. */
 export const PROVIDER_KEYS: {
   readonly auth0: "auth0";
+  readonly bitbucket: "bitbucket";
+  readonly calendly: "calendly";
   readonly clerk: "clerk";
   readonly ferriskey: "ferriskey";
   readonly generic: "generic";
   readonly github: "github";
+  readonly gitlab: "gitlab";
+  readonly intercom: "intercom";
+  readonly "lemon-squeezy": "lemonSqueezy";
   readonly logto: "logto";
   readonly netlify: "netlify";
   readonly okta: "okta";
+  readonly openai: "openai";
+  readonly polar: "polar";
   readonly "propel-auth": "propelAuth";
+  readonly razorpay: "razorpay";
+  readonly replicate: "replicate";
+  readonly resend: "resend";
+  readonly sentry: "sentry";
+  readonly shopify: "shopify";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
   readonly stytch: "stytch";
   readonly supabase: "supabase";
   readonly tesseral: "tesseral";
+  readonly typeform: "typeform";
   readonly userfront: "userfront";
+  readonly vercel: "vercel";
   readonly zitadel: "zitadel";
 } = {
   auth0: "auth0",
+  bitbucket: "bitbucket",
+  calendly: "calendly",
   clerk: "clerk",
   ferriskey: "ferriskey",
   generic: "generic",
   github: "github",
+  gitlab: "gitlab",
+  intercom: "intercom",
+  "lemon-squeezy": "lemonSqueezy",
   logto: "logto",
   netlify: "netlify",
   okta: "okta",
+  openai: "openai",
+  polar: "polar",
   "propel-auth": "propelAuth",
+  razorpay: "razorpay",
+  replicate: "replicate",
+  resend: "resend",
+  sentry: "sentry",
+  shopify: "shopify",
   "stack-auth": "stackAuth",
   stripe: "stripe",
   stytch: "stytch",
   supabase: "supabase",
   tesseral: "tesseral",
+  typeform: "typeform",
   userfront: "userfront",
+  vercel: "vercel",
   zitadel: "zitadel",
 };
 
@@ -743,6 +884,359 @@ export const fixtureData: Fixtures = {
         strategy_type: "database",
         hostname: "example.eu.auth0.com",
         log_id: "90020260820140422543211200000000000000000000000000000000",
+      },
+    },
+  },
+  bitbucket: {
+    "pullrequest:created": {
+      actor: {
+        type: "user",
+        display_name: "Emma",
+        uuid: "{e1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d}",
+        account_id: "557058:0f2b1c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+        nickname: "emma",
+        links: {
+          html: {
+            href: "https://bitbucket.org/%7Be1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d%7D/",
+          },
+        },
+      },
+      pullrequest: {
+        type: "pullrequest",
+        id: 42,
+        title: "Add the checkout page",
+        description: "",
+        state: "OPEN",
+        author: {
+          type: "user",
+          display_name: "Emma",
+          uuid: "{e1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d}",
+          account_id: "557058:0f2b1c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+          nickname: "emma",
+          links: {
+            html: {
+              href: "https://bitbucket.org/%7Be1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d%7D/",
+            },
+          },
+        },
+        source: {
+          branch: {
+            name: "checkout",
+          },
+          commit: {
+            hash: "a1b2c3d4e5f6",
+          },
+          repository: {
+            type: "repository",
+            full_name: "acme/web",
+            name: "web",
+            uuid: "{b2a4e1c0-1111-2222-3333-444455556666}",
+            is_private: true,
+            links: {
+              html: {
+                href: "https://bitbucket.org/acme/web",
+              },
+            },
+            workspace: {
+              type: "workspace",
+              slug: "acme",
+              name: "Acme",
+              uuid: "{c3d4e5f6-7777-8888-9999-000011112222}",
+            },
+          },
+        },
+        destination: {
+          branch: {
+            name: "main",
+          },
+          commit: {
+            hash: "95790bf891e7",
+          },
+          repository: {
+            type: "repository",
+            full_name: "acme/web",
+            name: "web",
+            uuid: "{b2a4e1c0-1111-2222-3333-444455556666}",
+            is_private: true,
+            links: {
+              html: {
+                href: "https://bitbucket.org/acme/web",
+              },
+            },
+            workspace: {
+              type: "workspace",
+              slug: "acme",
+              name: "Acme",
+              uuid: "{c3d4e5f6-7777-8888-9999-000011112222}",
+            },
+          },
+        },
+        close_source_branch: true,
+        created_on: "2026-08-20T13:55:01.419722+00:00",
+        updated_on: "2026-08-20T13:55:01.419722+00:00",
+      },
+      repository: {
+        type: "repository",
+        full_name: "acme/web",
+        name: "web",
+        uuid: "{b2a4e1c0-1111-2222-3333-444455556666}",
+        is_private: true,
+        links: {
+          html: {
+            href: "https://bitbucket.org/acme/web",
+          },
+        },
+        workspace: {
+          type: "workspace",
+          slug: "acme",
+          name: "Acme",
+          uuid: "{c3d4e5f6-7777-8888-9999-000011112222}",
+        },
+      },
+    },
+    "pullrequest:fulfilled": {
+      actor: {
+        type: "user",
+        display_name: "Emma",
+        uuid: "{e1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d}",
+        account_id: "557058:0f2b1c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+        nickname: "emma",
+        links: {
+          html: {
+            href: "https://bitbucket.org/%7Be1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d%7D/",
+          },
+        },
+      },
+      pullrequest: {
+        type: "pullrequest",
+        id: 42,
+        title: "Add the checkout page",
+        description: "",
+        state: "MERGED",
+        author: {
+          type: "user",
+          display_name: "Emma",
+          uuid: "{e1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d}",
+          account_id: "557058:0f2b1c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+          nickname: "emma",
+          links: {
+            html: {
+              href: "https://bitbucket.org/%7Be1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d%7D/",
+            },
+          },
+        },
+        source: {
+          branch: {
+            name: "checkout",
+          },
+          commit: {
+            hash: "a1b2c3d4e5f6",
+          },
+          repository: {
+            type: "repository",
+            full_name: "acme/web",
+            name: "web",
+            uuid: "{b2a4e1c0-1111-2222-3333-444455556666}",
+            is_private: true,
+            links: {
+              html: {
+                href: "https://bitbucket.org/acme/web",
+              },
+            },
+            workspace: {
+              type: "workspace",
+              slug: "acme",
+              name: "Acme",
+              uuid: "{c3d4e5f6-7777-8888-9999-000011112222}",
+            },
+          },
+        },
+        destination: {
+          branch: {
+            name: "main",
+          },
+          commit: {
+            hash: "95790bf891e7",
+          },
+          repository: {
+            type: "repository",
+            full_name: "acme/web",
+            name: "web",
+            uuid: "{b2a4e1c0-1111-2222-3333-444455556666}",
+            is_private: true,
+            links: {
+              html: {
+                href: "https://bitbucket.org/acme/web",
+              },
+            },
+            workspace: {
+              type: "workspace",
+              slug: "acme",
+              name: "Acme",
+              uuid: "{c3d4e5f6-7777-8888-9999-000011112222}",
+            },
+          },
+        },
+        close_source_branch: true,
+        created_on: "2026-08-20T13:55:01.419722+00:00",
+        updated_on: "2026-08-20T14:01:44.102930+00:00",
+      },
+      repository: {
+        type: "repository",
+        full_name: "acme/web",
+        name: "web",
+        uuid: "{b2a4e1c0-1111-2222-3333-444455556666}",
+        is_private: true,
+        links: {
+          html: {
+            href: "https://bitbucket.org/acme/web",
+          },
+        },
+        workspace: {
+          type: "workspace",
+          slug: "acme",
+          name: "Acme",
+          uuid: "{c3d4e5f6-7777-8888-9999-000011112222}",
+        },
+      },
+    },
+    "repo:push": {
+      push: {
+        changes: [
+          {
+            old: {
+              type: "branch",
+              name: "main",
+              target: {
+                type: "commit",
+                hash: "95790bf891e76fee5e1747ab589903a6a1f80f22",
+              },
+            },
+            "new": {
+              type: "branch",
+              name: "main",
+              target: {
+                type: "commit",
+                hash: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+                message: "Fix the readme\n",
+                date: "2026-08-20T13:58:12+00:00",
+                author: {
+                  type: "author",
+                  raw: "Emma <emma@example.com>",
+                },
+              },
+            },
+            created: false,
+            forced: false,
+            closed: false,
+            truncated: false,
+            commits: [
+              {
+                type: "commit",
+                hash: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+                message: "Fix the readme\n",
+              },
+            ],
+          },
+        ],
+      },
+      actor: {
+        type: "user",
+        display_name: "Emma",
+        uuid: "{e1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d}",
+        account_id: "557058:0f2b1c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+        nickname: "emma",
+        links: {
+          html: {
+            href: "https://bitbucket.org/%7Be1b2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d%7D/",
+          },
+        },
+      },
+      repository: {
+        type: "repository",
+        full_name: "acme/web",
+        name: "web",
+        uuid: "{b2a4e1c0-1111-2222-3333-444455556666}",
+        is_private: true,
+        links: {
+          html: {
+            href: "https://bitbucket.org/acme/web",
+          },
+        },
+        workspace: {
+          type: "workspace",
+          slug: "acme",
+          name: "Acme",
+          uuid: "{c3d4e5f6-7777-8888-9999-000011112222}",
+        },
+      },
+    },
+  },
+  calendly: {
+    "invitee.canceled": {
+      created_at: "2026-08-20T14:01:11.000000Z",
+      created_by: "https://api.calendly.com/users/AAAAAAAAAAAAAAAA",
+      event: "invitee.canceled",
+      payload: {
+        cancel_url: "https://calendly.com/cancellations/AAAAAAAAAAAAAAAA",
+        created_at: "2026-08-20T13:58:20.000000Z",
+        email: "test@example.com",
+        event: "https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2",
+        name: "John Doe",
+        new_invitee: null,
+        old_invitee: null,
+        questions_and_answers: [],
+        reschedule_url: "https://calendly.com/reschedulings/AAAAAAAAAAAAAAAA",
+        rescheduled: false,
+        status: "canceled",
+        text_reminder_number: null,
+        timezone: "America/New_York",
+        tracking: {
+          utm_campaign: null,
+          utm_source: null,
+          utm_medium: null,
+          utm_content: null,
+          utm_term: null,
+          salesforce_uuid: null,
+        },
+        updated_at: "2026-08-20T14:01:10.000000Z",
+        uri: "https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2/invitees/AAAAAAAAAAAAAAAA",
+        cancellation: {
+          canceled_by: "John Doe",
+          reason: "Something came up",
+          canceler_type: "invitee",
+          created_at: "2026-08-20T14:01:10.000000Z",
+        },
+      },
+    },
+    "invitee.created": {
+      created_at: "2026-08-20T13:58:21.000000Z",
+      created_by: "https://api.calendly.com/users/AAAAAAAAAAAAAAAA",
+      event: "invitee.created",
+      payload: {
+        cancel_url: "https://calendly.com/cancellations/AAAAAAAAAAAAAAAA",
+        created_at: "2026-08-20T13:58:20.000000Z",
+        email: "test@example.com",
+        event: "https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2",
+        name: "John Doe",
+        new_invitee: null,
+        old_invitee: null,
+        questions_and_answers: [],
+        reschedule_url: "https://calendly.com/reschedulings/AAAAAAAAAAAAAAAA",
+        rescheduled: false,
+        status: "active",
+        text_reminder_number: null,
+        timezone: "America/New_York",
+        tracking: {
+          utm_campaign: null,
+          utm_source: null,
+          utm_medium: null,
+          utm_content: null,
+          utm_term: null,
+          salesforce_uuid: null,
+        },
+        updated_at: "2026-08-20T13:58:20.000000Z",
+        uri: "https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2/invitees/AAAAAAAAAAAAAAAA",
       },
     },
   },
@@ -5019,6 +5513,466 @@ export const fixtureData: Fixtures = {
       },
     },
   },
+  gitlab: {
+    issue: {
+      object_kind: "issue",
+      event_type: "issue",
+      user: {
+        id: 1,
+        name: "Administrator",
+        username: "root",
+        avatar_url: "http://www.gravatar.com/avatar/e64c7d89f26bd1972efa854d13d7dd61?s=40&d=identicon",
+        email: "admin@example.com",
+      },
+      project: {
+        id: 15,
+        name: "Diaspora",
+        description: "",
+        web_url: "http://example.com/mike/diaspora",
+        avatar_url: null,
+        git_ssh_url: "git@example.com:mike/diaspora.git",
+        git_http_url: "http://example.com/mike/diaspora.git",
+        namespace: "Mike",
+        visibility_level: 0,
+        path_with_namespace: "mike/diaspora",
+        default_branch: "master",
+      },
+      object_attributes: {
+        id: 301,
+        iid: 23,
+        title: "New API: create/update/delete file",
+        description: "Create new API for manipulations with repository",
+        author_id: 51,
+        project_id: 14,
+        created_at: "2026-08-20T13:56:30Z",
+        updated_at: "2026-08-20T13:56:30Z",
+        state: "opened",
+        url: "http://example.com/diaspora/issues/23",
+        action: "open",
+      },
+      labels: [],
+      changes: {},
+    },
+    merge_request: {
+      object_kind: "merge_request",
+      event_type: "merge_request",
+      user: {
+        id: 1,
+        name: "Administrator",
+        username: "root",
+        avatar_url: "http://www.gravatar.com/avatar/e64c7d89f26bd1972efa854d13d7dd61?s=40&d=identicon",
+        email: "admin@example.com",
+      },
+      project: {
+        id: 15,
+        name: "Diaspora",
+        description: "",
+        web_url: "http://example.com/mike/diaspora",
+        avatar_url: null,
+        git_ssh_url: "git@example.com:mike/diaspora.git",
+        git_http_url: "http://example.com/mike/diaspora.git",
+        namespace: "Mike",
+        visibility_level: 0,
+        path_with_namespace: "mike/diaspora",
+        default_branch: "master",
+      },
+      object_attributes: {
+        id: 99,
+        iid: 1,
+        target_branch: "master",
+        source_branch: "ms-viewport",
+        author_id: 51,
+        title: "MS-Viewport",
+        created_at: "2026-08-20T13:51:30Z",
+        updated_at: "2026-08-20T13:58:41Z",
+        state: "opened",
+        merge_status: "unchecked",
+        url: "http://example.com/diaspora/merge_requests/1",
+        action: "open",
+      },
+      labels: [],
+      changes: {},
+    },
+    pipeline: {
+      object_kind: "pipeline",
+      object_attributes: {
+        id: 31,
+        iid: 3,
+        ref: "master",
+        tag: false,
+        sha: "bcbb5ec396a2c0f828686f14fac9b80b780504f2",
+        before_sha: "bcbb5ec396a2c0f828686f14fac9b80b780504f2",
+        source: "merge_request_event",
+        status: "success",
+        stages: ["build", "test", "deploy"],
+        created_at: "2026-08-20 13:50:12 UTC",
+        finished_at: "2026-08-20 13:58:03 UTC",
+        duration: 471,
+      },
+      user: {
+        id: 1,
+        name: "Administrator",
+        username: "root",
+        avatar_url: "http://www.gravatar.com/avatar/e64c7d89f26bd1972efa854d13d7dd61?s=40&d=identicon",
+        email: "admin@example.com",
+      },
+      project: {
+        id: 15,
+        name: "Diaspora",
+        description: "",
+        web_url: "http://example.com/mike/diaspora",
+        avatar_url: null,
+        git_ssh_url: "git@example.com:mike/diaspora.git",
+        git_http_url: "http://example.com/mike/diaspora.git",
+        namespace: "Mike",
+        visibility_level: 0,
+        path_with_namespace: "mike/diaspora",
+        default_branch: "master",
+      },
+      builds: [
+        {
+          id: 380,
+          stage: "deploy",
+          name: "production",
+          status: "skipped",
+        },
+      ],
+    },
+    push: {
+      object_kind: "push",
+      event_name: "push",
+      before: "95790bf891e76fee5e1747ab589903a6a1f80f22",
+      after: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+      ref: "refs/heads/master",
+      ref_protected: true,
+      checkout_sha: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+      user_id: 4,
+      user_name: "John Smith",
+      user_username: "jsmith",
+      user_email: "john@example.com",
+      project_id: 15,
+      project: {
+        id: 15,
+        name: "Diaspora",
+        description: "",
+        web_url: "http://example.com/mike/diaspora",
+        avatar_url: null,
+        git_ssh_url: "git@example.com:mike/diaspora.git",
+        git_http_url: "http://example.com/mike/diaspora.git",
+        namespace: "Mike",
+        visibility_level: 0,
+        path_with_namespace: "mike/diaspora",
+        default_branch: "master",
+      },
+      commits: [
+        {
+          id: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+          message: "fixed readme",
+          title: "fixed readme",
+          timestamp: "2026-08-20T13:57:21+02:00",
+          url: "http://example.com/mike/diaspora/commit/da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+          author: {
+            name: "GitLab dev user",
+            email: "gitlabdev@dv6700.(none)",
+          },
+          added: ["CHANGELOG"],
+          modified: ["app/controller/application.rb"],
+          removed: [],
+        },
+      ],
+      total_commits_count: 1,
+    },
+  },
+  intercom: {
+    "contact.user.created": {
+      type: "notification_event",
+      app_id: "a86dr8yl",
+      data: {
+        type: "notification_event_data",
+        item: {
+          type: "contact",
+          id: "66c4a1f0e3b7a2c9d5e8f101",
+          role: "user",
+          email: "joe@example.com",
+          name: "Joe Example",
+          created_at: 1787234301,
+        },
+      },
+      links: {},
+      id: "notif_78c122d0-23ba-11e4-9464-79b01267cc2e",
+      topic: "contact.user.created",
+      delivery_status: "pending",
+      delivery_attempts: 1,
+      delivered_at: 0,
+      first_sent_at: 1787234302,
+      created_at: 1787234302,
+      self: null,
+    },
+    "conversation.admin.replied": {
+      type: "notification_event",
+      app_id: "a86dr8yl",
+      data: {
+        type: "notification_event_data",
+        item: {
+          type: "conversation",
+          id: "147",
+          created_at: 1787234320,
+          updated_at: 1787234380,
+          title: null,
+          state: "open",
+          open: true,
+          source: {
+            type: "conversation",
+            id: "403918316",
+            delivered_as: "customer_initiated",
+            body: "<p>Hi, I need help with my order</p>",
+            author: {
+              type: "user",
+              id: "66c4a1f0e3b7a2c9d5e8f101",
+            },
+          },
+        },
+      },
+      links: {},
+      id: "notif_5f7a1c90-5e2f-11f1-9a6b-0242ac120002",
+      topic: "conversation.admin.replied",
+      delivery_status: "pending",
+      delivery_attempts: 1,
+      delivered_at: 0,
+      first_sent_at: 1787234381,
+      created_at: 1787234381,
+      self: null,
+    },
+    "conversation.user.created": {
+      type: "notification_event",
+      app_id: "a86dr8yl",
+      data: {
+        type: "notification_event_data",
+        item: {
+          type: "conversation",
+          id: "147",
+          created_at: 1787234320,
+          updated_at: 1787234320,
+          title: null,
+          state: "open",
+          open: true,
+          source: {
+            type: "conversation",
+            id: "403918316",
+            delivered_as: "customer_initiated",
+            body: "<p>Hi, I need help with my order</p>",
+            author: {
+              type: "user",
+              id: "66c4a1f0e3b7a2c9d5e8f101",
+            },
+          },
+        },
+      },
+      links: {},
+      id: "notif_3c2e8f40-5e2f-11f1-9a6b-0242ac120002",
+      topic: "conversation.user.created",
+      delivery_status: "pending",
+      delivery_attempts: 1,
+      delivered_at: 0,
+      first_sent_at: 1787234321,
+      created_at: 1787234321,
+      self: null,
+    },
+    ping: {
+      type: "notification_event",
+      app_id: "a86dr8yl",
+      data: {
+        type: "notification_event_data",
+        item: {
+          type: "ping",
+          message: "something something interzen",
+        },
+      },
+      links: {},
+      id: "notif_1b4a9d70-5e2f-11f1-9a6b-0242ac120002",
+      topic: "ping",
+      delivery_status: "pending",
+      delivery_attempts: 1,
+      delivered_at: 0,
+      first_sent_at: 1787234390,
+      created_at: 1787234390,
+      self: null,
+    },
+  },
+  lemonSqueezy: {
+    order_created: {
+      meta: {
+        test_mode: true,
+        event_name: "order_created",
+        webhook_id: "3ab712d6-c258-42e4-9fa0-33a9119050da",
+        custom_data: {
+          customer_id: 25,
+        },
+      },
+      data: {
+        type: "orders",
+        id: "1",
+        attributes: {
+          store_id: 1,
+          customer_id: 1,
+          identifier: "104e18a2-d755-4d4b-80c4-a6c1dcbe1c10",
+          order_number: 1,
+          user_name: "Darlene Daugherty",
+          user_email: "gernser@yahoo.com",
+          currency: "USD",
+          currency_rate: "1.0000",
+          subtotal: 999,
+          discount_total: 0,
+          tax: 200,
+          total: 1199,
+          status: "paid",
+          status_formatted: "Paid",
+          refunded: false,
+          refunded_at: null,
+          test_mode: true,
+          created_at: "2026-08-20T13:58:41.000000Z",
+          updated_at: "2026-08-20T13:58:41.000000Z",
+        },
+        relationships: {
+          store: {
+            links: {
+              related: "https://api.lemonsqueezy.com/v1/orders/1/store",
+              self: "https://api.lemonsqueezy.com/v1/orders/1/relationships/store",
+            },
+          },
+        },
+        links: {
+          self: "https://api.lemonsqueezy.com/v1/orders/1",
+        },
+      },
+    },
+    subscription_cancelled: {
+      meta: {
+        test_mode: true,
+        event_name: "subscription_cancelled",
+        webhook_id: "3ab712d6-c258-42e4-9fa0-33a9119050da",
+        custom_data: {
+          customer_id: 25,
+        },
+      },
+      data: {
+        type: "subscriptions",
+        id: "1",
+        attributes: {
+          store_id: 1,
+          customer_id: 1,
+          order_id: 1,
+          order_item_id: 1,
+          product_id: 1,
+          variant_id: 1,
+          product_name: "Lemonade",
+          variant_name: "Citrus Blast",
+          user_name: "Darlene Daugherty",
+          user_email: "gernser@yahoo.com",
+          status: "cancelled",
+          status_formatted: "Cancelled",
+          card_brand: "visa",
+          card_last_four: "4242",
+          pause: null,
+          cancelled: true,
+          trial_ends_at: null,
+          billing_anchor: 20,
+          renews_at: "2026-09-20T13:58:44.000000Z",
+          ends_at: "2026-09-20T13:58:44.000000Z",
+          created_at: "2026-08-20T13:58:44.000000Z",
+          updated_at: "2026-08-20T14:02:30.000000Z",
+          test_mode: true,
+        },
+        links: {
+          self: "https://api.lemonsqueezy.com/v1/subscriptions/1",
+        },
+      },
+    },
+    subscription_created: {
+      meta: {
+        test_mode: true,
+        event_name: "subscription_created",
+        webhook_id: "3ab712d6-c258-42e4-9fa0-33a9119050da",
+        custom_data: {
+          customer_id: 25,
+        },
+      },
+      data: {
+        type: "subscriptions",
+        id: "1",
+        attributes: {
+          store_id: 1,
+          customer_id: 1,
+          order_id: 1,
+          order_item_id: 1,
+          product_id: 1,
+          variant_id: 1,
+          product_name: "Lemonade",
+          variant_name: "Citrus Blast",
+          user_name: "Darlene Daugherty",
+          user_email: "gernser@yahoo.com",
+          status: "active",
+          status_formatted: "Active",
+          card_brand: "visa",
+          card_last_four: "4242",
+          pause: null,
+          cancelled: false,
+          trial_ends_at: null,
+          billing_anchor: 20,
+          renews_at: "2026-09-20T13:58:44.000000Z",
+          ends_at: null,
+          created_at: "2026-08-20T13:58:44.000000Z",
+          updated_at: "2026-08-20T13:58:44.000000Z",
+          test_mode: true,
+        },
+        links: {
+          self: "https://api.lemonsqueezy.com/v1/subscriptions/1",
+        },
+      },
+    },
+    subscription_updated: {
+      meta: {
+        test_mode: true,
+        event_name: "subscription_updated",
+        webhook_id: "3ab712d6-c258-42e4-9fa0-33a9119050da",
+        custom_data: {
+          customer_id: 25,
+        },
+      },
+      data: {
+        type: "subscriptions",
+        id: "1",
+        attributes: {
+          store_id: 1,
+          customer_id: 1,
+          order_id: 1,
+          order_item_id: 1,
+          product_id: 1,
+          variant_id: 1,
+          product_name: "Lemonade",
+          variant_name: "Citrus Blast",
+          user_name: "Darlene Daugherty",
+          user_email: "gernser@yahoo.com",
+          status: "active",
+          status_formatted: "Active",
+          card_brand: "visa",
+          card_last_four: "1881",
+          pause: null,
+          cancelled: false,
+          trial_ends_at: null,
+          billing_anchor: 20,
+          renews_at: "2026-09-20T13:58:44.000000Z",
+          ends_at: null,
+          created_at: "2026-08-20T13:58:44.000000Z",
+          updated_at: "2026-08-20T14:01:02.000000Z",
+          test_mode: true,
+        },
+        links: {
+          self: "https://api.lemonsqueezy.com/v1/subscriptions/1",
+        },
+      },
+    },
+  },
   logto: {
     "Organization.Created": {
       event: "Organization.Created",
@@ -7345,6 +8299,139 @@ export const fixtureData: Fixtures = {
       },
     },
   },
+  openai: {
+    "batch.completed": {
+      id: "evt_685c05c4d1e481909bdc86819b066fd3",
+      object: "event",
+      created_at: 1787234511,
+      type: "batch.completed",
+      data: {
+        id: "batch_685c05c4d19c8190af8c71ed1022a301",
+      },
+    },
+    "fine_tuning.job.succeeded": {
+      id: "evt_685c05e0a3f481909bdc86819b066fe4",
+      object: "event",
+      created_at: 1787234560,
+      type: "fine_tuning.job.succeeded",
+      data: {
+        id: "ftjob_abc123def456ghi789jkl012",
+      },
+    },
+    "response.completed": {
+      id: "evt_685c059ae3a481909bdc86819b066fb6",
+      object: "event",
+      created_at: 1787234380,
+      type: "response.completed",
+      data: {
+        id: "resp_685c059ae39c8190af8c71ed1022a24d",
+      },
+    },
+    "response.failed": {
+      id: "evt_685c05a1b2c481909bdc86819b066fc1",
+      object: "event",
+      created_at: 1787234402,
+      type: "response.failed",
+      data: {
+        id: "resp_685c05a1b29c8190af8c71ed1022a2f0",
+      },
+    },
+  },
+  polar: {
+    "customer.created": {
+      type: "customer.created",
+      timestamp: "2026-08-20T13:41:07.604412Z",
+      data: {
+        id: "992fae2a-2a17-4b7a-8d06-2ea3c8f4e6a1",
+        created_at: "2026-08-20T13:41:07.521038Z",
+        modified_at: null,
+        metadata: {},
+        external_id: "usr_1337",
+        email: "customer@example.com",
+        email_verified: true,
+        name: "Jane Doe",
+        billing_address: null,
+        tax_id: null,
+        organization_id: "1dbfc517-0bbf-4301-9ba8-555ca42b9737",
+        deleted_at: null,
+        avatar_url: null,
+      },
+    },
+    "order.paid": {
+      type: "order.paid",
+      timestamp: "2026-08-20T13:42:34.512077Z",
+      data: {
+        id: "b0f3f5a4-6c2d-4e8a-9f1b-2a3c4d5e6f70",
+        created_at: "2026-08-20T13:42:31.402118Z",
+        modified_at: "2026-08-20T13:42:34.488520Z",
+        status: "paid",
+        paid: true,
+        subtotal_amount: 1000,
+        discount_amount: 0,
+        net_amount: 1000,
+        tax_amount: 0,
+        total_amount: 1000,
+        currency: "usd",
+        billing_reason: "subscription_create",
+        customer_id: "992fae2a-2a17-4b7a-8d06-2ea3c8f4e6a1",
+        product_id: "0ef8a8a8-3a44-4ea4-b0e3-86b0b7b5ae2c",
+        discount_id: null,
+        subscription_id: "e5aa2ba2-c9a5-4b8b-8c61-4d0a5c2f1a07",
+        checkout_id: "7c6f4b1e-5d7b-4f6b-9b3a-1d2c3e4f5a6b",
+        metadata: {},
+      },
+    },
+    "subscription.canceled": {
+      type: "subscription.canceled",
+      timestamp: "2026-08-20T13:58:12.801559Z",
+      data: {
+        created_at: "2026-08-20T13:42:31.118204Z",
+        modified_at: "2026-08-20T13:58:12.774120Z",
+        id: "e5aa2ba2-c9a5-4b8b-8c61-4d0a5c2f1a07",
+        amount: 1000,
+        currency: "usd",
+        recurring_interval: "month",
+        status: "active",
+        current_period_start: "2026-08-20T13:42:31.118204Z",
+        current_period_end: "2026-09-20T13:42:31.118204Z",
+        cancel_at_period_end: true,
+        canceled_at: "2026-08-20T13:58:12.774120Z",
+        started_at: "2026-08-20T13:42:31.118204Z",
+        ends_at: "2026-09-20T13:42:31.118204Z",
+        ended_at: null,
+        customer_id: "992fae2a-2a17-4b7a-8d06-2ea3c8f4e6a1",
+        product_id: "0ef8a8a8-3a44-4ea4-b0e3-86b0b7b5ae2c",
+        discount_id: null,
+        checkout_id: "7c6f4b1e-5d7b-4f6b-9b3a-1d2c3e4f5a6b",
+        metadata: {},
+      },
+    },
+    "subscription.created": {
+      type: "subscription.created",
+      timestamp: "2026-08-20T13:42:33.091126Z",
+      data: {
+        created_at: "2026-08-20T13:42:31.118204Z",
+        modified_at: "2026-08-20T13:42:33.004751Z",
+        id: "e5aa2ba2-c9a5-4b8b-8c61-4d0a5c2f1a07",
+        amount: 1000,
+        currency: "usd",
+        recurring_interval: "month",
+        status: "active",
+        current_period_start: "2026-08-20T13:42:31.118204Z",
+        current_period_end: "2026-09-20T13:42:31.118204Z",
+        cancel_at_period_end: false,
+        canceled_at: null,
+        started_at: "2026-08-20T13:42:31.118204Z",
+        ends_at: null,
+        ended_at: null,
+        customer_id: "992fae2a-2a17-4b7a-8d06-2ea3c8f4e6a1",
+        product_id: "0ef8a8a8-3a44-4ea4-b0e3-86b0b7b5ae2c",
+        discount_id: null,
+        checkout_id: "7c6f4b1e-5d7b-4f6b-9b3a-1d2c3e4f5a6b",
+        metadata: {},
+      },
+    },
+  },
   propelAuth: {
     "org.api_key_deleted": {
       event_type: "org.api_key_deleted",
@@ -7491,6 +8578,644 @@ export const fixtureData: Fixtures = {
     "user.updated": {
       event_type: "user.updated",
       user_id: "6c1f3a2e-9b4d-4e7a-8f21-3d5c7b9e0a14",
+    },
+  },
+  razorpay: {
+    "order.paid": {
+      entity: "event",
+      account_id: "acc_BFQ7uQEaa7j2z7",
+      event: "order.paid",
+      contains: ["payment", "order"],
+      payload: {
+        payment: {
+          entity: {
+            id: "pay_DESlfW9H8K9uqM",
+            entity: "payment",
+            amount: 100,
+            currency: "INR",
+            status: "captured",
+            order_id: "order_DESlLckIVRkHWj",
+            invoice_id: null,
+            international: false,
+            method: "netbanking",
+            amount_refunded: 0,
+            refund_status: null,
+            captured: true,
+            description: null,
+            card_id: null,
+            bank: "HDFC",
+            wallet: null,
+            vpa: null,
+            email: "gaurav.kumar@example.com",
+            contact: "+919876543210",
+            notes: [],
+            fee: 2,
+            tax: 0,
+            error_code: null,
+            error_description: null,
+            created_at: 1787234150,
+          },
+        },
+        order: {
+          entity: {
+            id: "order_DESlLckIVRkHWj",
+            entity: "order",
+            amount: 100,
+            amount_paid: 100,
+            amount_due: 0,
+            currency: "INR",
+            receipt: "rcptid #1",
+            offer_id: null,
+            status: "paid",
+            attempts: 1,
+            notes: [],
+            created_at: 1787234120,
+          },
+        },
+      },
+      created_at: 1787234162,
+    },
+    "payment.authorized": {
+      entity: "event",
+      account_id: "acc_BFQ7uQEaa7j2z7",
+      event: "payment.authorized",
+      contains: ["payment"],
+      payload: {
+        payment: {
+          entity: {
+            id: "pay_DESlfW9H8K9uqM",
+            entity: "payment",
+            amount: 100,
+            currency: "INR",
+            status: "authorized",
+            order_id: "order_DESlLckIVRkHWj",
+            invoice_id: null,
+            international: false,
+            method: "netbanking",
+            amount_refunded: 0,
+            refund_status: null,
+            captured: false,
+            description: null,
+            card_id: null,
+            bank: "HDFC",
+            wallet: null,
+            vpa: null,
+            email: "gaurav.kumar@example.com",
+            contact: "+919876543210",
+            notes: [],
+            fee: null,
+            tax: null,
+            error_code: null,
+            error_description: null,
+            created_at: 1787234150,
+          },
+        },
+      },
+      created_at: 1787234152,
+    },
+    "payment.captured": {
+      entity: "event",
+      account_id: "acc_BFQ7uQEaa7j2z7",
+      event: "payment.captured",
+      contains: ["payment"],
+      payload: {
+        payment: {
+          entity: {
+            id: "pay_DESlfW9H8K9uqM",
+            entity: "payment",
+            amount: 100,
+            currency: "INR",
+            status: "captured",
+            order_id: "order_DESlLckIVRkHWj",
+            invoice_id: null,
+            international: false,
+            method: "netbanking",
+            amount_refunded: 0,
+            refund_status: null,
+            captured: true,
+            description: null,
+            card_id: null,
+            bank: "HDFC",
+            wallet: null,
+            vpa: null,
+            email: "gaurav.kumar@example.com",
+            contact: "+919876543210",
+            notes: [],
+            fee: 2,
+            tax: 0,
+            error_code: null,
+            error_description: null,
+            created_at: 1787234150,
+          },
+        },
+      },
+      created_at: 1787234161,
+    },
+    "payment.failed": {
+      entity: "event",
+      account_id: "acc_BFQ7uQEaa7j2z7",
+      event: "payment.failed",
+      contains: ["payment"],
+      payload: {
+        payment: {
+          entity: {
+            id: "pay_DESlfW9H8K9uqM",
+            entity: "payment",
+            amount: 100,
+            currency: "INR",
+            status: "failed",
+            order_id: "order_DESlLckIVRkHWj",
+            invoice_id: null,
+            international: false,
+            method: "upi",
+            amount_refunded: 0,
+            refund_status: null,
+            captured: false,
+            description: null,
+            card_id: null,
+            bank: null,
+            wallet: null,
+            vpa: "gaurav.kumar@exampleupi",
+            email: "gaurav.kumar@example.com",
+            contact: "+919876543210",
+            notes: [],
+            fee: null,
+            tax: null,
+            error_code: "BAD_REQUEST_ERROR",
+            error_description: "Payment failed",
+            created_at: 1787234150,
+          },
+        },
+      },
+      created_at: 1787234170,
+    },
+  },
+  replicate: {
+    "prediction.canceled": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "",
+      output: null,
+      data_removed: false,
+      error: null,
+      source: "api",
+      status: "canceled",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: "2026-08-20T13:59:12.562Z",
+      completed_at: "2026-08-20T13:59:12.930Z",
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {},
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+    "prediction.failed": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "",
+      output: null,
+      data_removed: false,
+      error: "CUDA out of memory",
+      source: "api",
+      status: "failed",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: "2026-08-20T13:59:12.562Z",
+      completed_at: "2026-08-20T13:59:12.711Z",
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {
+        predict_time: 0.148853,
+      },
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+    "prediction.processing": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "Loading model...",
+      output: null,
+      data_removed: false,
+      error: null,
+      source: "api",
+      status: "processing",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: "2026-08-20T13:59:12.562Z",
+      completed_at: null,
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {},
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+    "prediction.starting": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "",
+      output: null,
+      data_removed: false,
+      error: null,
+      source: "api",
+      status: "starting",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: null,
+      completed_at: null,
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {},
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+    "prediction.succeeded": {
+      id: "ufawqhfynnddngldkgtslldrkq",
+      model: "replicate/hello-world",
+      version: "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+      input: {
+        text: "Alice",
+      },
+      logs: "Loading model...\nhello Alice",
+      output: "hello Alice",
+      data_removed: false,
+      error: null,
+      source: "api",
+      status: "succeeded",
+      created_at: "2026-08-20T13:59:12.096Z",
+      started_at: "2026-08-20T13:59:12.562Z",
+      completed_at: "2026-08-20T13:59:13.049Z",
+      urls: {
+        cancel: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq/cancel",
+        get: "https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq",
+        web: "https://replicate.com/p/ufawqhfynnddngldkgtslldrkq",
+      },
+      metrics: {
+        predict_time: 0.486928,
+        total_time: 0.952931,
+      },
+      webhook: "https://example.com/my-webhook-handler",
+      webhook_events_filter: ["start", "output", "logs", "completed"],
+    },
+  },
+  resend: {
+    "contact.created": {
+      type: "contact.created",
+      created_at: "2026-08-20T13:57:11.896Z",
+      data: {
+        id: "e169aa45-1ecf-4183-9955-b1499d5701d3",
+        audience_id: "78261eea-8f8b-4381-83c6-79fa7120f1cf",
+        segment_ids: ["78261eea-8f8b-4381-83c6-79fa7120f1cf"],
+        created_at: "2026-08-20T13:57:11.532Z",
+        updated_at: "2026-08-20T13:57:11.532Z",
+        email: "steve.wozniak@gmail.com",
+        first_name: "Steve",
+        last_name: "Wozniak",
+        unsubscribed: false,
+      },
+    },
+    "domain.updated": {
+      type: "domain.updated",
+      created_at: "2026-08-20T13:55:40.102Z",
+      data: {
+        id: "d91cd9bd-1176-453e-8fc1-35364d380206",
+        name: "example.com",
+        status: "verified",
+        created_at: "2026-08-20T13:40:12.000Z",
+        region: "us-east-1",
+        records: [
+          {
+            record: "SPF",
+            name: "send",
+            type: "MX",
+            ttl: "Auto",
+            status: "verified",
+            value: "feedback-smtp.us-east-1.amazonses.com",
+            priority: 10,
+          },
+        ],
+      },
+    },
+    "email.bounced": {
+      type: "email.bounced",
+      created_at: "2026-08-20T13:58:05.004Z",
+      data: {
+        broadcast_id: "8b146471-e88e-4322-86af-016cd36fd216",
+        created_at: "2026-08-20T13:58:02.012Z",
+        email_id: "56761188-7520-42d8-8898-ff6fc54ce618",
+        message_id: "<0102019a2b3c4d5e-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000@email.amazonses.com>",
+        from: "Acme <onboarding@resend.dev>",
+        to: ["bounced@resend.dev"],
+        subject: "Sending this example",
+        tags: {
+          category: "confirm_email",
+        },
+        bounce: {
+          message:
+            "The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.",
+          subType: "Suppressed",
+          type: "Permanent",
+        },
+      },
+    },
+    "email.delivered": {
+      type: "email.delivered",
+      created_at: "2026-08-20T13:58:04.221Z",
+      data: {
+        broadcast_id: "8b146471-e88e-4322-86af-016cd36fd216",
+        created_at: "2026-08-20T13:58:02.012Z",
+        email_id: "56761188-7520-42d8-8898-ff6fc54ce618",
+        message_id: "<0102019a2b3c4d5e-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000@email.amazonses.com>",
+        from: "Acme <onboarding@resend.dev>",
+        to: ["delivered@resend.dev"],
+        subject: "Sending this example",
+        tags: {
+          category: "confirm_email",
+        },
+      },
+    },
+    "email.sent": {
+      type: "email.sent",
+      created_at: "2026-08-20T13:58:02.512Z",
+      data: {
+        broadcast_id: "8b146471-e88e-4322-86af-016cd36fd216",
+        created_at: "2026-08-20T13:58:02.012Z",
+        email_id: "56761188-7520-42d8-8898-ff6fc54ce618",
+        message_id: "<0102019a2b3c4d5e-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000@email.amazonses.com>",
+        from: "Acme <onboarding@resend.dev>",
+        to: ["delivered@resend.dev"],
+        subject: "Sending this example",
+        tags: {
+          category: "confirm_email",
+        },
+      },
+    },
+  },
+  sentry: {
+    "installation.created": {
+      action: "created",
+      installation: {
+        uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+      },
+      data: {
+        installation: {
+          app: {
+            uuid: "64bf2cf4-37ca-4365-8dd3-6b6e56d741b8",
+            slug: "acme-triage",
+          },
+          organization: {
+            slug: "acme",
+          },
+          uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+          status: "installed",
+        },
+      },
+      actor: {
+        type: "user",
+        id: 1,
+        name: "Jane Doe",
+      },
+    },
+    "installation.deleted": {
+      action: "deleted",
+      installation: {
+        uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+      },
+      data: {
+        installation: {
+          app: {
+            uuid: "64bf2cf4-37ca-4365-8dd3-6b6e56d741b8",
+            slug: "acme-triage",
+          },
+          organization: {
+            slug: "acme",
+          },
+          uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+          status: "installed",
+        },
+      },
+      actor: {
+        type: "user",
+        id: 1,
+        name: "Jane Doe",
+      },
+    },
+    "issue.created": {
+      action: "created",
+      installation: {
+        uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+      },
+      data: {
+        issue: {
+          id: "1170820242",
+          shortId: "WEB-1T",
+          title: "TypeError: Cannot read properties of undefined (reading 'id')",
+          culprit: "app/checkout",
+          permalink: "https://acme.sentry.io/issues/1170820242/",
+          level: "error",
+          status: "unresolved",
+          project: {
+            id: "1",
+            name: "web",
+            slug: "web",
+            platform: "javascript",
+          },
+          firstSeen: "2026-08-20T13:59:51.240000Z",
+          lastSeen: "2026-08-20T13:59:51.240000Z",
+          count: "1",
+          userCount: 1,
+        },
+      },
+      actor: {
+        type: "application",
+        id: "sentry",
+        name: "Sentry",
+      },
+    },
+    "issue.resolved": {
+      action: "resolved",
+      installation: {
+        uuid: "7a485448-a9e2-4c85-8a3c-4f44175783c9",
+      },
+      data: {
+        issue: {
+          id: "1170820242",
+          shortId: "WEB-1T",
+          title: "TypeError: Cannot read properties of undefined (reading 'id')",
+          culprit: "app/checkout",
+          permalink: "https://acme.sentry.io/issues/1170820242/",
+          level: "error",
+          status: "resolved",
+          project: {
+            id: "1",
+            name: "web",
+            slug: "web",
+            platform: "javascript",
+          },
+          firstSeen: "2026-08-20T13:59:51.240000Z",
+          lastSeen: "2026-08-20T14:01:02.000000Z",
+          count: "1",
+          userCount: 1,
+        },
+      },
+      actor: {
+        type: "user",
+        id: 1,
+        name: "Jane Doe",
+      },
+    },
+  },
+  shopify: {
+    "app/uninstalled": {
+      id: 548380009,
+      name: "Super Toys",
+      email: "super@supertoys.com",
+      domain: null,
+      myshopify_domain: "super-toys.myshopify.com",
+      country_code: "US",
+      currency: "USD",
+      plan_name: "basic",
+    },
+    "customers/create": {
+      id: 7291630649563,
+      admin_graphql_api_id: "gid://shopify/Customer/7291630649563",
+      email: "bob@biller.com",
+      first_name: "Bob",
+      last_name: "Biller",
+      phone: null,
+      created_at: "2026-08-20T10:00:04-04:00",
+      updated_at: "2026-08-20T10:00:04-04:00",
+      state: "disabled",
+      verified_email: true,
+    },
+    "customers/data_request": {
+      shop_id: 954889,
+      shop_domain: "super-toys.myshopify.com",
+      orders_requested: [299938, 280263, 220458],
+      customer: {
+        id: 191167,
+        email: "john@example.com",
+        phone: "555-625-1199",
+      },
+      data_request: {
+        id: 9999,
+      },
+    },
+    "customers/redact": {
+      shop_id: 954889,
+      shop_domain: "super-toys.myshopify.com",
+      customer: {
+        id: 191167,
+        email: "john@example.com",
+        phone: "555-625-1199",
+      },
+      orders_to_redact: [299938, 280263, 220458],
+    },
+    "orders/create": {
+      id: 5952311869659,
+      admin_graphql_api_id: "gid://shopify/Order/5952311869659",
+      name: "#9999",
+      email: "jon@example.com",
+      created_at: "2026-08-20T10:01:10-04:00",
+      updated_at: "2026-08-20T10:01:10-04:00",
+      currency: "USD",
+      total_price: "199.00",
+      financial_status: "voided",
+      line_items: [
+        {
+          id: 14655324127451,
+          admin_graphql_api_id: "gid://shopify/LineItem/14655324127451",
+          name: "IPod Nano - 8GB",
+          price: "199.00",
+          product_id: 632910392,
+          quantity: 1,
+          sku: "IPOD2008PINK",
+          variant_id: 808950810,
+        },
+      ],
+      customer: {
+        id: 7291630616795,
+        email: "john@example.com",
+        first_name: "John",
+        last_name: "Smith",
+        admin_graphql_api_id: "gid://shopify/Customer/7291630616795",
+      },
+    },
+    "orders/paid": {
+      id: 5952311869659,
+      admin_graphql_api_id: "gid://shopify/Order/5952311869659",
+      name: "#9999",
+      email: "jon@example.com",
+      created_at: "2026-08-20T10:01:10-04:00",
+      updated_at: "2026-08-20T10:02:41-04:00",
+      currency: "USD",
+      total_price: "199.00",
+      financial_status: "paid",
+      line_items: [
+        {
+          id: 14655324127451,
+          admin_graphql_api_id: "gid://shopify/LineItem/14655324127451",
+          name: "IPod Nano - 8GB",
+          price: "199.00",
+          product_id: 632910392,
+          quantity: 1,
+          sku: "IPOD2008PINK",
+          variant_id: 808950810,
+        },
+      ],
+      customer: {
+        id: 7291630616795,
+        email: "john@example.com",
+        first_name: "John",
+        last_name: "Smith",
+        admin_graphql_api_id: "gid://shopify/Customer/7291630616795",
+      },
+    },
+    "products/update": {
+      id: 8813950173403,
+      admin_graphql_api_id: "gid://shopify/Product/8813950173403",
+      title: "Example T-Shirt",
+      handle: "example-t-shirt",
+      status: "active",
+      created_at: "2026-08-19T16:31:02-04:00",
+      updated_at: "2026-08-20T10:00:51-04:00",
+      variants: [
+        {
+          id: 46837282062555,
+          title: "Small",
+          price: "19.99",
+          sku: "example-shirt-s",
+          inventory_quantity: 75,
+        },
+      ],
+    },
+    "shop/redact": {
+      shop_id: 954889,
+      shop_domain: "super-toys.myshopify.com",
     },
   },
   stackAuth: {
@@ -8873,6 +10598,114 @@ export const fixtureData: Fixtures = {
       userId: "user_4x1c2k9d0m7qz3bvn8r5tw6ye",
     },
   },
+  typeform: {
+    form_response: {
+      event_id: "01J5Z8K3M2N4P6Q8R0S2T4V6W8",
+      event_type: "form_response",
+      form_response: {
+        form_id: "lT4Z3j",
+        token: "a3a12ec67a1365927098a606107fac15",
+        submitted_at: "2026-08-20T13:58:51Z",
+        landed_at: "2026-08-20T13:57:09Z",
+        calculated: {
+          score: 9,
+        },
+        variables: [
+          {
+            key: "score",
+            type: "number",
+            number: 9,
+          },
+        ],
+        hidden: {
+          user_id: "abc123456",
+        },
+        definition: {
+          id: "lT4Z3j",
+          title: "Webhooks example",
+          fields: [
+            {
+              id: "DlXFaesGBpoF",
+              title: "Thanks, {{answer_60906475}}! What's it like to be a cat?",
+              type: "long_text",
+              ref: "readable_ref_long_text",
+              properties: {},
+            },
+            {
+              id: "SMEUb7VJz92Q",
+              title: "What is your email address?",
+              type: "email",
+              ref: "readable_ref_email",
+              properties: {},
+            },
+          ],
+        },
+        answers: [
+          {
+            type: "text",
+            text: "It's a lot like being a dog, but purrfect.",
+            field: {
+              id: "DlXFaesGBpoF",
+              type: "long_text",
+              ref: "readable_ref_long_text",
+            },
+          },
+          {
+            type: "email",
+            email: "laura@example.com",
+            field: {
+              id: "SMEUb7VJz92Q",
+              type: "email",
+              ref: "readable_ref_email",
+            },
+          },
+        ],
+      },
+    },
+    form_response_partial: {
+      event_id: "01J5Z8J1A2B3C4D5E6F7G8H9J0",
+      event_type: "form_response_partial",
+      form_response: {
+        form_id: "lT4Z3j",
+        token: "b7c94fd1a3e8462fa1b2c3d4e5f60718",
+        landed_at: "2026-08-20T13:57:40Z",
+        hidden: {
+          user_id: "abc123457",
+        },
+        definition: {
+          id: "lT4Z3j",
+          title: "Webhooks example",
+          fields: [
+            {
+              id: "DlXFaesGBpoF",
+              title: "Thanks, {{answer_60906475}}! What's it like to be a cat?",
+              type: "long_text",
+              ref: "readable_ref_long_text",
+              properties: {},
+            },
+            {
+              id: "SMEUb7VJz92Q",
+              title: "What is your email address?",
+              type: "email",
+              ref: "readable_ref_email",
+              properties: {},
+            },
+          ],
+        },
+        answers: [
+          {
+            type: "text",
+            text: "It's a lot like being a dog, but purrfect.",
+            field: {
+              id: "DlXFaesGBpoF",
+              type: "long_text",
+              ref: "readable_ref_long_text",
+            },
+          },
+        ],
+      },
+    },
+  },
   userfront: {
     "tenant.create": {
       action: "create",
@@ -9025,6 +10858,128 @@ export const fixtureData: Fixtures = {
           demo1234: {
             roles: ["admin"],
           },
+        },
+      },
+    },
+  },
+  vercel: {
+    "deployment.created": {
+      id: "uz3mZ9QjdD3E3W1C3B5t4T1A",
+      type: "deployment.created",
+      createdAt: 1787234321402,
+      region: "iad1",
+      payload: {
+        team: {
+          id: "team_jfKNQ3PWqAZZqRStLY3vWBhF",
+        },
+        user: {
+          id: "8wbJlrDhzKqBzcP2bNdzdHvE",
+        },
+        deployment: {
+          id: "dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          meta: {
+            githubCommitRef: "main",
+            githubCommitSha: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            githubRepo: "web",
+          },
+          url: "web-8nsx5rqa4-acme.vercel.app",
+          name: "web",
+        },
+        links: {
+          deployment: "https://vercel.com/acme/web/2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          project: "https://vercel.com/acme/web",
+        },
+        target: "production",
+        project: {
+          id: "prj_12HKQaOmR5t5Uy6vdcQsNIiZgHGB",
+        },
+        plan: "pro",
+        regions: ["iad1"],
+      },
+    },
+    "deployment.error": {
+      id: "M3XUbhm4bq5gQWlu5Ms2Cv3X",
+      type: "deployment.error",
+      createdAt: 1787234402177,
+      region: null,
+      payload: {
+        team: {
+          id: "team_jfKNQ3PWqAZZqRStLY3vWBhF",
+        },
+        user: {
+          id: "8wbJlrDhzKqBzcP2bNdzdHvE",
+        },
+        deployment: {
+          id: "dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          meta: {
+            githubCommitRef: "main",
+            githubCommitSha: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            githubRepo: "web",
+          },
+          url: "web-8nsx5rqa4-acme.vercel.app",
+          name: "web",
+        },
+        links: {
+          deployment: "https://vercel.com/acme/web/2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          project: "https://vercel.com/acme/web",
+        },
+        target: null,
+        project: {
+          id: "prj_12HKQaOmR5t5Uy6vdcQsNIiZgHGB",
+        },
+        plan: "pro",
+        regions: ["iad1"],
+      },
+    },
+    "deployment.succeeded": {
+      id: "Kq8xkzbNAB9Zq0q0LrTDrnJh",
+      type: "deployment.succeeded",
+      createdAt: 1787234389021,
+      region: "iad1",
+      payload: {
+        team: {
+          id: "team_jfKNQ3PWqAZZqRStLY3vWBhF",
+        },
+        user: {
+          id: "8wbJlrDhzKqBzcP2bNdzdHvE",
+        },
+        deployment: {
+          id: "dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          meta: {
+            githubCommitRef: "main",
+            githubCommitSha: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            githubRepo: "web",
+          },
+          url: "web-8nsx5rqa4-acme.vercel.app",
+          name: "web",
+        },
+        links: {
+          deployment: "https://vercel.com/acme/web/2euZBFqxYdDMDG1jTrHFnNZ2eUVa",
+          project: "https://vercel.com/acme/web",
+        },
+        target: "production",
+        project: {
+          id: "prj_12HKQaOmR5t5Uy6vdcQsNIiZgHGB",
+        },
+        plan: "pro",
+        regions: ["iad1"],
+      },
+    },
+    "project.created": {
+      id: "pCp1R1zq4JcYJ1pIDCBKSSwE",
+      type: "project.created",
+      createdAt: 1787234199842,
+      region: null,
+      payload: {
+        team: {
+          id: "team_jfKNQ3PWqAZZqRStLY3vWBhF",
+        },
+        user: {
+          id: "8wbJlrDhzKqBzcP2bNdzdHvE",
+        },
+        project: {
+          id: "prj_12HKQaOmR5t5Uy6vdcQsNIiZgHGB",
+          name: "web",
         },
       },
     },

@@ -14,14 +14,14 @@ describe("fixtures", () => {
     .filter((provider) => existsSync(`${DIR}${provider}/fixtures`))
     .flatMap((provider) =>
       readdirSync(`${DIR}${provider}/fixtures`).map(
-        (file) => [provider, file.slice(0, -".json".length)] as const,
+        (file) => [provider, decodeURIComponent(file.slice(0, -".json".length))] as const,
       ),
     );
 
   it.each(files)(
     "%s/%s is bundled byte for byte: JSON.stringify gives the file's compact JSON",
     (provider, type) => {
-      const text = readFileSync(`${DIR}${provider}/fixtures/${type}.json`, "utf8");
+      const text = readFileSync(`${DIR}${provider}/fixtures/${encodeURIComponent(type)}.json`, "utf8");
       expect(JSON.stringify(fixturesOf(provider)[type])).toBe(text.trimEnd());
     },
   );

@@ -7,8 +7,11 @@ import { fixture, type ProviderKey } from "./fixtures.js";
 import { signDelivery, signDuplicate, signHeaders, signRequest } from "./sign-request.js";
 import { replaceLastWord, withWrongSecret } from "./variants.js";
 
-/** One event per provider, dated now. */
-const EVENT: Record<ProviderKey, () => unknown> = {
+/**
+ * One event per provider, dated now. Netlify is not here yet: its JWT signer and its 24 h `maxAge` on the
+ * body's `updated_at` are exercised in packages/providers/src/netlify/netlify.test.ts.
+ */
+const EVENT: Record<Exclude<ProviderKey, "netlify">, () => unknown> = {
   auth0: () => fixture("auth0", "ss"),
   clerk: () => fixture("clerk", "user.created"),
   ferriskey: () => fixture("ferriskey", "user.created"),
@@ -17,6 +20,7 @@ const EVENT: Record<ProviderKey, () => unknown> = {
   logto: () => fixture("logto", "User.Created"),
   okta: () => fixture("okta", "user.lifecycle.create"),
   propelAuth: () => fixture("propelAuth", "user.created"),
+  shopify: () => fixture("shopify", "orders/create"),
   stackAuth: () => fixture("stackAuth", "user.created"),
   stripe: () => fixture("stripe", "invoice.paid"),
   stytch: () => fixture("stytch", "direct.member.create"),
@@ -24,13 +28,31 @@ const EVENT: Record<ProviderKey, () => unknown> = {
   tesseral: () => fixture("tesseral", "sync.user"),
   userfront: () => fixture("userfront", "user.create"),
   zitadel: () => fixture("zitadel", "user.human.added"),
+  resend: () => fixture("resend", "email.delivered"),
+  polar: () => fixture("polar", "order.paid"),
+  openai: () => fixture("openai", "response.completed"),
+  replicate: () => fixture("replicate", "prediction.succeeded"),
+  razorpay: () => fixture("razorpay", "payment.captured"),
+  lemonSqueezy: () => fixture("lemonSqueezy", "order_created"),
+  vercel: () => fixture("vercel", "deployment.succeeded"),
+  sentry: () => fixture("sentry", "issue.created"),
+  gitlab: () => fixture("gitlab", "push"),
+  typeform: () => fixture("typeform", "form_response"),
+  intercom: () => fixture("intercom", "contact.user.created"),
+  bitbucket: () => fixture("bitbucket", "repo:push"),
+  calendly: () => fixture("calendly", "invitee.created"),
 };
 
-const TOKEN_PROVIDERS = new Set(["auth0", "okta", "userfront"]);
+const TOKEN_PROVIDERS = new Set(["auth0", "gitlab", "okta", "userfront"]);
 const TIMESTAMPED = new Set([
+  "calendly",
   "clerk",
   "ferriskey",
+  "openai",
+  "polar",
   "propelAuth",
+  "replicate",
+  "resend",
   "stackAuth",
   "stripe",
   "stytch",
@@ -38,12 +60,15 @@ const TIMESTAMPED = new Set([
   "tesseral",
   "zitadel",
 ]);
-// GitHub names the event in a header, which its router routes by.
+// GitHub and Shopify name the event in a header, which its router routes by.
 const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {
   github: typeHeaders("github", "push"),
+  shopify: typeHeaders("shopify", "orders/create"),
+  sentry: typeHeaders("sentry", "issue.created"),
+  bitbucket: typeHeaders("bitbucket", "repo:push"),
 };
 
-describe.each(Object.keys(EVENT) as ProviderKey[])("%s negative variants", (key) => {
+describe.each(Object.keys(EVENT) as (keyof typeof EVENT)[])("%s negative variants", (key) => {
   const setup = () => {
     const provider = PROVIDERS[key]!();
     let handled = 0;

@@ -5,19 +5,33 @@
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
   auth0,
+  bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
   github,
+  gitlab,
+  intercom,
+  lemonSqueezy,
   logto,
   okta,
+  openai,
+  polar,
   propelAuth,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
+  shopify,
   stackAuth,
   stripe,
   stytch,
   supabase,
   tesseral,
+  typeform,
   userfront,
+  vercel,
   zitadel,
 } from "@hookproof/providers";
 
@@ -32,6 +46,20 @@ export const ZITADEL_SECRET = "Xq7tR2vN9pL4sK8mW3zY6bH1cF5dJ0gA";
 export const OKTA_TOKEN = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
 export const AUTH0_TOKEN = "Bearer a0-log-stream-7f3a9c2e51b84d06";
 export const SUPABASE_SECRET = "v1,whsec_bJ4rCGvW0Yx7Zo3TkU9nQ2sH6aLdE1fP8gR5mV0cXyA=";
+export const SHOPIFY_SECRET = "shpss_0123456789abcdef0123456789abcdef";
+export const RESEND_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+export const POLAR_SECRET = "whsec_ovyN6cPrTv56AApvzCaJno08SSmGJmgbWilb33N2JuK";
+export const OPENAI_SECRET = "whsec_RdvaYFYUXuIFuEbvZHwMfYFhUf7aMYjYcmM24+Aj40c=";
+export const REPLICATE_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+export const RAZORPAY_SECRET = "rzp_whsec_test_0123456789";
+export const LEMON_SQUEEZY_SECRET = "ls_secret_0123456789";
+export const VERCEL_SECRET = "vercel_webhook_secret_0123456789";
+export const SENTRY_SECRET = "sentry_client_secret_0123456789abcdef";
+export const GITLAB_SECRET = "glwt-7f3a9c2e51b84d06a1c2";
+export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
+export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
+export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
+export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -42,12 +70,26 @@ export const SECRETS: Readonly<Record<string, string>> = {
   logto: LOGTO_SECRET,
   okta: OKTA_TOKEN,
   "propel-auth": WHSEC,
+  shopify: SHOPIFY_SECRET,
   "stack-auth": WHSEC,
   stytch: WHSEC,
   supabase: SUPABASE_SECRET,
   tesseral: WHSEC,
   userfront: USERFRONT_TOKEN,
   zitadel: ZITADEL_SECRET,
+  resend: RESEND_SECRET,
+  polar: POLAR_SECRET,
+  openai: OPENAI_SECRET,
+  replicate: REPLICATE_SECRET,
+  razorpay: RAZORPAY_SECRET,
+  "lemon-squeezy": LEMON_SQUEEZY_SECRET,
+  vercel: VERCEL_SECRET,
+  sentry: SENTRY_SECRET,
+  gitlab: GITLAB_SECRET,
+  typeform: TYPEFORM_SECRET,
+  intercom: INTERCOM_SECRET,
+  bitbucket: BITBUCKET_SECRET,
+  calendly: CALENDLY_SECRET,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */
@@ -60,6 +102,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   logto: () => logto({ secret: LOGTO_SECRET }),
   okta: () => okta({ token: OKTA_TOKEN }),
   propelAuth: () => propelAuth({ secret: WHSEC }),
+  shopify: () => shopify({ secret: SHOPIFY_SECRET }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
   stripe: () => stripe({ secret: STRIPE_SECRET }),
   stytch: () => stytch({ secret: WHSEC }),
@@ -67,6 +110,19 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   tesseral: () => tesseral({ secret: WHSEC }),
   userfront: () => userfront({ token: USERFRONT_TOKEN }),
   zitadel: () => zitadel({ secret: ZITADEL_SECRET }),
+  resend: () => resend({ secret: RESEND_SECRET }),
+  polar: () => polar({ secret: POLAR_SECRET }),
+  openai: () => openai({ secret: OPENAI_SECRET }),
+  replicate: () => replicate({ secret: REPLICATE_SECRET }),
+  razorpay: () => razorpay({ secret: RAZORPAY_SECRET }),
+  lemonSqueezy: () => lemonSqueezy({ secret: LEMON_SQUEEZY_SECRET }),
+  vercel: () => vercel({ secret: VERCEL_SECRET }),
+  sentry: () => sentry({ secret: SENTRY_SECRET }),
+  gitlab: () => gitlab({ token: GITLAB_SECRET }),
+  typeform: () => typeform({ secret: TYPEFORM_SECRET }),
+  intercom: () => intercom({ secret: INTERCOM_SECRET }),
+  bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
+  calendly: () => calendly({ secret: CALENDLY_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -79,6 +135,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   logto: "logto-signature-sha-256",
   okta: "authorization",
   propelAuth: "svix-signature",
+  shopify: "x-shopify-hmac-sha256",
   stackAuth: "svix-signature",
   stripe: "stripe-signature",
   stytch: "svix-signature",
@@ -86,12 +143,31 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   tesseral: "svix-signature",
   userfront: "authorization",
   zitadel: "zitadel-signature",
+  resend: "svix-signature",
+  polar: "webhook-signature",
+  openai: "webhook-signature",
+  replicate: "webhook-signature",
+  razorpay: "x-razorpay-signature",
+  lemonSqueezy: "x-signature",
+  vercel: "x-vercel-signature",
+  sentry: "sentry-hook-signature",
+  gitlab: "x-gitlab-token",
+  typeform: "typeform-signature",
+  intercom: "x-hub-signature",
+  bitbucket: "x-hub-signature",
+  calendly: "calendly-webhook-signature",
 };
 
-/**
- * The headers besides the signed ones that a provider sends with an event of `type`: GitHub names the event
- * in `X-GitHub-Event` (the type before its action), which its router routes by.
- */
+/** The senders that name the event in a header, which their routers route by. */
+const TYPE_HEADERS: Readonly<Record<string, (type: string) => Record<string, string>>> = {
+  // `X-GitHub-Event` is the type before its action.
+  github: (type) => ({ "x-github-event": type.split(".")[0] ?? type }),
+  shopify: (topic) => ({ "x-shopify-topic": topic }),
+  sentry: (type) => ({ "sentry-hook-resource": type.split(".")[0] ?? type }),
+  bitbucket: (type) => ({ "x-event-key": type }),
+};
+
+/** The headers besides the signed ones that a provider sends with an event of `type`. */
 export function typeHeaders(key: string, type: string): Record<string, string> {
-  return key === "github" ? { "x-github-event": type.split(".")[0] ?? type } : {};
+  return Object.hasOwn(TYPE_HEADERS, key) ? (TYPE_HEADERS[key]?.(type) ?? {}) : {};
 }

@@ -7,6 +7,7 @@
 import type { EventCatalogue } from "@hookproof/core";
 import * as v from "valibot";
 import { catalogue } from "../kit/catalogue.js";
+import { dateText } from "../kit/date-text.js";
 import { shape } from "../kit/shape.js";
 
 /** Every generic event. All of it is signed, `created_at` included. */
@@ -85,12 +86,7 @@ const member = shape<GenericTeamMember>({
 });
 
 // `maxAge` relies on `created_at`: a value that does not parse would switch the age check off.
-const createdAt = v.pipe(
-  v.string(),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (dataset.typed && Number.isNaN(Date.parse(dataset.value))) addIssue({ expected: "an ISO 8601 date" });
-  }),
-);
+const createdAt = dateText;
 
 /** `{ id, type, created_at, data }` for one event type. */
 function genericEvent<Type extends string, Data>(

@@ -10,6 +10,7 @@
 import type { EventCatalogue, HmacPresetOptions, Secrets, WebhookProvider } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
 import { stringField } from "../kit/string-field.js";
+import { unixSecondsField } from "../kit/unix-seconds.js";
 import { stripeCatalogue } from "./events.js";
 import type { StripeEvents } from "./official-types.js";
 import { stripeHmac } from "./scheme.js";
@@ -44,10 +45,7 @@ export function stripe(options: StripeOptions): WebhookProvider<StripeEvents> {
     events: stripeCatalogue as unknown as EventCatalogue<StripeEvents>,
     eventType: (payload) => stringField(payload, "type"),
     eventId: (payload) => stringField(payload, "id") || undefined,
-    eventTime(payload) {
-      const created = (payload as { created?: unknown } | null)?.created;
-      return typeof created === "number" && Number.isFinite(created) ? created * 1000 : undefined;
-    },
+    eventTime: (payload) => unixSecondsField(payload, "created"),
   };
 }
 

@@ -6,17 +6,31 @@
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
   auth0,
+  bitbucket,
+  calendly,
   clerk,
   ferriskey,
   generic,
+  gitlab,
+  intercom,
+  lemonSqueezy,
   logto,
   okta,
+  openai,
+  polar,
   propelAuth,
+  razorpay,
+  replicate,
+  resend,
+  sentry,
+  shopify,
   stackAuth,
   stytch,
   supabase,
   tesseral,
+  typeform,
   userfront,
+  vercel,
   zitadel,
 } from "@hookproof/providers";
 import { UsageError, warn } from "./output.js";
@@ -33,6 +47,8 @@ export interface ProviderEntry {
   format?: { matches: (secret: string) => boolean; looks: string };
   /** Builds the provider with one secret, or several (rotation: any may match). */
   create(secrets: string[], allowShortSecret: boolean): WebhookProvider<EventMap>;
+  /** The headers that name an event of `type`, for senders that name it in one (Shopify's `X-Shopify-Topic`). */
+  eventHeaders?(type: string): Record<string, string>;
   /** Builds it for a sender that sends only a static token in a header you name (`--token-header`). */
   createWithTokenHeader?(
     header: string,
@@ -60,6 +76,17 @@ const entries: readonly ProviderEntry[] = [
     secret:
       "the log stream's Authorization Token, exactly as typed in Auth0 (with `Bearer ` if you typed it)",
     create: (s, allowShortSecret) => auth0({ token: s, allowShortSecret }),
+  },
+  {
+    name: "bitbucket",
+    secret: "the webhook's secret (used as text)",
+    create: (s, allowShortSecret) => bitbucket({ secret: s, allowShortSecret }),
+    eventHeaders: (type) => ({ "x-event-key": type }),
+  },
+  {
+    name: "calendly",
+    secret: "the subscription's signing key (used as text)",
+    create: (s, allowShortSecret) => calendly({ secret: s, allowShortSecret }),
   },
   {
     name: "clerk",
@@ -99,6 +126,61 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => propelAuth({ secret: s, allowShortSecret }),
   },
   {
+    name: "gitlab",
+    secret: "the webhook's secret token",
+    create: (s, allowShortSecret) => gitlab({ token: s, allowShortSecret }),
+  },
+  {
+    name: "intercom",
+    secret: "the app's client secret (used as text)",
+    create: (s, allowShortSecret) => intercom({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "lemon-squeezy",
+    secret: "the webhook's signing secret (used as text)",
+    create: (s, allowShortSecret) => lemonSqueezy({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "openai",
+    secret: "the endpoint's whsec_… signing secret",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => openai({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "polar",
+    secret: "the endpoint's whsec_… secret, used as text (as shown)",
+    create: (s, allowShortSecret) => polar({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "razorpay",
+    secret: "the webhook's secret (used as text)",
+    create: (s, allowShortSecret) => razorpay({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "replicate",
+    secret: "the account's whsec_… webhook secret",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => replicate({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "resend",
+    secret: "the endpoint's whsec_… signing secret",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => resend({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "sentry",
+    secret: "the integration's client secret (used as text)",
+    create: (s, allowShortSecret) => sentry({ secret: s, allowShortSecret }),
+    eventHeaders: (type) => ({ "sentry-hook-resource": type.split(".")[0] ?? type }),
+  },
+  {
+    name: "shopify",
+    secret: "the app's client secret (used as text)",
+    create: (s, allowShortSecret) => shopify({ secret: s, allowShortSecret }),
+    eventHeaders: (topic) => ({ "x-shopify-topic": topic }),
+  },
+  {
     name: "stack-auth",
     secret: "the endpoint's whsec_… secret",
     format: WHSEC_FORMAT,
@@ -123,6 +205,11 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => tesseral({ secret: s, allowShortSecret }),
   },
   {
+    name: "typeform",
+    secret: "the webhook's secret (used as text)",
+    create: (s, allowShortSecret) => typeform({ secret: s, allowShortSecret }),
+  },
+  {
     name: "userfront",
     secret: "the webhook API key (a bearer token)",
     create: (s, allowShortSecret) => userfront({ token: s, allowShortSecret }),
@@ -131,6 +218,11 @@ const entries: readonly ProviderEntry[] = [
     name: "zitadel",
     secret: "the target's signing key (used as text)",
     create: (s, allowShortSecret) => zitadel({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "vercel",
+    secret: "the webhook's secret or the integration's client secret (used as text)",
+    create: (s, allowShortSecret) => vercel({ secret: s, allowShortSecret }),
   },
 ];
 

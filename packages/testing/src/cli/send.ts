@@ -81,7 +81,10 @@ export async function sendCommand(url: string, options: SendCommandOptions): Pro
   const sign = () =>
     signDelivery(provider, payload, {
       url: target,
-      headers: extraHeaders(options.header),
+      headers: {
+        ...(event === undefined ? {} : entry.eventHeaders?.(event)),
+        ...extraHeaders(options.header),
+      },
       ...(variant ? { variant } : {}),
       ...(missingHeader ? { missingHeader } : {}),
     }).catch(signError);

@@ -30,6 +30,7 @@ export async function signCommand(options: SignCommandOptions): Promise<number> 
     ...variantOf(options),
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+    ...(event === undefined ? {} : { headers: entry.eventHeaders?.(event) ?? {} }),
     url,
   }).catch(signError);
   const body = typeof delivery.body === "string" ? delivery.body : new TextDecoder().decode(delivery.body);
