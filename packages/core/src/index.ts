@@ -36,7 +36,13 @@ export type {
 export type { PayloadIssue } from "./schema/payload-issues.js";
 export { formatPath } from "./schema/payload-issues.js";
 export type { StandardSchemaV1 } from "./schema/standard-schema.js";
-export type { HmacOptions, HmacPresetOptions, HmacTimestamp } from "./schemes/hmac.js";
+export type { BasicAuthOptions, BasicCredentials } from "./schemes/basic-auth.js";
+export { basicAuth } from "./schemes/basic-auth.js";
+export type { BodySignatureOptions } from "./schemes/body-signature.js";
+export { bodySignature } from "./schemes/body-signature.js";
+export type { FormHmacOptions } from "./schemes/form-hmac.js";
+export { formHmac } from "./schemes/form-hmac.js";
+export type { HmacOptions, HmacPresetOptions, HmacTimestamp, TimestampUnit } from "./schemes/hmac.js";
 export { hmac } from "./schemes/hmac.js";
 export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";
 export { standardWebhooks } from "./schemes/standard-webhooks.js";

@@ -11,6 +11,13 @@ export interface SchemeRequest {
   header: HeaderReader;
   /** The raw body, exactly as received. */
   body: Uint8Array;
+  /** The upper-case HTTP method, for schemes that sign it (HubSpot v3). */
+  method?: string;
+  /**
+   * The request's full public URL as the sender addressed it, `scheme://host[:port]/path?query` (no
+   * fragment), for schemes that sign it (Twilio, Square, HubSpot v3).
+   */
+  url?: string;
 }
 
 /** What a scheme proved about a request. */
@@ -24,6 +31,11 @@ export interface SchemeResult {
   timestamp?: number;
   /** Position in the configured secret or token list of the one that matched (never the secret itself). */
   keyIndex: number;
+  /**
+   * The authenticated payload, when the scheme had to decode the body to check it (a signature inside the
+   * body); the event stage then uses it instead of decoding the raw bytes again.
+   */
+  payload?: unknown;
 }
 
 /** What to sign. */
@@ -33,6 +45,10 @@ export interface SignInput {
   id?: string;
   /** Unix seconds, for schemes that sign a timestamp. Defaults to now. */
   timestamp?: number;
+  /** The upper-case HTTP method, for schemes that sign it. Default `"POST"`. */
+  method?: string;
+  /** The URL the request is sent to, for schemes that sign it. */
+  url?: string;
 }
 
 /**
@@ -55,6 +71,11 @@ export interface WebhookScheme {
   checkHeaders?(header: HeaderReader): void;
   /** The headers a sender would add for `input`. */
   sign(input: SignInput): MaybePromise<Record<string, string>>;
+  /**
+   * For a scheme whose signature travels inside the body (Mailgun): the body a sender would send for
+   * `input`, signature included. `sign` then gives the headers only.
+   */
+  signBody?(input: SignInput): MaybePromise<string>;
 }
 
 /** A secret as text (its UTF-8 bytes are the key, or a `whsec_` string) or as raw key bytes. */

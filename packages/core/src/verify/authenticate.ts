@@ -37,6 +37,13 @@ export interface VerifyInput {
    * present, so a request without them is refused (`missing_header`) before a byte of its body is read.
    */
   body: BodyInput | LazyBody;
+  /** The upper-case HTTP method, for schemes that sign it (HubSpot v3). */
+  method?: string;
+  /**
+   * The request's full public URL as the sender addressed it, `scheme://host[:port]/path?query` (no
+   * fragment), for schemes that sign it (Twilio, Square, HubSpot v3).
+   */
+  url?: string;
 }
 
 /** A request whose bytes are authentic and fresh, not yet parsed. */
@@ -79,16 +86,17 @@ export function createAuthenticator(options: VerifierOptions): Authenticator {
     return Object.assign({}, result, { raw, header });
   }
 
-  function authenticate({ headers, body }: VerifyInput): MaybePromise<AuthenticatedRequest> {
+  function authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest> {
+    const { headers, body } = input;
     if (typeof body === "function") {
       // A request missing a header it needs is refused before a byte of its body is read.
       scheme.checkHeaders?.(readHeaders(headers));
-      return chain(body(), (bytes) => authenticate({ headers, body: bytes }));
+      return chain(body(), (bytes) => authenticate({ ...input, body: bytes }));
     }
     const raw = toBytes(body);
     if (raw.length > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
     const header = readHeaders(headers);
-    const result = scheme.verify({ header, body: raw });
+    const result = scheme.verify({ header, body: raw, method: input.method, url: input.url });
     // A scheme may be the caller's own: any thenable it answers with is waited for, not taken as the result.
     return isThenable(result)
       ? Promise.resolve(result).then((r) => fresh(raw, header, r))
