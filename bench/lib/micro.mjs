@@ -16,6 +16,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import Stripe from "stripe";
 import { Webhook as SvixWebhook } from "svix";
 import { jsonBody, SIZES } from "./bodies.mjs";
+import { hmacFamilySuites } from "./hmac-family.mjs";
 import {
   boundGithub,
   boundStandardWebhooks,
@@ -272,6 +273,7 @@ function suites(web, subtleKey) {
         ];
       },
     },
+    ...hmacFamilySuites(),
     {
       id: "pipeline",
       title: "Full pipeline — `createWebhooks().process()` (verify, parse, validate, dedupe, handler)",

@@ -27,7 +27,7 @@ export type BasicAuthOptions = (BasicCredentials | { credentials: readonly Basic
   allowShortSecret?: boolean;
 };
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
+const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
 const FORM = "`Basic <base64 of username:password>`";
 
 /**

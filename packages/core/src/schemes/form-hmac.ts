@@ -40,7 +40,8 @@ export interface FormHmacOptions {
   urlVariants?: boolean;
 }
 
-const decoder = new TextDecoder();
+// Pure: a bundle that does not use this scheme drops it.
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** Each parameter's name and value, names sorted, a name's distinct values sorted (twilio-node `toFormUrlEncodedParam`). */
 function formParams(body: Uint8Array): string {
@@ -127,12 +128,8 @@ export function formHmac(options: FormHmacOptions): WebhookScheme {
     const claimed = claimedHash(url);
     const params = claimed === undefined ? formParams(body) : "";
     const urls = options.urlVariants ? urlVariants(url) : [url];
-    const macs = urls.flatMap((form) => keys.map((key) => backend.hmac(key, [form + params], encoding)));
-    return chainAll(macs, (all) => {
-      const match = all.findIndex((mac) => constantTimeEqual(received, mac));
-      if (match === -1) throw noMatch();
-      const result: SchemeResult = { keyIndex: match % keys.length };
-      if (claimed === undefined) return result;
+    const checkBody = (keyIndex: number): MaybePromise<SchemeResult> => {
+      if (claimed === undefined) return { keyIndex };
       const hash = claimed.toLowerCase();
       return chain(backend.sha256Hex(body), (actual) => {
         if (!constantTimeEqual(hash, actual)) {
@@ -142,9 +139,21 @@ export function formHmac(options: FormHmacOptions): WebhookScheme {
             { header },
           );
         }
-        return result;
+        return { keyIndex };
       });
-    });
+    };
+    // One URL form at a time, the received one first: a genuine request pays for one form only.
+    const attempt = (index: number): MaybePromise<SchemeResult> =>
+      chainAll(
+        keys.map((key) => backend.hmac(key, [urls[index] + params], encoding)),
+        (macs) => {
+          const keyIndex = macs.findIndex((mac) => constantTimeEqual(received, mac));
+          if (keyIndex !== -1) return checkBody(keyIndex);
+          if (index + 1 < urls.length) return attempt(index + 1);
+          throw noMatch();
+        },
+      );
+    return attempt(0);
   }
 
   function sign(input: SignInput): MaybePromise<Record<string, string>> {

@@ -86,17 +86,16 @@ export function createAuthenticator(options: VerifierOptions): Authenticator {
     return Object.assign({}, result, { raw, header });
   }
 
-  function authenticate(input: VerifyInput): MaybePromise<AuthenticatedRequest> {
-    const { headers, body } = input;
+  function authenticate({ headers, body, method, url }: VerifyInput): MaybePromise<AuthenticatedRequest> {
     if (typeof body === "function") {
       // A request missing a header it needs is refused before a byte of its body is read.
       scheme.checkHeaders?.(readHeaders(headers));
-      return chain(body(), (bytes) => authenticate({ ...input, body: bytes }));
+      return chain(body(), (bytes) => authenticate({ headers, body: bytes, method, url }));
     }
     const raw = toBytes(body);
     if (raw.length > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
     const header = readHeaders(headers);
-    const result = scheme.verify({ header, body: raw, method: input.method, url: input.url });
+    const result = scheme.verify({ header, body: raw, method, url });
     // A scheme may be the caller's own: any thenable it answers with is waited for, not taken as the result.
     return isThenable(result)
       ? Promise.resolve(result).then((r) => fresh(raw, header, r))
