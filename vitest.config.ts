@@ -31,6 +31,8 @@ export default defineConfig({
         resolve: { alias: coreAlias },
         test: {
           name: "core",
+          // A cap for a CI machine under load, not a speed claim: no unit test asserts a duration.
+          testTimeout: 20_000,
           include: ["packages/core/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
         },
@@ -40,6 +42,7 @@ export default defineConfig({
         plugins: [webCrypto],
         test: {
           name: "core (web crypto)",
+          testTimeout: 20_000,
           include: ["packages/core/src/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
         },
@@ -48,6 +51,7 @@ export default defineConfig({
         resolve: { alias: coreAlias },
         test: {
           name: "providers",
+          testTimeout: 20_000,
           include: ["packages/providers/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
         },
@@ -57,6 +61,7 @@ export default defineConfig({
         plugins: [webCrypto],
         test: {
           name: "providers (web crypto)",
+          testTimeout: 20_000,
           include: ["packages/providers/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**", "**/*.node.test.ts"],
         },
@@ -70,6 +75,18 @@ export default defineConfig({
           // Finds redis-server once: fails in CI without it, skips with one warning locally.
           globalSetup: ["packages/redis/test/global-setup.ts"],
           testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias: coreAlias },
+        test: {
+          name: "bullmq",
+          include: ["packages/bullmq/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+          // Real Redis and child processes (receivers, workers, the CLI), bounded to about two minutes.
+          globalSetup: ["packages/bullmq/test/global-setup.ts"],
+          testTimeout: 90_000,
           hookTimeout: 30_000,
         },
       },
@@ -119,9 +136,18 @@ export default defineConfig({
         test: {
           name: "testing",
           include: ["packages/testing/**/*.test.ts"],
-          exclude: ["**/node_modules/**", "**/dist/**"],
+          exclude: ["**/node_modules/**", "**/dist/**", "**/*.browser.test.ts"],
           // The CLI tests run the built bin as a child process against a real server.
           testTimeout: 30_000,
+        },
+      },
+      // `hookproof listen`'s page in Debian's Chromium (playwright-core), forwarding to the Express example.
+      {
+        test: {
+          name: "inspector",
+          include: ["packages/testing/**/*.browser.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
         },
       },
       // The examples run built: each test starts the real server (`node src/server.js`, `next start`).
@@ -145,6 +171,14 @@ export default defineConfig({
         test: {
           name: "example-fastify",
           include: ["examples/fastify/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "example-queue",
+          include: ["examples/queue/test/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

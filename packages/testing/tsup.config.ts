@@ -19,6 +19,18 @@ const config: Options[] = [
     platform: "node",
     external: [...common.external!, "commander"],
   },
+  // The `hookproof listen` page's script, bundled for the browser; its style is copied beside it (dist/ui/).
+  {
+    entry: { app: "src/listen/ui/app.ts" },
+    outDir: "dist/ui",
+    format: ["iife"],
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    sourcemap: false,
+    outExtension: () => ({ js: ".js" }),
+    publicDir: "src/listen/ui/public",
+  },
 ];
 
 export default defineConfig(config);

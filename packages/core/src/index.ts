@@ -13,6 +13,7 @@ export type { WebhookErrorCode, WebhookErrorDetails } from "./errors.js";
 export { configError, ERROR_STATUS, isWebhookVerificationError, WebhookVerificationError } from "./errors.js";
 export type { MaybePromise } from "./maybe.js";
 export { createWebhooks } from "./router/create-webhooks.js";
+export type { Handoff } from "./router/hand-off.js";
 export type {
   CloseOptions,
   CustomWebhooksOptions,
@@ -29,6 +30,7 @@ export type {
   EventsOf,
   InvalidPayloadEvent,
   ProcessResult,
+  RunResult,
   VerifiedEvent,
   WebhookContext,
   WebhookProvider,

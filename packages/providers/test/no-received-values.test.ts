@@ -90,5 +90,6 @@ describe("no received value appears in an invalid_payload answer", () => {
         expect(everything(error)).not.toContain(String(CARD));
       }
     },
+    60_000, // every field of every fixture, three ways: a cap for a loaded CI machine, not a speed claim
   );
 });

@@ -74,6 +74,17 @@ describe.skipIf(!binary)("redisStore on a real Redis", () => {
       expect(await store.lockTtl(key())).toBeUndefined();
     });
 
+    it("peeks at where a key stands without claiming it, as every instance sees it", async () => {
+      const store = redisStore({ client: a.client });
+      const other = redisStore({ client: b.client });
+      const k = key();
+      expect(await other.peek(k)).toBeUndefined();
+      expect(await store.begin(k, 60_000)).toBe("new"); // peeking claimed nothing
+      expect(await other.peek(k)).toBe("in_flight");
+      await store.complete(k, 60_000);
+      expect(await other.peek(k)).toBe("done");
+    });
+
     it("releases a claim on abort, so the retry is handled", async () => {
       const store = redisStore({ client: a.client });
       const k = key();
@@ -181,6 +192,7 @@ describe.skipIf(!binary)("redisStore on a real Redis", () => {
         await expect(store.complete("k:1", 60_000)).rejects.toThrow();
         await expect(store.abort("k:1")).rejects.toThrow();
         await expect(store.lockTtl("k:1")).rejects.toThrow();
+        await expect(store.peek("k:1")).rejects.toThrow();
         await own.start();
         let state: string | undefined;
         while (state === undefined) {

@@ -25,6 +25,7 @@ export interface RedisStore extends DedupeStore {
   complete(key: string, retainMs: number, pinMs?: number): Promise<void>;
   /** Releases this instance's claim; a claim that lapsed or was taken over is left alone. */
   abort(key: string): Promise<void>;
+  peek(key: string): Promise<"in_flight" | "done" | undefined>;
   lockTtl(key: string): Promise<number | undefined>;
 }
 
@@ -44,6 +45,11 @@ return 0`;
 
 const ABORT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end
 return 0`;
+
+const PEEK = `local value = redis.call("GET", KEYS[1])
+if not value then return "" end
+if value == "done" then return "done" end
+return "in_flight"`;
 
 const LOCK_TTL = `local value = redis.call("GET", KEYS[1])
 if value and string.sub(value, 1, 9) == "inflight:" then return redis.call("PTTL", KEYS[1]) end
@@ -107,6 +113,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     },
     async abort(key) {
       await run(ABORT, key, release(key));
+    },
+    async peek(key) {
+      const state = await run(PEEK, key);
+      return state === "done" || state === "in_flight" ? state : undefined;
     },
     async lockTtl(key) {
       const left = Number(await run(LOCK_TTL, key));

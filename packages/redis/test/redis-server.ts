@@ -58,14 +58,20 @@ export interface RedisServer {
   readonly url: string;
   /** Starts it again on the same port (if stopped); resolves once it answers PING. */
   start(): Promise<void>;
-  /** Stops it. With `keepData`, it saves first (`SHUTDOWN SAVE`) and `start()` reloads the data. */
-  stop(options?: { keepData?: boolean }): Promise<void>;
+  /**
+   * Stops it. With `keepData`, it saves first (`SHUTDOWN SAVE`) and `start()` reloads the data; `signal`
+   * `SIGKILL` is a crash (what survives is what its own `args` made durable).
+   */
+  stop(options?: { keepData?: boolean; signal?: NodeJS.Signals }): Promise<void>;
   /** Stops it and removes its directory. */
   close(): Promise<void>;
 }
 
-/** Spawns `redis-server` on a free port, without persistence of its own, and waits for PING. */
-export async function startRedisServer(binary: string): Promise<RedisServer> {
+/**
+ * Spawns `redis-server` on a free port, without persistence of its own unless `args` turn it on (later
+ * arguments win: `["--appendonly", "yes"]`), and waits for PING.
+ */
+export async function startRedisServer(binary: string, args: readonly string[] = []): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "hookproof-redis-"));
   let child: ChildProcess | undefined;
@@ -79,7 +85,19 @@ export async function startRedisServer(binary: string): Promise<RedisServer> {
     output = "";
     const spawned = spawn(
       binary,
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        dir,
+        ...args,
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     child = spawned;
@@ -94,13 +112,13 @@ export async function startRedisServer(binary: string): Promise<RedisServer> {
     throw new Error(`redis-server did not answer PING on port ${port}:\n${output}`);
   }
 
-  async function stop(options: { keepData?: boolean } = {}): Promise<void> {
+  async function stop(options: { keepData?: boolean; signal?: NodeJS.Signals } = {}): Promise<void> {
     const running = child;
     child = undefined;
     if (running === undefined || running.exitCode !== null) return;
     const exited = new Promise((resolve) => running.once("exit", resolve));
     if (options.keepData) await rawCommand(port, "SHUTDOWN SAVE").catch(() => "");
-    else running.kill("SIGTERM");
+    else running.kill(options.signal ?? "SIGTERM");
     await exited;
   }
 

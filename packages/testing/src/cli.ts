@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `hookproof` CLI: send, sign and verify webhooks as providers send them, and list the fixtures.
+ * The `hookproof` CLI: send, sign and verify webhooks as providers send them, list the fixtures, and
+ * inspect deliveries live (`listen`).
  * @module
  */
 import { readFileSync } from "node:fs";
@@ -8,6 +9,7 @@ import { DEFAULT_TOLERANCE_SECONDS } from "@hookproof/core";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { CAPTURE_EXAMPLE } from "./cli/capture.js";
 import { fixturesCommand } from "./cli/fixtures.js";
+import { DEFAULT_PORT, listenCommand } from "./cli/listen.js";
 import { EXIT, UsageError } from "./cli/output.js";
 import { VARIANT_FLAGS } from "./cli/payload.js";
 import { PROVIDERS } from "./cli/providers.js";
@@ -34,7 +36,11 @@ function examples(lines: string[], note?: string): string {
 }
 
 /** Options every command shares: the provider, its secrets, and the output mode. */
-function withCommon(command: Command, secrets: "one" | "many" = "one"): Command {
+function withCommon(
+  command: Command,
+  secrets: "one" | "many" = "one",
+  json = "print one JSON document, for scripts",
+): Command {
   return command
     .addOption(new Option("-p, --provider <name>", `the sender: ${names}`))
     .addOption(
@@ -55,7 +61,7 @@ function withCommon(command: Command, secrets: "one" | "many" = "one"): Command 
       "--allow-short-secret",
       "accept a secret or token under 16 bytes, when a sender you do not control forces one on you",
     )
-    .option("--json", "print one JSON document, for scripts")
+    .option("--json", json)
     .option("--no-color", "plain output even on a terminal");
 }
 
@@ -67,7 +73,7 @@ function withPayload(command: Command): Command {
 }
 
 const program = new Command("hookproof")
-  .description("Send, sign and verify webhooks exactly as providers send them.")
+  .description("Send, sign, verify and inspect webhooks exactly as providers send them.")
   .version(version, "-V, --version", "print the version of @hookproof/testing")
   .exitOverride()
   .showHelpAfterError("(run with --help for usage)")
@@ -79,6 +85,7 @@ const program = new Command("hookproof")
         "hookproof send http://localhost:3000/webhooks -p stack-auth -e user.created -s whsec_…",
         "hookproof sign -p clerk -e user.created -s whsec_… --curl http://localhost:3000/webhooks",
         "hookproof verify -p stack-auth -s whsec_… captured.http",
+        "hookproof listen -p stack-auth -s whsec_… --forward http://localhost:3000/webhooks",
       ],
       "Exit codes: 0 ok, 1 verification failed or a non-2xx answer, 2 usage error.",
     ),
@@ -151,6 +158,41 @@ withCommon(
   )
   .action(async (file: string, options) => {
     process.exitCode = await verifyCommand(file, options);
+  });
+
+withCommon(program.command("listen"), "many", "print one JSON line per delivery, for scripts")
+  .summary("Receive, record, explain and forward deliveries, with a live inspector page.")
+  .description(
+    "Receive deliveries on 127.0.0.1, record each exactly (.hookproof/deliveries/), say why it passes or fails, forward it byte for byte to your app, and show it all live in the inspector page, where you can replay, re-sign, edit and send, or send a fixture.",
+  )
+  .option("-f, --forward <url>", "forward every delivery to your app, e.g. http://localhost:3000/webhooks")
+  .option("--port <port>", `the port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)`, whole)
+  .option("--dir <dir>", "where the deliveries are kept (default .hookproof)")
+  .option(
+    "--tolerance <seconds>",
+    `the replay window, seconds each way (default ${DEFAULT_TOLERANCE_SECONDS})`,
+    whole,
+  )
+  .option(
+    "--allow-host <host>",
+    "also accept deliveries (never the inspector) addressed to this Host, e.g. a tunnel's; repeatable",
+    collect,
+  )
+  .option("--keep <n>", "keep the newest n deliveries (default 500)", whole)
+  .addHelpText(
+    "after",
+    examples(
+      [
+        "hookproof listen -p stack-auth -s whsec_… --forward http://localhost:3000/webhooks/stack-auth",
+        "hookproof send http://127.0.0.1:4400/webhooks -p stack-auth -e user.created -s whsec_…",
+        "hookproof listen -p generic -s $WEBHOOK_SECRET --port 0 --json",
+        "hookproof listen -p clerk -s whsec_… --allow-host abc123.ngrok.app",
+      ],
+      "Open the inspector at the address it prints. Only 127.0.0.1 is bound; the page and its actions answer\nonly to Host 127.0.0.1:<port> or localhost:<port>, and its actions need the page's session token.",
+    ),
+  )
+  .action(async (options) => {
+    process.exitCode = await listenCommand(options);
   });
 
 program

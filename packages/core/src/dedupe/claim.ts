@@ -53,6 +53,26 @@ export function claim(store: DedupeStore, key: string, lockMs: number): MaybePro
   return isThenable(state) ? Promise.resolve(state).then(next, unreachable) : next(state);
 }
 
+/** What a look at a key comes to: where it stands (`undefined`: never seen), or the error to answer. */
+export type Seen = "in_flight" | "done" | undefined | WebhookVerificationError;
+
+/**
+ * Where `key` stands, without claiming it (the store's `peek`); an unreachable store comes back as the error
+ * to answer.
+ *
+ * @example
+ * const seen = await peek(store, "stack-auth:default:msg_2Z"); // "done" → acknowledge without enqueueing
+ */
+export function peek(store: DedupeStore, key: string): MaybePromise<Seen> {
+  let state: MaybePromise<Seen>;
+  try {
+    state = store.peek?.(key);
+  } catch (cause) {
+    return unreachable(cause);
+  }
+  return isThenable(state) ? Promise.resolve(state).then(undefined, unreachable) : state;
+}
+
 /** Runs a store call; `true` when it worked, else what it threw or rejected with. */
 function settle(call: () => MaybePromise<void>): MaybePromise<unknown> {
   try {

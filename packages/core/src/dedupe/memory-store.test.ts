@@ -36,6 +36,18 @@ describe("memoryStore", () => {
     expect(store.begin("a", 1000)).toBe("done");
   });
 
+  it("peeks at where an id stands without claiming it", () => {
+    const store = memoryStore();
+    expect(store.peek("a")).toBeUndefined();
+    expect(store.begin("a", 1000)).toBe("new"); // peeking claimed nothing
+    expect(store.peek("a")).toBe("in_flight");
+    store.complete("a", 5000);
+    expect(store.peek("a")).toBe("done");
+    store.begin("b", 1000);
+    store.abort("b");
+    expect(store.peek("b")).toBeUndefined();
+  });
+
   it("releases a claim on abort so the retry is new", () => {
     const store = memoryStore();
     store.begin("a", 1000);

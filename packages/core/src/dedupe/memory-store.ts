@@ -42,6 +42,7 @@ export interface MemoryStoreOptions {
 export interface MemoryStore extends DedupeStore {
   /** Ids held now, expired ones not yet swept included. */
   readonly size: number;
+  peek(key: string): "in_flight" | "done" | undefined;
 }
 
 interface Entry {
@@ -219,6 +220,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     },
     abort(key) {
       if (entries.get(key)?.done === false) entries.delete(key);
+    },
+    peek(key) {
+      const entry = live(key, now());
+      return entry === undefined ? undefined : entry.done ? "done" : "in_flight";
     },
     lockTtl(key) {
       const at = now();

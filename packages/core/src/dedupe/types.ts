@@ -19,6 +19,8 @@ export type DedupeState = "new" | "in_flight" | "done";
  *   `noeviction`) can ignore it; the router never passes a `pinMs` longer than `retainMs`. Without one, the
  *   retention is the event's only replay bound.
  * - `abort` releases a claim so the sender's retry is handled.
+ * - `peek` (optional) tells where `key` stands without claiming it: what a router that hands events to a
+ *   queue (`handoff`) asks before it enqueues, so a duplicate of a handled event is not enqueued again.
  *
  * Any method may throw (or reject) when the store cannot be reached or has no room; the router answers 503.
  * A `WebhookVerificationError` with code `store_unavailable` is answered as thrown, its `retryAfter` kept.
@@ -28,6 +30,8 @@ export interface DedupeStore {
   begin(key: string, lockMs: number): MaybePromise<DedupeState>;
   complete(key: string, retainMs: number, pinMs?: number): MaybePromise<void>;
   abort(key: string): MaybePromise<void>;
+  /** Where `key` stands, without claiming it: `undefined` when it was never seen (or was released). */
+  peek?(key: string): MaybePromise<"in_flight" | "done" | undefined>;
   /** Milliseconds left on an in-flight claim, for `Retry-After`. Optional. */
   lockTtl?(key: string): MaybePromise<number | undefined>;
 }

@@ -128,7 +128,7 @@ describe("properties: HMAC and tokens", () => {
       ),
       params,
     );
-  });
+  }, 60_000); // hundreds of signed requests: a cap for a loaded CI machine, not a speed claim
 
   it("accepts a bearer token only when it is exactly the configured one", async () => {
     await fc.assert(

@@ -10,7 +10,8 @@ import { createEventStage } from "../event/create-event-stage.js";
 import { chain } from "../maybe.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { routerStore } from "./dedupe-store.js";
-import { Delivery } from "./deliver.js";
+import { Delivery, type DeliveryParts } from "./deliver.js";
+import { checkHandoff } from "./hand-off.js";
 import { handle } from "./handle-request.js";
 import { HandlerTable } from "./handler-table.js";
 import type { CustomWebhooksOptions, ProviderWebhooksOptions, Webhooks } from "./options.js";
@@ -49,9 +50,10 @@ export function createWebhooks<Events extends EventMap>(
       ? toEvent
       : createEventStage(provider, { maxAge, now, tolerance, park: true });
   const store = routerStore(options, now);
+  checkHandoff(options.handoff, store.store);
   const handlers = new HandlerTable();
   const running = runningHandlers(store.store, timeoutMs, lockMs);
-  const delivery = new Delivery<Events>({
+  const parts: DeliveryParts<Events> = {
     options,
     provider,
     now,
@@ -60,7 +62,11 @@ export function createWebhooks<Events extends EventMap>(
     store,
     handlers,
     running,
-  });
+    handoff: options.handoff,
+  };
+  const delivery = new Delivery<Events>(parts);
+  // What a queue worker runs: the same parts, handlers in place of the handoff, failures with their error.
+  let runner: Delivery<Events> | undefined;
 
   const router: Webhooks<Events> = {
     on(type, handler) {
@@ -73,6 +79,10 @@ export function createWebhooks<Events extends EventMap>(
     },
     verify: async (input) => chain(authenticate(input), toEvent),
     process: (input) => delivery.process(input),
+    run(event) {
+      runner ??= new Delivery<Events>({ ...parts, handoff: undefined, keepErrors: true });
+      return runner.run(event);
+    },
     handle: (request) => handle(router, request),
     reject: (error) => delivery.reject(error),
     close: (closeOptions) => running.close(closeOptions),

@@ -10,6 +10,7 @@ import { chain, isThenable, type MaybePromise } from "../maybe.js";
 import type { VerifyInput } from "../verify/authenticate.js";
 import { DeliveryContext } from "./context.js";
 import type { RouterStore } from "./dedupe-store.js";
+import { type Handoff, handOff } from "./hand-off.js";
 import type { HandlerTable } from "./handler-table.js";
 import type { RouterOptions } from "./options.js";
 import { replayEnd } from "./replay-bound.js";
@@ -22,6 +23,7 @@ import type {
   EventMap,
   InvalidPayloadEvent,
   ProcessResult,
+  RunResult,
   VerifiedEvent,
   WebhookProvider,
 } from "./types.js";
@@ -49,6 +51,10 @@ export interface DeliveryParts<Events extends EventMap> {
   readonly store: RouterStore;
   readonly handlers: HandlerTable;
   readonly running: RunningHandlers;
+  /** Where verified events go instead of the handlers (a queue); `undefined` runs them in the request. */
+  readonly handoff?: Handoff | undefined;
+  /** Failure answers carry their error (`RunResult.error`): for `hooks.run()`, which a queue worker reads. */
+  readonly keepErrors?: boolean;
 }
 
 /**
@@ -81,13 +87,43 @@ export class Delivery<Events extends EventMap> {
     return this.#dispatch(event);
   }
 
+  /** Runs the handlers of an event verified earlier (and handed off), deduped; never hands it off. */
+  async run(event: VerifiedEvent<Events>): Promise<RunResult> {
+    try {
+      return await this.#inline(event);
+    } catch (cause) {
+      return this.#failure(asVerificationError(cause));
+    }
+  }
+
   /** The answer to a refused request, reported to `onRejected`. */
   reject(error: WebhookVerificationError): ProcessResult {
     safely(this.#parts.options.onRejected, error);
-    return failure(error);
+    return this.#failure(error);
+  }
+
+  #failure(error: WebhookVerificationError): RunResult {
+    const result: RunResult = failure(error);
+    if (this.#parts.keepErrors === true) result.error = error;
+    return result;
   }
 
   #dispatch(event: VerifiedEvent<Events>): MaybePromise<ProcessResult> {
+    const { handoff } = this.#parts;
+    return handoff === undefined ? this.#inline(event) : this.#handOff(event, handoff);
+  }
+
+  /** Gives the event to the queue under its dedupe key, and acknowledges once the queue holds it. */
+  #handOff(event: VerifiedEvent<Events>, handoff: Handoff): MaybePromise<ProcessResult> {
+    if (this.#parts.running.closing) return failure(shuttingDown());
+    return chain(this.#keyOf(event.id), (key) =>
+      chain(handOff(handoff, this.#parts.store.store, event, key), (outcome) =>
+        outcome instanceof WebhookVerificationError ? this.reject(outcome) : ok(outcome),
+      ),
+    );
+  }
+
+  #inline(event: VerifiedEvent<Events>): MaybePromise<ProcessResult> {
     const handlers = this.#parts.handlers.handlersOf(event.type);
     if (handlers.length > 0) return this.#claimed(event, handlers, "handled");
     if (this.#parts.options.onUnhandled !== "reject") return ok("unhandled");
@@ -96,7 +132,7 @@ export class Delivery<Events extends EventMap> {
       `No handler is registered for \`${event.type}\`; the sender will retry it.`,
     );
     safely(this.#parts.options.onError, error, event);
-    return failure(error);
+    return this.#failure(error);
   }
 
   /** Hands an authenticated event that breaks its schema to `onInvalidPayload`, deduped like any event. */
@@ -112,7 +148,7 @@ export class Delivery<Events extends EventMap> {
     outcome: Outcome,
   ): MaybePromise<ProcessResult> {
     const { running, store, settings } = this.#parts;
-    if (running.closing) return failure(shuttingDown());
+    if (running.closing) return this.#failure(shuttingDown());
     if (store.store === undefined) return this.#run(event, handlers, undefined, outcome);
     const dedupe = store.store;
     return chain(this.#keyOf(event.id), (key) =>
@@ -196,7 +232,7 @@ export class Delivery<Events extends EventMap> {
         );
     const answer = (): ProcessResult => {
       safely(this.#parts.options.onError, error, event);
-      return failure(error);
+      return this.#failure(error);
     };
     const { store } = this.#parts.store;
     if (store === undefined || key === undefined) return answer();

@@ -10,6 +10,7 @@ import type { MaybePromise } from "../maybe.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { WebhookScheme } from "../schemes/types.js";
 import type { VerifyInput } from "../verify/authenticate.js";
+import type { Handoff } from "./hand-off.js";
 import type { ReplayBound } from "./replay-bound.js";
 import type {
   AnyEventHandler,
@@ -18,6 +19,7 @@ import type {
   EventsOf,
   InvalidPayloadEvent,
   ProcessResult,
+  RunResult,
   VerifiedEvent,
   WebhookContext,
   WebhookProvider,
@@ -86,6 +88,16 @@ export interface RouterOptions<Events extends EventMap> {
    * `timeoutMs` releases the event, answered 500 / 503 so the sender retries, and reported to `onError`.
    */
   onInvalidPayload?: (event: InvalidPayloadEvent, context: WebhookContext) => MaybePromise<unknown>;
+  /**
+   * Acknowledge fast, handle later: each verified event is given to `handoff` (a queue, e.g.
+   * `createQueue(…).handoff` from `@hookproof/bullmq`) under its dedupe key instead of running the handlers in
+   * the request, and answered 200 `{"ok":true,"queued":true}` once it settles; a worker runs the handlers
+   * with `hooks.run(event)`. An event the store says was handled is answered as a duplicate without being
+   * queued; one in flight is queued again (the queue keeps one job per key). A `handoff` that throws or
+   * rejects is answered 503 `store_unavailable` (a message naming the queue), so the sender retries. Events that break their schema still
+   * go to `onInvalidPayload` in the request.
+   */
+  handoff?: Handoff;
 }
 
 /** `createWebhooks({ provider })`: a provider from `@hookproof/providers`, or your own. */
@@ -132,6 +144,12 @@ export interface Webhooks<Events extends EventMap> {
    * like any other.
    */
   process(input: VerifyInput): Promise<ProcessResult>;
+  /**
+   * Runs the handlers of an event verified earlier and handed off (`handoff`), deduped like a delivery but
+   * never handed off again: what a queue worker calls. Answers what the sender would have been answered
+   * (200 handled, duplicate or unhandled; 409 in flight elsewhere; 500/503 failed, with the `error`). Never throws.
+   */
+  run(event: VerifiedEvent<Events>): Promise<RunResult>;
   /** The whole pipeline for a Web `Request`; one missing a required header leaves its body unread. Never throws. */
   handle(request: Request): Promise<Response>;
   /**

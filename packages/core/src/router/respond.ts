@@ -13,9 +13,10 @@ const OK_BODIES = {
   duplicate: '{"ok":true,"duplicate":true}',
   unhandled: '{"ok":true,"unhandled":true}',
   parked: '{"ok":true,"parked":true}',
+  queued: '{"ok":true,"queued":true}',
 } as const;
 
-/** A 200: the event was handled now, had been handled before, has no handler, or was parked. */
+/** A 200: the event was handled now, had been handled before, has no handler, was parked, or was queued. */
 export function ok(outcome: keyof typeof OK_BODIES): ProcessResult {
   return { status: 200, headers: { "content-type": "application/json" }, body: OK_BODIES[outcome] };
 }

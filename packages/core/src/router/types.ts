@@ -2,6 +2,7 @@
  * The types that make `.on("user.created", (event) => …)` narrow: event maps, catalogues, providers.
  * @module
  */
+import type { WebhookVerificationError } from "../errors.js";
 import type { MaybePromise } from "../maybe.js";
 import type { PayloadIssue } from "../schema/payload-issues.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
@@ -86,6 +87,12 @@ export interface ProcessResult {
   status: number;
   headers: Record<string, string>;
   body: string;
+}
+
+/** What `hooks.run(event)` answers: the answer a delivery would get, and on failure the error behind it. */
+export interface RunResult extends ProcessResult {
+  /** Why the event was not handled, when `status` is not 200: its `cause` is what a handler threw. */
+  error?: WebhookVerificationError;
 }
 
 /** A verified, validated event and where it came from; narrowing on `type` narrows `payload`. */

@@ -22,6 +22,8 @@ export interface Diagnosis {
   /** One sentence: what is wrong, or which event this is. */
   reason: string;
   header?: string;
+  /** Where the first schema problem is, for `invalid_payload`: `data.primary_email`. */
+  path?: string;
   /** Seconds between the signed timestamp and now; positive when it lies in the past. */
   skewSeconds?: number;
   tolerance: number;
@@ -186,6 +188,7 @@ export async function diagnose(
     return { ...base, ...skew, ...matched, valid: true, code: null, reason, id: event.id, type: event.type };
   } catch (error) {
     if (!isWebhookVerificationError(error)) throw error;
-    return { ...base, ...skew, ...matched, valid: false, code: error.code, reason: error.message };
+    const path = error.path === undefined ? {} : { path: error.path };
+    return { ...base, ...skew, ...matched, ...path, valid: false, code: error.code, reason: error.message };
   }
 }
