@@ -50,6 +50,49 @@ export interface WebhookProvider<Events extends EventMap = EventMap> {
    * need not say so themselves. See the router's `replayBound`.
    */
   readonly replayBound?: "retention";
+  /**
+   * Before authentication (and before the body is read): a challenge the sender authenticates its own way
+   * (Okta's GET `x-okta-verification-challenge`, Meta's GET `hub.challenge` + verify token). An answer ends
+   * the request there; `undefined` lets it through to authentication.
+   */
+  challenge?(request: ChallengeRequest): HandshakeAnswer | undefined;
+  /**
+   * How the authenticated bytes decode to the payload (default: strict UTF-8 JSON). Form bodies, Slack's
+   * `payload=<json>`. Runs only after authentication, on the exact bytes; not called when the scheme already
+   * decoded the payload (`SchemeResult.payload`).
+   */
+  decode?(raw: Uint8Array, request: { header: HeaderReader; method?: string; url?: string }): unknown;
+  /**
+   * After authentication and decoding, before splitting and dedupe: a signed handshake (Slack url_verification,
+   * Discord PING, Zoom endpoint.url_validation, Twitch webhook_callback_verification, SNS
+   * SubscriptionConfirmation). An answer is sent instead of handling an event; it never reaches dedupe or handlers.
+   */
+  handshake?(payload: unknown, request: { header: HeaderReader }): MaybePromise<HandshakeAnswer | undefined>;
+  /**
+   * A batch body → its events (SendGrid's array, Okta's `data.events`, Meta's `entry[]`), each then typed,
+   * validated, identified (from its own signed fields) and deduped on its own.
+   */
+  split?(payload: unknown): readonly unknown[];
+}
+
+/** What a provider's `challenge` sees of a request: it runs before authentication, with no body. */
+export interface ChallengeRequest {
+  /** The upper-case HTTP method: `"GET"` for Okta's and Meta's challenges. */
+  method: string;
+  /** The public URL (query included), when the adapter or caller gave one. */
+  url: string | undefined;
+  header: HeaderReader;
+}
+
+/** What the router answers instead of handling an event: a sender's handshake. */
+export interface HandshakeAnswer {
+  /** Names it for hooks and logs: `"slack.url_verification"`, `"okta.verification"`, `"meta.subscribe"`. */
+  kind: string;
+  /** 200 normally; 403 for a refused GET challenge (a wrong verify token). */
+  status: number;
+  /** `"application/json"` or `"text/plain"`. */
+  contentType: string;
+  body: string;
 }
 
 /** What a handler learns besides the payload. */
