@@ -24,10 +24,12 @@ export type {
 export type { ReplayBound } from "./router/replay-bound.js";
 export type {
   AnyEventHandler,
+  ChallengeRequest,
   EventCatalogue,
   EventHandler,
   EventMap,
   EventsOf,
+  HandshakeAnswer,
   InvalidPayloadEvent,
   ProcessResult,
   RunResult,

@@ -77,6 +77,19 @@ export type { GitHubEventData, GitHubEvents, GitHubOptions, GitHubPayload } from
 export { github, githubCatalogue, githubHmac } from "./github/index.js";
 export type { ProviderInfo } from "./kit/about.js";
 export type {
+  SlackAppMention,
+  SlackAppUninstalled,
+  SlackAuthorization,
+  SlackEventCallback,
+  SlackEventData,
+  SlackEvents,
+  SlackMemberJoinedChannel,
+  SlackOptions,
+  SlackReactionAdded,
+  SlackTokensRevoked,
+} from "./slack/index.js";
+export { slack, slackCatalogue, slackHmac } from "./slack/index.js";
+export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,
   StackAuthEvent,

@@ -4,6 +4,7 @@ import {
   ferriskey,
   generic,
   github,
+  slack,
   stackAuth,
   stripe,
   tesseral,
@@ -33,6 +34,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "x-github-event": type.split(".")[0] ?? type }),
   ],
   ["stripe", () => stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }), () => AUTH],
+  ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

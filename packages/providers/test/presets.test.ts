@@ -6,6 +6,8 @@ import {
   genericHmac,
   github,
   githubHmac,
+  slack,
+  slackHmac,
   stackAuth,
   stripe,
   stripeHmac,
@@ -26,6 +28,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["githubHmac", (secret, allowShortSecret) => githubHmac({ secret, allowShortSecret })],
   ["stripe", (secret, allowShortSecret) => stripe({ secret, allowShortSecret }).scheme],
   ["stripeHmac", (secret, allowShortSecret) => stripeHmac({ secret, allowShortSecret })],
+  ["slack", (secret, allowShortSecret) => slack({ secret, allowShortSecret }).scheme],
+  ["slackHmac", (secret, allowShortSecret) => slackHmac({ secret, allowShortSecret })],
   ["userfront", (token, allowShortSecret) => userfront({ token, allowShortSecret }).scheme],
   ["ferriskey (secret)", (secret, allowShortSecret) => ferriskey({ secret, allowShortSecret }).scheme],
   [
@@ -68,5 +72,9 @@ describe("replay bounds of the presets", () => {
       createWebhooks({ provider: stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }) }),
     ).not.toThrow();
     expect(stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }).replayBound).toBeUndefined();
+    expect(() =>
+      createWebhooks({ provider: slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }) }),
+    ).not.toThrow();
+    expect(slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }).replayBound).toBeUndefined();
   });
 });

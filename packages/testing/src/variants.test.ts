@@ -13,6 +13,7 @@ const EVENT: Record<ProviderKey, () => unknown> = {
   ferriskey: () => fixture("ferriskey", "user.created"),
   generic: () => fixture("generic", "user.created"),
   github: () => fixture("github", "push"),
+  slack: () => fixture("slack", "app_mention"),
   stackAuth: () => fixture("stackAuth", "user.created"),
   stripe: () => fixture("stripe", "invoice.paid"),
   tesseral: () => fixture("tesseral", "sync.user"),
@@ -20,7 +21,7 @@ const EVENT: Record<ProviderKey, () => unknown> = {
 };
 
 const TOKEN_PROVIDERS = new Set(["userfront"]);
-const TIMESTAMPED = new Set(["clerk", "ferriskey", "stackAuth", "stripe", "tesseral"]);
+const TIMESTAMPED = new Set(["clerk", "ferriskey", "slack", "stackAuth", "stripe", "tesseral"]);
 // GitHub names the event in a header, which its router routes by.
 const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {
   github: typeHeaders("github", "push"),

@@ -8,6 +8,7 @@ import {
   ferriskey,
   generic,
   github,
+  slack,
   stackAuth,
   stripe,
   tesseral,
@@ -20,12 +21,14 @@ export const GENERIC_SECRET = "generic-shared-secret";
 export const USERFRONT_TOKEN = "example3c5cc4491eb422d48c8f78c2f";
 export const GITHUB_SECRET = "gh-secret-7Qm2vX9pL4sT";
 export const STRIPE_SECRET = "whsec_stripe_4kQ9mV2xR7pL1sZ8";
+export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
   clerk: WHSEC,
   ferriskey: FERRISKEY_SECRET,
   generic: GENERIC_SECRET,
+  slack: SLACK_SECRET,
   "stack-auth": WHSEC,
   tesseral: WHSEC,
   userfront: USERFRONT_TOKEN,
@@ -37,6 +40,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   ferriskey: () => ferriskey({ secret: FERRISKEY_SECRET }),
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
+  slack: () => slack({ secret: SLACK_SECRET }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
   stripe: () => stripe({ secret: STRIPE_SECRET }),
   tesseral: () => tesseral({ secret: WHSEC }),
@@ -49,6 +53,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   ferriskey: "x-ferriskey-signature",
   generic: "x-webhook-signature",
   github: "x-hub-signature-256",
+  slack: "x-slack-signature",
   stackAuth: "svix-signature",
   stripe: "stripe-signature",
   tesseral: "svix-signature",

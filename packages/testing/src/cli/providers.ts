@@ -4,7 +4,7 @@
  * @module
  */
 import type { EventMap, WebhookProvider } from "@hookproof/core";
-import { clerk, ferriskey, generic, stackAuth, tesseral, userfront } from "@hookproof/providers";
+import { clerk, ferriskey, generic, slack, stackAuth, tesseral, userfront } from "@hookproof/providers";
 import { UsageError, warn } from "./output.js";
 
 export interface ProviderEntry {
@@ -61,6 +61,11 @@ const entries: readonly ProviderEntry[] = [
     name: "generic",
     secret: "the shared secret (used as text)",
     create: (s, allowShortSecret) => generic({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "slack",
+    secret: "the app's Signing Secret (Basic Information → App Credentials), used as text",
+    create: (s, allowShortSecret) => slack({ secret: s, allowShortSecret }),
   },
   {
     name: "stack-auth",
