@@ -17,6 +17,7 @@ import Stripe from "stripe";
 import { Webhook as SvixWebhook } from "svix";
 import { asymmetricSuites, jwtSuite } from "./asymmetric.mjs";
 import { jsonBody, SIZES } from "./bodies.mjs";
+import { hmacFamilySuites } from "./hmac-family.mjs";
 import {
   boundGithub,
   boundStandardWebhooks,
@@ -273,6 +274,7 @@ function suites(web, subtleKey) {
         ];
       },
     },
+    ...hmacFamilySuites(),
     {
       id: "pipeline",
       title: "Full pipeline — `createWebhooks().process()` (verify, parse, validate, dedupe, handler)",

@@ -51,11 +51,17 @@ export type { BatchItemResult, ObservedRequest, Verdict, WebhookVerdict } from "
 export type { PayloadIssue } from "./schema/payload-issues.js";
 export { formatPath } from "./schema/payload-issues.js";
 export type { StandardSchemaV1 } from "./schema/standard-schema.js";
+export type { BasicAuthOptions, BasicCredentials } from "./schemes/basic-auth.js";
+export { basicAuth } from "./schemes/basic-auth.js";
+export type { BodySignatureOptions } from "./schemes/body-signature.js";
+export { bodySignature } from "./schemes/body-signature.js";
 export type { EcdsaP256Options } from "./schemes/ecdsa-p256.js";
 export { ecdsaP256 } from "./schemes/ecdsa-p256.js";
 export type { Ed25519Options } from "./schemes/ed25519.js";
 export { ed25519 } from "./schemes/ed25519.js";
-export type { HmacOptions, HmacPresetOptions, HmacTimestamp } from "./schemes/hmac.js";
+export type { FormHmacOptions } from "./schemes/form-hmac.js";
+export { formHmac } from "./schemes/form-hmac.js";
+export type { HmacOptions, HmacPresetOptions, HmacTimestamp, TimestampUnit } from "./schemes/hmac.js";
 export { hmac } from "./schemes/hmac.js";
 export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";
 export { standardWebhooks } from "./schemes/standard-webhooks.js";

@@ -40,12 +40,15 @@ function variants(signed: Record<string, string>): [string, Record<string, strin
 export function checkHeadersContract(schemes: readonly [string, WebhookScheme][]): void {
   describe.each(schemes)("%s: checkHeaders", (_, scheme) => {
     it("throws exactly the header error verify throws first, from the headers alone", async () => {
-      const signed = await scheme.sign({ body, id: "msg_1", timestamp: 1_750_000_000 });
+      const url = "https://hooks.example.com/in";
+      const signed = await scheme.sign({ body, id: "msg_1", timestamp: 1_750_000_000, url });
       let missing = 0;
       for (const [label, headers] of variants(signed)) {
         const header = readHeaders(headers);
         const early = await thrown(() => scheme.checkHeaders?.(header));
-        const late = await thrown(() => scheme.verify({ header, body: new TextEncoder().encode(body) }));
+        const late = await thrown(() =>
+          scheme.verify({ header, body: new TextEncoder().encode(body), url, method: "POST" }),
+        );
         if (early !== undefined) {
           // Refused before the body: the same code, header, status and message verify gives.
           expect(late, label).toBeDefined();

@@ -271,6 +271,19 @@ export type {
 } from "./shopify/index.js";
 export { shopify, shopifyCatalogue, shopifyHmac } from "./shopify/index.js";
 export type {
+  SlackAppMention,
+  SlackAppUninstalled,
+  SlackAuthorization,
+  SlackEventCallback,
+  SlackEventData,
+  SlackEvents,
+  SlackMemberJoinedChannel,
+  SlackOptions,
+  SlackReactionAdded,
+  SlackTokensRevoked,
+} from "./slack/index.js";
+export { slack, slackCatalogue, slackHmac } from "./slack/index.js";
+export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,
   StackAuthEvent,

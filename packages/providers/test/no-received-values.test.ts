@@ -20,6 +20,7 @@ import {
   resend,
   sentry,
   shopify,
+  slack,
   stackAuth,
   stripe,
   stytch,
@@ -93,6 +94,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "x-event-key": type }),
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
+  ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

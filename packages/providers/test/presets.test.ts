@@ -24,6 +24,8 @@ import {
   sentry,
   shopify,
   shopifyHmac,
+  slack,
+  slackHmac,
   stackAuth,
   stripe,
   stripeHmac,
@@ -62,6 +64,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["stripeHmac", (secret, allowShortSecret) => stripeHmac({ secret, allowShortSecret })],
   ["shopify", (secret, allowShortSecret) => shopify({ secret, allowShortSecret }).scheme],
   ["shopifyHmac", (secret, allowShortSecret) => shopifyHmac({ secret, allowShortSecret })],
+  ["slack", (secret, allowShortSecret) => slack({ secret, allowShortSecret }).scheme],
+  ["slackHmac", (secret, allowShortSecret) => slackHmac({ secret, allowShortSecret })],
   ["userfront", (token, allowShortSecret) => userfront({ token, allowShortSecret }).scheme],
   ["netlify", (secret, allowShortSecret) => netlify({ secret, allowShortSecret }).scheme],
   ["ferriskey (secret)", (secret, allowShortSecret) => ferriskey({ secret, allowShortSecret }).scheme],
@@ -123,5 +127,9 @@ describe("replay bounds of the presets", () => {
       createWebhooks({ provider: stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }) }),
     ).not.toThrow();
     expect(stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }).replayBound).toBeUndefined();
+    expect(() =>
+      createWebhooks({ provider: slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }) }),
+    ).not.toThrow();
+    expect(slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }).replayBound).toBeUndefined();
   });
 });

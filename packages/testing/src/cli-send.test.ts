@@ -19,7 +19,7 @@ const servers: Record<string, TestServer> = {};
 const stack = ["-p", "stack-auth", "-s", WHSEC, "-e", "user.created"];
 
 beforeAll(async () => {
-  for (const key of ["stackAuth", "generic", "userfront"] as const) {
+  for (const key of ["stackAuth", "generic", "userfront", "slack"] as const) {
     const hooks = createWebhooks({ provider: PROVIDERS[key]!() }).onAny((_, context) => {
       handled.push(context.id);
     });
@@ -62,6 +62,14 @@ describe("hookproof send", () => {
     expect(out.ok).toBe(true);
     expect(out.deliveries[0]!.body.error?.code).toBe(code);
     expect(handled.length).toBe(before);
+  });
+
+  it("sends a Slack callback signed as Slack signs it, handled once by its event_id", async () => {
+    const before = handled.length;
+    const args = ["send", servers.slack!.url, "-p", "slack", "-s", SECRETS.slack!, "-e", "app_mention"];
+    const out = json<SendJson>(await hookproof([...args, "--duplicate", "--json"]));
+    expect(out.deliveries.map((d) => d.body)).toEqual([{ ok: true }, { ok: true, duplicate: true }]);
+    expect(handled.slice(before)).toEqual(["Ev09AB1CD2EF"]);
   });
 
   it("--tamper against a receiver that accepts it: exit 1, said loudly", async () => {

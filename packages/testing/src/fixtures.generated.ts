@@ -22,6 +22,7 @@ import type {
   resend,
   sentry,
   shopify,
+  slack,
   stackAuth,
   stripe,
   stytch,
@@ -335,6 +336,14 @@ export interface Fixtures {
     readonly "products/update": PayloadOf<typeof shopify, "products/update">;
     readonly "shop/redact": PayloadOf<typeof shopify, "shop/redact">;
   };
+  /** @hookproof/providers src/slack/fixtures/*.json */
+  readonly slack: {
+    readonly app_mention: PayloadOf<typeof slack, "app_mention">;
+    readonly app_uninstalled: PayloadOf<typeof slack, "app_uninstalled">;
+    readonly member_joined_channel: PayloadOf<typeof slack, "member_joined_channel">;
+    readonly reaction_added: PayloadOf<typeof slack, "reaction_added">;
+    readonly tokens_revoked: PayloadOf<typeof slack, "tokens_revoked">;
+  };
   /** @hookproof/providers src/stack-auth/fixtures/*.json */
   readonly stackAuth: {
     readonly "project_permission.created": PayloadOf<typeof stackAuth, "project_permission.created">;
@@ -465,6 +474,7 @@ export const PROVIDER_KEYS: {
   readonly resend: "resend";
   readonly sentry: "sentry";
   readonly shopify: "shopify";
+  readonly slack: "slack";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
   readonly stytch: "stytch";
@@ -496,6 +506,7 @@ export const PROVIDER_KEYS: {
   resend: "resend",
   sentry: "sentry",
   shopify: "shopify",
+  slack: "slack",
   "stack-auth": "stackAuth",
   stripe: "stripe",
   stytch: "stytch",
@@ -9216,6 +9227,149 @@ export const fixtureData: Fixtures = {
     "shop/redact": {
       shop_id: 954889,
       shop_domain: "super-toys.myshopify.com",
+    },
+  },
+  slack: {
+    app_mention: {
+      token: "XXYYZZ4321bcdefghijkLMNO",
+      team_id: "T0123ABCD45",
+      api_app_id: "A0456EFGH78",
+      event: {
+        type: "app_mention",
+        user: "U0234MNOP56",
+        text: "<@U0789IJKL01> what is the hour of the pearl?",
+        ts: "1787234640.000100",
+        team: "T0123ABCD45",
+        channel: "C0345QRST67",
+        event_ts: "1787234640.000100",
+        client_msg_id: "6f2c1b9e-3d4a-4e5f-8a7b-9c0d1e2f3a4b",
+      },
+      type: "event_callback",
+      event_id: "Ev09AB1CD2EF",
+      event_time: 1787234640,
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: "T0123ABCD45",
+          user_id: "U0789IJKL01",
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+      context_team_id: "T0123ABCD45",
+      context_enterprise_id: null,
+    },
+    app_uninstalled: {
+      token: "XXYYZZ4321bcdefghijkLMNO",
+      team_id: "T0123ABCD45",
+      api_app_id: "A0456EFGH78",
+      event: {
+        type: "app_uninstalled",
+      },
+      type: "event_callback",
+      event_id: "Ev09AB1CD2EJ",
+      event_time: 1787234660,
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: "T0123ABCD45",
+          user_id: "U0789IJKL01",
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+      context_team_id: "T0123ABCD45",
+      context_enterprise_id: null,
+    },
+    member_joined_channel: {
+      token: "XXYYZZ4321bcdefghijkLMNO",
+      team_id: "T0123ABCD45",
+      api_app_id: "A0456EFGH78",
+      event: {
+        type: "member_joined_channel",
+        user: "U0234MNOP56",
+        channel: "C0345QRST67",
+        channel_type: "C",
+        team: "T0123ABCD45",
+        inviter: "U0567UVWX89",
+        event_ts: "1787234655.000400",
+      },
+      type: "event_callback",
+      event_id: "Ev09AB1CD2EH",
+      event_time: 1787234655,
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: "T0123ABCD45",
+          user_id: "U0789IJKL01",
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+      context_team_id: "T0123ABCD45",
+      context_enterprise_id: null,
+    },
+    reaction_added: {
+      token: "XXYYZZ4321bcdefghijkLMNO",
+      team_id: "T0123ABCD45",
+      api_app_id: "A0456EFGH78",
+      event: {
+        type: "reaction_added",
+        user: "U0234MNOP56",
+        reaction: "thumbsup",
+        item_user: "U0567UVWX89",
+        item: {
+          type: "message",
+          channel: "C0345QRST67",
+          ts: "1787234580.000200",
+        },
+        event_ts: "1787234650.000300",
+      },
+      type: "event_callback",
+      event_id: "Ev09AB1CD2EG",
+      event_time: 1787234650,
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: "T0123ABCD45",
+          user_id: "U0789IJKL01",
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+      context_team_id: "T0123ABCD45",
+      context_enterprise_id: null,
+    },
+    tokens_revoked: {
+      token: "XXYYZZ4321bcdefghijkLMNO",
+      team_id: "T0123ABCD45",
+      api_app_id: "A0456EFGH78",
+      event: {
+        type: "tokens_revoked",
+        tokens: {
+          oauth: ["U0234MNOP56"],
+          bot: ["U0789IJKL01"],
+        },
+      },
+      type: "event_callback",
+      event_id: "Ev09AB1CD2EK",
+      event_time: 1787234665,
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: "T0123ABCD45",
+          user_id: "U0789IJKL01",
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+      context_team_id: "T0123ABCD45",
+      context_enterprise_id: null,
     },
   },
   stackAuth: {

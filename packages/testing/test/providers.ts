@@ -24,6 +24,7 @@ import {
   resend,
   sentry,
   shopify,
+  slack,
   stackAuth,
   stripe,
   stytch,
@@ -60,6 +61,7 @@ export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
+export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -71,6 +73,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   okta: OKTA_TOKEN,
   "propel-auth": WHSEC,
   shopify: SHOPIFY_SECRET,
+  slack: SLACK_SECRET,
   "stack-auth": WHSEC,
   stytch: WHSEC,
   supabase: SUPABASE_SECRET,
@@ -103,6 +106,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   okta: () => okta({ token: OKTA_TOKEN }),
   propelAuth: () => propelAuth({ secret: WHSEC }),
   shopify: () => shopify({ secret: SHOPIFY_SECRET }),
+  slack: () => slack({ secret: SLACK_SECRET }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
   stripe: () => stripe({ secret: STRIPE_SECRET }),
   stytch: () => stytch({ secret: WHSEC }),
@@ -136,6 +140,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   okta: "authorization",
   propelAuth: "svix-signature",
   shopify: "x-shopify-hmac-sha256",
+  slack: "x-slack-signature",
   stackAuth: "svix-signature",
   stripe: "stripe-signature",
   stytch: "svix-signature",

@@ -45,6 +45,10 @@ export interface SignInput {
   id?: string;
   /** Unix seconds, for schemes that sign a timestamp. Defaults to now. */
   timestamp?: number;
+  /** The upper-case HTTP method, for schemes that sign it. Default `"POST"`. */
+  method?: string;
+  /** The URL the request is sent to, for schemes that sign it. */
+  url?: string;
 }
 
 /**
@@ -68,8 +72,9 @@ export interface WebhookScheme {
   /** The headers a sender would add for `input`. */
   sign(input: SignInput): MaybePromise<Record<string, string>>;
   /**
-   * For schemes whose proof travels in the body (a JWT body, an SNS message): the headers and the body a
-   * sender would send for `input`, whose `body` is then the content to wrap. `@hookproof/testing` prefers it.
+   * For schemes whose proof travels in the body (a JWT body, an SNS message, Mailgun's in-body signature): the
+   * headers and the body a sender would send for `input`, whose `body` is then the content to wrap.
+   * `@hookproof/testing` prefers it.
    */
   signBody?(input: SignInput): MaybePromise<{ headers: Record<string, string>; body: string | Uint8Array }>;
 }

@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 import { creationError, ed25519Pair } from "../../test/helpers.js";
 import { genericHmac, githubHmac, stripeHmac } from "../../test/hmac-presets.js";
 import { type SecretFactory, weakSecretChecks, whsec } from "../../test/weak-secret-checks.js";
-import { bearer, headerToken, hmac, type Secrets, standardWebhooks } from "../index.js";
+import {
+  basicAuth,
+  bearer,
+  bodySignature,
+  formHmac,
+  headerToken,
+  hmac,
+  type Secrets,
+  standardWebhooks,
+} from "../index.js";
 
 /** Every scheme factory of the core, taking one text secret or token and the opt-in (the providers' presets run the same checks). */
 const FACTORIES: readonly SecretFactory[] = [
@@ -14,6 +23,36 @@ const FACTORIES: readonly SecretFactory[] = [
   ["hmac (Stripe layout)", (secret, allowShortSecret) => stripeHmac({ secret, allowShortSecret })],
   ["bearer", (token, allowShortSecret) => bearer({ token, allowShortSecret })],
   ["headerToken", (token, allowShortSecret) => headerToken({ header: "x-token", token, allowShortSecret })],
+  [
+    "hmac (Slack layout)",
+    (secret, allowShortSecret) =>
+      hmac({
+        secret,
+        allowShortSecret,
+        header: "x-slack-signature",
+        prefix: "v0=",
+        template: "v0:{timestamp}:{body}",
+        timestamp: { header: "x-slack-request-timestamp" },
+      }),
+  ],
+  [
+    "hmac (HubSpot v3 layout, URL-bound)",
+    (secret, allowShortSecret) =>
+      hmac({
+        secret,
+        allowShortSecret,
+        header: "x-hubspot-signature-v3",
+        encoding: "base64",
+        template: "{method}{url}{body}{timestamp}",
+        timestamp: { header: "x-hubspot-request-timestamp", unit: "milliseconds" },
+      }),
+  ],
+  [
+    "formHmac",
+    (secret, allowShortSecret) => formHmac({ secret, allowShortSecret, header: "x-twilio-signature" }),
+  ],
+  ["basicAuth", (password, allowShortSecret) => basicAuth({ username: "hooks", password, allowShortSecret })],
+  ["bodySignature", (secret, allowShortSecret) => bodySignature({ secret, allowShortSecret })],
 ];
 
 describe("weak secrets are refused when the scheme is created", () => {

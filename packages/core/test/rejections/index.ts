@@ -3,6 +3,8 @@
  * header expected, and every form of secret, token and expected signature that must never leak.
  * @module
  */
+
+import { hmacFamilyCases } from "./hmac-family.js";
 import type { RejectionCase } from "./kit.js";
 import { hmacCases, tokenAndEd25519Cases } from "./other-schemes.js";
 import { standardWebhooksCases } from "./standard-webhooks.js";
@@ -10,5 +12,10 @@ import { standardWebhooksCases } from "./standard-webhooks.js";
 export type { RejectionCase } from "./kit.js";
 
 export async function rejectionCases(): Promise<RejectionCase[]> {
-  return [...(await standardWebhooksCases()), ...(await hmacCases()), ...(await tokenAndEd25519Cases())];
+  return [
+    ...(await standardWebhooksCases()),
+    ...(await hmacCases()),
+    ...(await tokenAndEd25519Cases()),
+    ...(await hmacFamilyCases()),
+  ];
 }

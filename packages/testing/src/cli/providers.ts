@@ -24,6 +24,7 @@ import {
   resend,
   sentry,
   shopify,
+  slack,
   stackAuth,
   stytch,
   supabase,
@@ -179,6 +180,11 @@ const entries: readonly ProviderEntry[] = [
     secret: "the app's client secret (used as text)",
     create: (s, allowShortSecret) => shopify({ secret: s, allowShortSecret }),
     eventHeaders: (topic) => ({ "x-shopify-topic": topic }),
+  },
+  {
+    name: "slack",
+    secret: "the app's Signing Secret (Basic Information → App Credentials), used as text",
+    create: (s, allowShortSecret) => slack({ secret: s, allowShortSecret }),
   },
   {
     name: "stack-auth",
