@@ -56,6 +56,19 @@ export type {
 } from "./clerk/index.js";
 export { clerk, clerkCatalogue } from "./clerk/index.js";
 export type {
+  DiscordCommandData,
+  DiscordCommandOption,
+  DiscordComponentData,
+  DiscordEventData,
+  DiscordEvents,
+  DiscordInteraction,
+  DiscordMember,
+  DiscordModalData,
+  DiscordOptions,
+  DiscordUser,
+} from "./discord/index.js";
+export { discord, discordCatalogue, discordEd25519 } from "./discord/index.js";
+export type {
   FerrisKeyClient,
   FerrisKeyDeviceFlowEvent,
   FerrisKeyEvent,

@@ -2,6 +2,7 @@ import type { StandardSchemaV1, WebhookProvider } from "@hookproof/core";
 import {
   auth0,
   clerk,
+  discord,
   ferriskey,
   generic,
   github,
@@ -48,6 +49,11 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "x-github-event": type.split(".")[0] ?? type }),
   ],
   ["stripe", () => stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }), () => AUTH],
+  [
+    "discord",
+    () => discord({ publicKey: "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a" }),
+    () => AUTH,
+  ],
   [
     "netlify",
     () => netlify({ secret: "jws-secret-example-0123456789abcdef" }),

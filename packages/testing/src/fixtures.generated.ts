@@ -3,6 +3,7 @@
 import type {
   auth0,
   clerk,
+  discord,
   ferriskey,
   generic,
   github,
@@ -89,6 +90,13 @@ export interface Fixtures {
     readonly "user.updated": PayloadOf<typeof clerk, "user.updated">;
     readonly "waitlistEntry.created": PayloadOf<typeof clerk, "waitlistEntry.created">;
     readonly "waitlistEntry.updated": PayloadOf<typeof clerk, "waitlistEntry.updated">;
+  };
+  /** @hookproof/providers src/discord/fixtures/*.json */
+  readonly discord: {
+    readonly APPLICATION_COMMAND: PayloadOf<typeof discord, "APPLICATION_COMMAND">;
+    readonly APPLICATION_COMMAND_AUTOCOMPLETE: PayloadOf<typeof discord, "APPLICATION_COMMAND_AUTOCOMPLETE">;
+    readonly MESSAGE_COMPONENT: PayloadOf<typeof discord, "MESSAGE_COMPONENT">;
+    readonly MODAL_SUBMIT: PayloadOf<typeof discord, "MODAL_SUBMIT">;
   };
   /** @hookproof/providers src/ferriskey/fixtures/*.json */
   readonly ferriskey: {
@@ -333,6 +341,7 @@ export interface Fixtures {
 export const PROVIDER_KEYS: {
   readonly auth0: "auth0";
   readonly clerk: "clerk";
+  readonly discord: "discord";
   readonly ferriskey: "ferriskey";
   readonly generic: "generic";
   readonly github: "github";
@@ -350,6 +359,7 @@ export const PROVIDER_KEYS: {
 } = {
   auth0: "auth0",
   clerk: "clerk",
+  discord: "discord",
   ferriskey: "ferriskey",
   generic: "generic",
   github: "github",
@@ -3179,6 +3189,247 @@ export const fixtureData: Fixtures = {
       object: "event",
       timestamp: 1787234470126,
       type: "waitlistEntry.updated",
+    },
+  },
+  discord: {
+    APPLICATION_COMMAND: {
+      app_permissions: "2248473465835073",
+      application_id: "1539998683758592000",
+      authorizing_integration_owners: {
+        "0": "1152658284939759656",
+      },
+      attachment_size_limit: 10485760,
+      channel: {
+        guild_id: "1152658284939759656",
+        id: "1152658285589872703",
+        name: "general",
+        type: 0,
+      },
+      channel_id: "1152658285589872703",
+      context: 0,
+      entitlements: [],
+      guild: {
+        features: [],
+        id: "1152658284939759656",
+        locale: "en-US",
+      },
+      guild_id: "1152658284939759656",
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: {
+        avatar: null,
+        flags: 0,
+        joined_at: "2023-09-16T20:12:31.262000+00:00",
+        nick: null,
+        pending: false,
+        permissions: "2251799813685247",
+        premium_since: null,
+        roles: [],
+        user: {
+          avatar: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+          discriminator: "0",
+          global_name: "Mason",
+          id: "53908232506183680",
+          public_flags: 0,
+          username: "mason",
+        },
+      },
+      version: 1,
+      data: {
+        id: "1539998000000000000",
+        name: "blep",
+        options: [
+          {
+            name: "animal",
+            type: 3,
+            value: "animal_dog",
+          },
+        ],
+        type: 1,
+      },
+      id: "1539998683758727169",
+      token: "aW50ZXJhY3Rpb246MTUzOTk5ODY4Mzc1ODcyNzE2OTp0b2tlbmV4YW1wbGUwMTIzNDU2Nzg5",
+      type: 2,
+    },
+    APPLICATION_COMMAND_AUTOCOMPLETE: {
+      app_permissions: "2248473465835073",
+      application_id: "1539998683758592000",
+      authorizing_integration_owners: {
+        "0": "1152658284939759656",
+      },
+      attachment_size_limit: 10485760,
+      channel: {
+        guild_id: "1152658284939759656",
+        id: "1152658285589872703",
+        name: "general",
+        type: 0,
+      },
+      channel_id: "1152658285589872703",
+      context: 0,
+      entitlements: [],
+      guild: {
+        features: [],
+        id: "1152658284939759656",
+        locale: "en-US",
+      },
+      guild_id: "1152658284939759656",
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: {
+        avatar: null,
+        flags: 0,
+        joined_at: "2023-09-16T20:12:31.262000+00:00",
+        nick: null,
+        pending: false,
+        permissions: "2251799813685247",
+        premium_since: null,
+        roles: [],
+        user: {
+          avatar: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+          discriminator: "0",
+          global_name: "Mason",
+          id: "53908232506183680",
+          public_flags: 0,
+          username: "mason",
+        },
+      },
+      version: 1,
+      data: {
+        id: "1539998000000000000",
+        name: "blep",
+        options: [
+          {
+            focused: true,
+            name: "animal",
+            type: 3,
+            value: "do",
+          },
+        ],
+        type: 1,
+      },
+      id: "1539998683758862338",
+      token: "aW50ZXJhY3Rpb246MTUzOTk5ODY4Mzc1ODg2MjMzODp0b2tlbmV4YW1wbGUwMTIzNDU2Nzg5",
+      type: 4,
+    },
+    MESSAGE_COMPONENT: {
+      app_permissions: "2248473465835073",
+      application_id: "1539998683758592000",
+      authorizing_integration_owners: {
+        "0": "1152658284939759656",
+      },
+      attachment_size_limit: 10485760,
+      channel: {
+        guild_id: "1152658284939759656",
+        id: "1152658285589872703",
+        name: "general",
+        type: 0,
+      },
+      channel_id: "1152658285589872703",
+      context: 0,
+      entitlements: [],
+      guild: {
+        features: [],
+        id: "1152658284939759656",
+        locale: "en-US",
+      },
+      guild_id: "1152658284939759656",
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: {
+        avatar: null,
+        flags: 0,
+        joined_at: "2023-09-16T20:12:31.262000+00:00",
+        nick: null,
+        pending: false,
+        permissions: "2251799813685247",
+        premium_since: null,
+        roles: [],
+        user: {
+          avatar: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+          discriminator: "0",
+          global_name: "Mason",
+          id: "53908232506183680",
+          public_flags: 0,
+          username: "mason",
+        },
+      },
+      version: 1,
+      data: {
+        component_type: 3,
+        custom_id: "class_select_1",
+        values: ["mage", "rogue"],
+      },
+      id: "1539998683758997507",
+      message: {
+        id: "1539998600000000000",
+        type: 0,
+        content: "Choose your class",
+        channel_id: "1152658285589872703",
+      },
+      token: "aW50ZXJhY3Rpb246MTUzOTk5ODY4Mzc1ODk5NzUwNzp0b2tlbmV4YW1wbGUwMTIzNDU2Nzg5",
+      type: 3,
+    },
+    MODAL_SUBMIT: {
+      app_permissions: "2248473465835073",
+      application_id: "1539998683758592000",
+      authorizing_integration_owners: {
+        "0": "1152658284939759656",
+      },
+      attachment_size_limit: 10485760,
+      channel: {
+        guild_id: "1152658284939759656",
+        id: "1152658285589872703",
+        name: "general",
+        type: 0,
+      },
+      channel_id: "1152658285589872703",
+      context: 0,
+      entitlements: [],
+      guild: {
+        features: [],
+        id: "1152658284939759656",
+        locale: "en-US",
+      },
+      guild_id: "1152658284939759656",
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: {
+        avatar: null,
+        flags: 0,
+        joined_at: "2023-09-16T20:12:31.262000+00:00",
+        nick: null,
+        pending: false,
+        permissions: "2251799813685247",
+        premium_since: null,
+        roles: [],
+        user: {
+          avatar: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+          discriminator: "0",
+          global_name: "Mason",
+          id: "53908232506183680",
+          public_flags: 0,
+          username: "mason",
+        },
+      },
+      version: 1,
+      data: {
+        components: [
+          {
+            type: 1,
+            components: [
+              {
+                custom_id: "name",
+                type: 4,
+                value: "Mason",
+              },
+            ],
+          },
+        ],
+        custom_id: "cool_modal",
+      },
+      id: "1539998683759132676",
+      token: "aW50ZXJhY3Rpb246MTUzOTk5ODY4Mzc1OTEzMjY3Njp0b2tlbmV4YW1wbGUwMTIzNDU2Nzg5",
+      type: 5,
     },
   },
   ferriskey: {

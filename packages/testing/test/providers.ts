@@ -6,6 +6,7 @@ import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
   auth0,
   clerk,
+  discord,
   ferriskey,
   generic,
   github,
@@ -31,6 +32,9 @@ export const LOGTO_SECRET = "k3v9q2x8m4n7p1r6t0y5w2z8a3b6c9d1";
 export const ZITADEL_SECRET = "Xq7tR2vN9pL4sK8mW3zY6bH1cF5dJ0gA";
 export const OKTA_TOKEN = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
 export const AUTH0_TOKEN = "Bearer a0-log-stream-7f3a9c2e51b84d06";
+/** RFC 8032 §7.1 test 1: a published Ed25519 pair (the private seed, the public key), for Discord's fixtures. */
+export const DISCORD_PRIVATE_KEY = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+export const DISCORD_PUBLIC_KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 export const SUPABASE_SECRET = "v1,whsec_bJ4rCGvW0Yx7Zo3TkU9nQ2sH6aLdE1fP8gR5mV0cXyA=";
 
 /** The secret each provider is tested with, by CLI name. */
@@ -54,6 +58,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
 export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>> = {
   auth0: () => auth0({ token: AUTH0_TOKEN }),
   clerk: () => clerk({ secret: WHSEC }),
+  discord: () => discord({ publicKey: DISCORD_PUBLIC_KEY, privateKey: DISCORD_PRIVATE_KEY }),
   ferriskey: () => ferriskey({ secret: FERRISKEY_SECRET }),
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
@@ -73,6 +78,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
 export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   auth0: "authorization",
   clerk: "svix-signature",
+  discord: "x-signature-ed25519",
   ferriskey: "x-ferriskey-signature",
   generic: "x-webhook-signature",
   github: "x-hub-signature-256",
