@@ -157,6 +157,23 @@ export type {
 } from "./propel-auth/index.js";
 export { propelAuth, propelAuthCatalogue } from "./propel-auth/index.js";
 export type {
+  SendGridBounce,
+  SendGridClick,
+  SendGridDeferred,
+  SendGridDelivered,
+  SendGridDropped,
+  SendGridEventBase,
+  SendGridEventData,
+  SendGridEvents,
+  SendGridGroupChange,
+  SendGridOpen,
+  SendGridOptions,
+  SendGridProcessed,
+  SendGridSpamReport,
+  SendGridUnsubscribe,
+} from "./sendgrid/index.js";
+export { sendgrid, sendgridCatalogue, sendgridEcdsa } from "./sendgrid/index.js";
+export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,
   StackAuthEvent,

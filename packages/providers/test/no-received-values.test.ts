@@ -9,6 +9,7 @@ import {
   logto,
   okta,
   propelAuth,
+  sendgrid,
   stackAuth,
   stripe,
   stytch,
@@ -52,6 +53,15 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   [
     "discord",
     () => discord({ publicKey: "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a" }),
+    () => AUTH,
+  ],
+  [
+    "sendgrid",
+    () =>
+      sendgrid({
+        publicKey:
+          "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEA6/M8KyeEBjDIMRRsAum4DxCMhHOlet+rpdWr6Ba/VBUwV9GCPUoKnO5wyD4MYC9rrtccpIP/JSf+sUjd+bBrQ==",
+      }),
     () => AUTH,
   ],
   [

@@ -11,6 +11,7 @@ import type {
   netlify,
   okta,
   propelAuth,
+  sendgrid,
   stackAuth,
   stripe,
   stytch,
@@ -242,6 +243,20 @@ export interface Fixtures {
     readonly "user.send_mfa_phone_code": PayloadOf<typeof propelAuth, "user.send_mfa_phone_code">;
     readonly "user.updated": PayloadOf<typeof propelAuth, "user.updated">;
   };
+  /** @hookproof/providers src/sendgrid/fixtures/*.json */
+  readonly sendgrid: {
+    readonly bounce: PayloadOf<typeof sendgrid, "bounce">;
+    readonly click: PayloadOf<typeof sendgrid, "click">;
+    readonly deferred: PayloadOf<typeof sendgrid, "deferred">;
+    readonly delivered: PayloadOf<typeof sendgrid, "delivered">;
+    readonly dropped: PayloadOf<typeof sendgrid, "dropped">;
+    readonly group_resubscribe: PayloadOf<typeof sendgrid, "group_resubscribe">;
+    readonly group_unsubscribe: PayloadOf<typeof sendgrid, "group_unsubscribe">;
+    readonly open: PayloadOf<typeof sendgrid, "open">;
+    readonly processed: PayloadOf<typeof sendgrid, "processed">;
+    readonly spamreport: PayloadOf<typeof sendgrid, "spamreport">;
+    readonly unsubscribe: PayloadOf<typeof sendgrid, "unsubscribe">;
+  };
   /** @hookproof/providers src/stack-auth/fixtures/*.json */
   readonly stackAuth: {
     readonly "project_permission.created": PayloadOf<typeof stackAuth, "project_permission.created">;
@@ -349,6 +364,7 @@ export const PROVIDER_KEYS: {
   readonly netlify: "netlify";
   readonly okta: "okta";
   readonly "propel-auth": "propelAuth";
+  readonly sendgrid: "sendgrid";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
   readonly stytch: "stytch";
@@ -367,6 +383,7 @@ export const PROVIDER_KEYS: {
   netlify: "netlify",
   okta: "okta",
   "propel-auth": "propelAuth",
+  sendgrid: "sendgrid",
   "stack-auth": "stackAuth",
   stripe: "stripe",
   stytch: "stytch",
@@ -7742,6 +7759,142 @@ export const fixtureData: Fixtures = {
     "user.updated": {
       event_type: "user.updated",
       user_id: "6c1f3a2e-9b4d-4e7a-8f21-3d5c7b9e0a14",
+    },
+  },
+  sendgrid: {
+    bounce: {
+      email: "example@test.com",
+      timestamp: 1787234600,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "bounce",
+      category: ["cat facts"],
+      sg_event_id: "ZHJvcC0zMTAwMzA2Mi1UYWlsS2VyTmV3",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      reason: "500 unknown recipient",
+      status: "5.0.0",
+      type: "bounce",
+      bounce_classification: "Invalid Address",
+      ip: "168.1.1.1",
+      tls: 1,
+    },
+    click: {
+      email: "example@test.com",
+      timestamp: 1787234615,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "click",
+      category: ["cat facts"],
+      sg_event_id: "c3BhbXJlcG9ydC0zMTAwMzA2Mi1UYWls",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      useragent: "Mozilla/4.0 (compatible; MSIE 6.1; Windows XP; .NET CLR 1.1.4322; .NET CLR 2.0.50727)",
+      ip: "255.255.255.255",
+      url: "http://www.sendgrid.com/",
+      url_offset: {
+        index: 0,
+        type: "html",
+      },
+    },
+    deferred: {
+      email: "example@test.com",
+      timestamp: 1787234590,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "deferred",
+      category: ["cat facts"],
+      sg_event_id: "ZGVsaXZlcmVkLTAtMzEwMDMwNjItMzc3",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      response: "400 try again later",
+      attempt: "5",
+    },
+    delivered: {
+      email: "example@test.com",
+      timestamp: 1787234595,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "delivered",
+      category: ["cat facts"],
+      sg_event_id: "Ym91bmNlLTAtMzEwMDMwNjItSzZBWVFs",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      response: "250 OK",
+      ip: "168.1.1.1",
+      tls: 1,
+      cert_err: 0,
+    },
+    dropped: {
+      email: "example@test.com",
+      timestamp: 1787234605,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "dropped",
+      category: ["cat facts"],
+      sg_event_id: "b3Blbi0wLTMxMDAzMDYyLTE0YzVkNzVj",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      reason: "Bounced Address",
+      status: "5.0.0",
+    },
+    group_resubscribe: {
+      email: "example@test.com",
+      timestamp: 1787234580,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "group_resubscribe",
+      category: ["cat facts"],
+      sg_event_id: "c2VuZGdyaWRfaW50ZXJuYWxfZXZlbnRfaWQ",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      useragent: "Mozilla/4.0 (compatible; MSIE 6.1; Windows XP; .NET CLR 1.1.4322; .NET CLR 2.0.50727)",
+      ip: "255.255.255.255",
+      asm_group_id: 10,
+    },
+    group_unsubscribe: {
+      email: "example@test.com",
+      timestamp: 1787234630,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "group_unsubscribe",
+      category: ["cat facts"],
+      sg_event_id: "Z3JvdXBfcmVzdWJzY3JpYmUtMzEwMDMw",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      useragent: "Mozilla/4.0 (compatible; MSIE 6.1; Windows XP; .NET CLR 1.1.4322; .NET CLR 2.0.50727)",
+      ip: "255.255.255.255",
+      asm_group_id: 10,
+    },
+    open: {
+      email: "example@test.com",
+      timestamp: 1787234610,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "open",
+      category: ["cat facts"],
+      sg_event_id: "Y2xpY2stMC0zMTAwMzA2Mi0xNGM1ZDc1",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      useragent: "Mozilla/4.0 (compatible; MSIE 6.1; Windows XP; .NET CLR 1.1.4322; .NET CLR 2.0.50727)",
+      ip: "255.255.255.255",
+      sg_machine_open: false,
+    },
+    processed: {
+      email: "example@test.com",
+      timestamp: 1787234585,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "processed",
+      category: ["cat facts"],
+      sg_event_id: "cm9jZXNzZWQtMzEwMDMwNjItVGFpbEtl",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      pool: {
+        name: "new_MY_test",
+        id: 210,
+      },
+      send_at: 0,
+    },
+    spamreport: {
+      email: "example@test.com",
+      timestamp: 1787234620,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "spamreport",
+      category: ["cat facts"],
+      sg_event_id: "dW5zdWJzY3JpYmUtMzEwMDMwNjItVGFp",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+    },
+    unsubscribe: {
+      email: "example@test.com",
+      timestamp: 1787234625,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "unsubscribe",
+      category: ["cat facts"],
+      sg_event_id: "Z3JvdXBfdW5zdWJzY3JpYmUtMzEwMDMw",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
     },
   },
   stackAuth: {

@@ -13,6 +13,7 @@ import {
   logto,
   okta,
   propelAuth,
+  sendgrid,
   stackAuth,
   stripe,
   stytch,
@@ -35,6 +36,11 @@ export const AUTH0_TOKEN = "Bearer a0-log-stream-7f3a9c2e51b84d06";
 /** RFC 8032 §7.1 test 1: a published Ed25519 pair (the private seed, the public key), for Discord's fixtures. */
 export const DISCORD_PRIVATE_KEY = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
 export const DISCORD_PUBLIC_KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+/** A P-256 pair made for SendGrid's fixtures (base64 SPKI, base64 PKCS #8): public, never for production. */
+export const SENDGRID_PUBLIC_KEY =
+  "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEA6/M8KyeEBjDIMRRsAum4DxCMhHOlet+rpdWr6Ba/VBUwV9GCPUoKnO5wyD4MYC9rrtccpIP/JSf+sUjd+bBrQ==";
+export const SENDGRID_PRIVATE_KEY =
+  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQga2D4uct2HrtQz6lGNGsjBvbNBrJQT6uyMxdjzM2gzNWhRANCAAQDr8zwrJ4QGMMgxFGwC6bgPEIyEc6V636ul1avoFr9UFTBX0YI9Sgqc7nDIPgxgL2uu1xykg/8lJ/6xSN35sGt";
 export const SUPABASE_SECRET = "v1,whsec_bJ4rCGvW0Yx7Zo3TkU9nQ2sH6aLdE1fP8gR5mV0cXyA=";
 
 /** The secret each provider is tested with, by CLI name. */
@@ -65,6 +71,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   logto: () => logto({ secret: LOGTO_SECRET }),
   okta: () => okta({ token: OKTA_TOKEN }),
   propelAuth: () => propelAuth({ secret: WHSEC }),
+  sendgrid: () => sendgrid({ publicKey: SENDGRID_PUBLIC_KEY, privateKey: SENDGRID_PRIVATE_KEY }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
   stripe: () => stripe({ secret: STRIPE_SECRET }),
   stytch: () => stytch({ secret: WHSEC }),
@@ -85,6 +92,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   logto: "logto-signature-sha-256",
   okta: "authorization",
   propelAuth: "svix-signature",
+  sendgrid: "x-twilio-email-event-webhook-signature",
   stackAuth: "svix-signature",
   stripe: "stripe-signature",
   stytch: "svix-signature",
