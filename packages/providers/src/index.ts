@@ -75,6 +75,19 @@ export type {
 } from "./clerk/index.js";
 export { clerk, clerkCatalogue } from "./clerk/index.js";
 export type {
+  DiscordCommandData,
+  DiscordCommandOption,
+  DiscordComponentData,
+  DiscordEventData,
+  DiscordEvents,
+  DiscordInteraction,
+  DiscordMember,
+  DiscordModalData,
+  DiscordOptions,
+  DiscordUser,
+} from "./discord/index.js";
+export { discord, discordCatalogue, discordEd25519 } from "./discord/index.js";
+export type {
   FerrisKeyClient,
   FerrisKeyDeviceFlowEvent,
   FerrisKeyEvent,
@@ -245,6 +258,23 @@ export type {
   ResendOptions,
 } from "./resend/index.js";
 export { resend, resendCatalogue } from "./resend/index.js";
+export type {
+  SendGridBounce,
+  SendGridClick,
+  SendGridDeferred,
+  SendGridDelivered,
+  SendGridDropped,
+  SendGridEventBase,
+  SendGridEventData,
+  SendGridEvents,
+  SendGridGroupChange,
+  SendGridOpen,
+  SendGridOptions,
+  SendGridProcessed,
+  SendGridSpamReport,
+  SendGridUnsubscribe,
+} from "./sendgrid/index.js";
+export { sendgrid, sendgridCatalogue, sendgridEcdsa } from "./sendgrid/index.js";
 export type {
   SentryActor,
   SentryEvent,

@@ -4,6 +4,7 @@ import {
   bitbucket,
   calendly,
   clerk,
+  discord,
   ferriskey,
   generic,
   github,
@@ -18,6 +19,7 @@ import {
   razorpay,
   replicate,
   resend,
+  sendgrid,
   sentry,
   shopify,
   slack,
@@ -63,6 +65,20 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "x-github-event": type.split(".")[0] ?? type }),
   ],
   ["stripe", () => stripe({ secret: "whsec_stripe_4kQ9mV2xR7pL1sZ8" }), () => AUTH],
+  [
+    "discord",
+    () => discord({ publicKey: "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a" }),
+    () => AUTH,
+  ],
+  [
+    "sendgrid",
+    () =>
+      sendgrid({
+        publicKey:
+          "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEA6/M8KyeEBjDIMRRsAum4DxCMhHOlet+rpdWr6Ba/VBUwV9GCPUoKnO5wyD4MYC9rrtccpIP/JSf+sUjd+bBrQ==",
+      }),
+    () => AUTH,
+  ],
   [
     "netlify",
     () => netlify({ secret: "jws-secret-example-0123456789abcdef" }),

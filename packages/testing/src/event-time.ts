@@ -51,6 +51,10 @@ const DATERS: Readonly<Record<string, Dater>> = {
     const data = payload.data as Record<string, unknown> | undefined;
     if (typeof data?.date === "string") data.date = new Date(now).toISOString();
   },
+  // SendGrid's `timestamp`, each event's time in unix seconds; the preset refuses an event 48 h old.
+  sendgrid(payload, now) {
+    if (typeof payload.timestamp === "number") payload.timestamp = Math.floor(now / 1000);
+  },
   // Logto's `createdAt` is `new Date().toISOString()`, milliseconds; its receivers refuse it after an hour.
   logto(payload, now) {
     if (typeof payload.createdAt === "string") payload.createdAt = new Date(now).toISOString();

@@ -5,6 +5,7 @@ import type {
   bitbucket,
   calendly,
   clerk,
+  discord,
   ferriskey,
   generic,
   github,
@@ -20,6 +21,7 @@ import type {
   razorpay,
   replicate,
   resend,
+  sendgrid,
   sentry,
   shopify,
   slack,
@@ -115,6 +117,13 @@ export interface Fixtures {
     readonly "user.updated": PayloadOf<typeof clerk, "user.updated">;
     readonly "waitlistEntry.created": PayloadOf<typeof clerk, "waitlistEntry.created">;
     readonly "waitlistEntry.updated": PayloadOf<typeof clerk, "waitlistEntry.updated">;
+  };
+  /** @hookproof/providers src/discord/fixtures/*.json */
+  readonly discord: {
+    readonly APPLICATION_COMMAND: PayloadOf<typeof discord, "APPLICATION_COMMAND">;
+    readonly APPLICATION_COMMAND_AUTOCOMPLETE: PayloadOf<typeof discord, "APPLICATION_COMMAND_AUTOCOMPLETE">;
+    readonly MESSAGE_COMPONENT: PayloadOf<typeof discord, "MESSAGE_COMPONENT">;
+    readonly MODAL_SUBMIT: PayloadOf<typeof discord, "MODAL_SUBMIT">;
   };
   /** @hookproof/providers src/ferriskey/fixtures/*.json */
   readonly ferriskey: {
@@ -318,6 +327,20 @@ export interface Fixtures {
     readonly "email.delivered": PayloadOf<typeof resend, "email.delivered">;
     readonly "email.sent": PayloadOf<typeof resend, "email.sent">;
   };
+  /** @hookproof/providers src/sendgrid/fixtures/*.json */
+  readonly sendgrid: {
+    readonly bounce: PayloadOf<typeof sendgrid, "bounce">;
+    readonly click: PayloadOf<typeof sendgrid, "click">;
+    readonly deferred: PayloadOf<typeof sendgrid, "deferred">;
+    readonly delivered: PayloadOf<typeof sendgrid, "delivered">;
+    readonly dropped: PayloadOf<typeof sendgrid, "dropped">;
+    readonly group_resubscribe: PayloadOf<typeof sendgrid, "group_resubscribe">;
+    readonly group_unsubscribe: PayloadOf<typeof sendgrid, "group_unsubscribe">;
+    readonly open: PayloadOf<typeof sendgrid, "open">;
+    readonly processed: PayloadOf<typeof sendgrid, "processed">;
+    readonly spamreport: PayloadOf<typeof sendgrid, "spamreport">;
+    readonly unsubscribe: PayloadOf<typeof sendgrid, "unsubscribe">;
+  };
   /** @hookproof/providers src/sentry/fixtures/*.json */
   readonly sentry: {
     readonly "installation.created": PayloadOf<typeof sentry, "installation.created">;
@@ -457,6 +480,7 @@ export const PROVIDER_KEYS: {
   readonly bitbucket: "bitbucket";
   readonly calendly: "calendly";
   readonly clerk: "clerk";
+  readonly discord: "discord";
   readonly ferriskey: "ferriskey";
   readonly generic: "generic";
   readonly github: "github";
@@ -472,6 +496,7 @@ export const PROVIDER_KEYS: {
   readonly razorpay: "razorpay";
   readonly replicate: "replicate";
   readonly resend: "resend";
+  readonly sendgrid: "sendgrid";
   readonly sentry: "sentry";
   readonly shopify: "shopify";
   readonly slack: "slack";
@@ -489,6 +514,7 @@ export const PROVIDER_KEYS: {
   bitbucket: "bitbucket",
   calendly: "calendly",
   clerk: "clerk",
+  discord: "discord",
   ferriskey: "ferriskey",
   generic: "generic",
   github: "github",
@@ -504,6 +530,7 @@ export const PROVIDER_KEYS: {
   razorpay: "razorpay",
   replicate: "replicate",
   resend: "resend",
+  sendgrid: "sendgrid",
   sentry: "sentry",
   shopify: "shopify",
   slack: "slack",
@@ -3684,6 +3711,247 @@ export const fixtureData: Fixtures = {
       object: "event",
       timestamp: 1787234470126,
       type: "waitlistEntry.updated",
+    },
+  },
+  discord: {
+    APPLICATION_COMMAND: {
+      app_permissions: "2248473465835073",
+      application_id: "1539998683758592000",
+      authorizing_integration_owners: {
+        "0": "1152658284939759656",
+      },
+      attachment_size_limit: 10485760,
+      channel: {
+        guild_id: "1152658284939759656",
+        id: "1152658285589872703",
+        name: "general",
+        type: 0,
+      },
+      channel_id: "1152658285589872703",
+      context: 0,
+      entitlements: [],
+      guild: {
+        features: [],
+        id: "1152658284939759656",
+        locale: "en-US",
+      },
+      guild_id: "1152658284939759656",
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: {
+        avatar: null,
+        flags: 0,
+        joined_at: "2023-09-16T20:12:31.262000+00:00",
+        nick: null,
+        pending: false,
+        permissions: "2251799813685247",
+        premium_since: null,
+        roles: [],
+        user: {
+          avatar: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+          discriminator: "0",
+          global_name: "Mason",
+          id: "53908232506183680",
+          public_flags: 0,
+          username: "mason",
+        },
+      },
+      version: 1,
+      data: {
+        id: "1539998000000000000",
+        name: "blep",
+        options: [
+          {
+            name: "animal",
+            type: 3,
+            value: "animal_dog",
+          },
+        ],
+        type: 1,
+      },
+      id: "1539998683758727169",
+      token: "aW50ZXJhY3Rpb246MTUzOTk5ODY4Mzc1ODcyNzE2OTp0b2tlbmV4YW1wbGUwMTIzNDU2Nzg5",
+      type: 2,
+    },
+    APPLICATION_COMMAND_AUTOCOMPLETE: {
+      app_permissions: "2248473465835073",
+      application_id: "1539998683758592000",
+      authorizing_integration_owners: {
+        "0": "1152658284939759656",
+      },
+      attachment_size_limit: 10485760,
+      channel: {
+        guild_id: "1152658284939759656",
+        id: "1152658285589872703",
+        name: "general",
+        type: 0,
+      },
+      channel_id: "1152658285589872703",
+      context: 0,
+      entitlements: [],
+      guild: {
+        features: [],
+        id: "1152658284939759656",
+        locale: "en-US",
+      },
+      guild_id: "1152658284939759656",
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: {
+        avatar: null,
+        flags: 0,
+        joined_at: "2023-09-16T20:12:31.262000+00:00",
+        nick: null,
+        pending: false,
+        permissions: "2251799813685247",
+        premium_since: null,
+        roles: [],
+        user: {
+          avatar: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+          discriminator: "0",
+          global_name: "Mason",
+          id: "53908232506183680",
+          public_flags: 0,
+          username: "mason",
+        },
+      },
+      version: 1,
+      data: {
+        id: "1539998000000000000",
+        name: "blep",
+        options: [
+          {
+            focused: true,
+            name: "animal",
+            type: 3,
+            value: "do",
+          },
+        ],
+        type: 1,
+      },
+      id: "1539998683758862338",
+      token: "aW50ZXJhY3Rpb246MTUzOTk5ODY4Mzc1ODg2MjMzODp0b2tlbmV4YW1wbGUwMTIzNDU2Nzg5",
+      type: 4,
+    },
+    MESSAGE_COMPONENT: {
+      app_permissions: "2248473465835073",
+      application_id: "1539998683758592000",
+      authorizing_integration_owners: {
+        "0": "1152658284939759656",
+      },
+      attachment_size_limit: 10485760,
+      channel: {
+        guild_id: "1152658284939759656",
+        id: "1152658285589872703",
+        name: "general",
+        type: 0,
+      },
+      channel_id: "1152658285589872703",
+      context: 0,
+      entitlements: [],
+      guild: {
+        features: [],
+        id: "1152658284939759656",
+        locale: "en-US",
+      },
+      guild_id: "1152658284939759656",
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: {
+        avatar: null,
+        flags: 0,
+        joined_at: "2023-09-16T20:12:31.262000+00:00",
+        nick: null,
+        pending: false,
+        permissions: "2251799813685247",
+        premium_since: null,
+        roles: [],
+        user: {
+          avatar: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+          discriminator: "0",
+          global_name: "Mason",
+          id: "53908232506183680",
+          public_flags: 0,
+          username: "mason",
+        },
+      },
+      version: 1,
+      data: {
+        component_type: 3,
+        custom_id: "class_select_1",
+        values: ["mage", "rogue"],
+      },
+      id: "1539998683758997507",
+      message: {
+        id: "1539998600000000000",
+        type: 0,
+        content: "Choose your class",
+        channel_id: "1152658285589872703",
+      },
+      token: "aW50ZXJhY3Rpb246MTUzOTk5ODY4Mzc1ODk5NzUwNzp0b2tlbmV4YW1wbGUwMTIzNDU2Nzg5",
+      type: 3,
+    },
+    MODAL_SUBMIT: {
+      app_permissions: "2248473465835073",
+      application_id: "1539998683758592000",
+      authorizing_integration_owners: {
+        "0": "1152658284939759656",
+      },
+      attachment_size_limit: 10485760,
+      channel: {
+        guild_id: "1152658284939759656",
+        id: "1152658285589872703",
+        name: "general",
+        type: 0,
+      },
+      channel_id: "1152658285589872703",
+      context: 0,
+      entitlements: [],
+      guild: {
+        features: [],
+        id: "1152658284939759656",
+        locale: "en-US",
+      },
+      guild_id: "1152658284939759656",
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: {
+        avatar: null,
+        flags: 0,
+        joined_at: "2023-09-16T20:12:31.262000+00:00",
+        nick: null,
+        pending: false,
+        permissions: "2251799813685247",
+        premium_since: null,
+        roles: [],
+        user: {
+          avatar: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+          discriminator: "0",
+          global_name: "Mason",
+          id: "53908232506183680",
+          public_flags: 0,
+          username: "mason",
+        },
+      },
+      version: 1,
+      data: {
+        components: [
+          {
+            type: 1,
+            components: [
+              {
+                custom_id: "name",
+                type: 4,
+                value: "Mason",
+              },
+            ],
+          },
+        ],
+        custom_id: "cool_modal",
+      },
+      id: "1539998683759132676",
+      token: "aW50ZXJhY3Rpb246MTUzOTk5ODY4Mzc1OTEzMjY3Njp0b2tlbmV4YW1wbGUwMTIzNDU2Nzg5",
+      type: 5,
     },
   },
   ferriskey: {
@@ -8984,6 +9252,142 @@ export const fixtureData: Fixtures = {
           category: "confirm_email",
         },
       },
+    },
+  },
+  sendgrid: {
+    bounce: {
+      email: "example@test.com",
+      timestamp: 1787234600,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "bounce",
+      category: ["cat facts"],
+      sg_event_id: "ZHJvcC0zMTAwMzA2Mi1UYWlsS2VyTmV3",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      reason: "500 unknown recipient",
+      status: "5.0.0",
+      type: "bounce",
+      bounce_classification: "Invalid Address",
+      ip: "168.1.1.1",
+      tls: 1,
+    },
+    click: {
+      email: "example@test.com",
+      timestamp: 1787234615,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "click",
+      category: ["cat facts"],
+      sg_event_id: "c3BhbXJlcG9ydC0zMTAwMzA2Mi1UYWls",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      useragent: "Mozilla/4.0 (compatible; MSIE 6.1; Windows XP; .NET CLR 1.1.4322; .NET CLR 2.0.50727)",
+      ip: "255.255.255.255",
+      url: "http://www.sendgrid.com/",
+      url_offset: {
+        index: 0,
+        type: "html",
+      },
+    },
+    deferred: {
+      email: "example@test.com",
+      timestamp: 1787234590,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "deferred",
+      category: ["cat facts"],
+      sg_event_id: "ZGVsaXZlcmVkLTAtMzEwMDMwNjItMzc3",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      response: "400 try again later",
+      attempt: "5",
+    },
+    delivered: {
+      email: "example@test.com",
+      timestamp: 1787234595,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "delivered",
+      category: ["cat facts"],
+      sg_event_id: "Ym91bmNlLTAtMzEwMDMwNjItSzZBWVFs",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      response: "250 OK",
+      ip: "168.1.1.1",
+      tls: 1,
+      cert_err: 0,
+    },
+    dropped: {
+      email: "example@test.com",
+      timestamp: 1787234605,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "dropped",
+      category: ["cat facts"],
+      sg_event_id: "b3Blbi0wLTMxMDAzMDYyLTE0YzVkNzVj",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      reason: "Bounced Address",
+      status: "5.0.0",
+    },
+    group_resubscribe: {
+      email: "example@test.com",
+      timestamp: 1787234580,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "group_resubscribe",
+      category: ["cat facts"],
+      sg_event_id: "c2VuZGdyaWRfaW50ZXJuYWxfZXZlbnRfaWQ",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      useragent: "Mozilla/4.0 (compatible; MSIE 6.1; Windows XP; .NET CLR 1.1.4322; .NET CLR 2.0.50727)",
+      ip: "255.255.255.255",
+      asm_group_id: 10,
+    },
+    group_unsubscribe: {
+      email: "example@test.com",
+      timestamp: 1787234630,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "group_unsubscribe",
+      category: ["cat facts"],
+      sg_event_id: "Z3JvdXBfcmVzdWJzY3JpYmUtMzEwMDMw",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      useragent: "Mozilla/4.0 (compatible; MSIE 6.1; Windows XP; .NET CLR 1.1.4322; .NET CLR 2.0.50727)",
+      ip: "255.255.255.255",
+      asm_group_id: 10,
+    },
+    open: {
+      email: "example@test.com",
+      timestamp: 1787234610,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "open",
+      category: ["cat facts"],
+      sg_event_id: "Y2xpY2stMC0zMTAwMzA2Mi0xNGM1ZDc1",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      useragent: "Mozilla/4.0 (compatible; MSIE 6.1; Windows XP; .NET CLR 1.1.4322; .NET CLR 2.0.50727)",
+      ip: "255.255.255.255",
+      sg_machine_open: false,
+    },
+    processed: {
+      email: "example@test.com",
+      timestamp: 1787234585,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "processed",
+      category: ["cat facts"],
+      sg_event_id: "cm9jZXNzZWQtMzEwMDMwNjItVGFpbEtl",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+      pool: {
+        name: "new_MY_test",
+        id: 210,
+      },
+      send_at: 0,
+    },
+    spamreport: {
+      email: "example@test.com",
+      timestamp: 1787234620,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "spamreport",
+      category: ["cat facts"],
+      sg_event_id: "dW5zdWJzY3JpYmUtMzEwMDMwNjItVGFp",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+    },
+    unsubscribe: {
+      email: "example@test.com",
+      timestamp: 1787234625,
+      "smtp-id": "<14c5d75ce93.dfd.64b469@ismtpd-555>",
+      event: "unsubscribe",
+      category: ["cat facts"],
+      sg_event_id: "Z3JvdXBfdW5zdWJzY3JpYmUtMzEwMDMw",
+      sg_message_id: "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
     },
   },
   sentry: {

@@ -8,6 +8,7 @@ import {
   bitbucket,
   calendly,
   clerk,
+  discord,
   ferriskey,
   generic,
   github,
@@ -22,6 +23,7 @@ import {
   razorpay,
   replicate,
   resend,
+  sendgrid,
   sentry,
   shopify,
   slack,
@@ -46,6 +48,14 @@ export const LOGTO_SECRET = "k3v9q2x8m4n7p1r6t0y5w2z8a3b6c9d1";
 export const ZITADEL_SECRET = "Xq7tR2vN9pL4sK8mW3zY6bH1cF5dJ0gA";
 export const OKTA_TOKEN = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
 export const AUTH0_TOKEN = "Bearer a0-log-stream-7f3a9c2e51b84d06";
+/** RFC 8032 §7.1 test 1: a published Ed25519 pair (the private seed, the public key), for Discord's fixtures. */
+export const DISCORD_PRIVATE_KEY = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+export const DISCORD_PUBLIC_KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+/** A P-256 pair made for SendGrid's fixtures (base64 SPKI, base64 PKCS #8): public, never for production. */
+export const SENDGRID_PUBLIC_KEY =
+  "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEA6/M8KyeEBjDIMRRsAum4DxCMhHOlet+rpdWr6Ba/VBUwV9GCPUoKnO5wyD4MYC9rrtccpIP/JSf+sUjd+bBrQ==";
+export const SENDGRID_PRIVATE_KEY =
+  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQga2D4uct2HrtQz6lGNGsjBvbNBrJQT6uyMxdjzM2gzNWhRANCAAQDr8zwrJ4QGMMgxFGwC6bgPEIyEc6V636ul1avoFr9UFTBX0YI9Sgqc7nDIPgxgL2uu1xykg/8lJ/6xSN35sGt";
 export const SUPABASE_SECRET = "v1,whsec_bJ4rCGvW0Yx7Zo3TkU9nQ2sH6aLdE1fP8gR5mV0cXyA=";
 export const SHOPIFY_SECRET = "shpss_0123456789abcdef0123456789abcdef";
 export const RESEND_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -99,6 +109,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
 export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>> = {
   auth0: () => auth0({ token: AUTH0_TOKEN }),
   clerk: () => clerk({ secret: WHSEC }),
+  discord: () => discord({ publicKey: DISCORD_PUBLIC_KEY, privateKey: DISCORD_PRIVATE_KEY }),
   ferriskey: () => ferriskey({ secret: FERRISKEY_SECRET }),
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
@@ -107,6 +118,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   propelAuth: () => propelAuth({ secret: WHSEC }),
   shopify: () => shopify({ secret: SHOPIFY_SECRET }),
   slack: () => slack({ secret: SLACK_SECRET }),
+  sendgrid: () => sendgrid({ publicKey: SENDGRID_PUBLIC_KEY, privateKey: SENDGRID_PRIVATE_KEY }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
   stripe: () => stripe({ secret: STRIPE_SECRET }),
   stytch: () => stytch({ secret: WHSEC }),
@@ -133,6 +145,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
 export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   auth0: "authorization",
   clerk: "svix-signature",
+  discord: "x-signature-ed25519",
   ferriskey: "x-ferriskey-signature",
   generic: "x-webhook-signature",
   github: "x-hub-signature-256",
@@ -141,6 +154,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   propelAuth: "svix-signature",
   shopify: "x-shopify-hmac-sha256",
   slack: "x-slack-signature",
+  sendgrid: "x-twilio-email-event-webhook-signature",
   stackAuth: "svix-signature",
   stripe: "stripe-signature",
   stytch: "svix-signature",
