@@ -55,6 +55,10 @@ const DATERS: Readonly<Record<string, Dater>> = {
   sendgrid(payload, now) {
     if (typeof payload.timestamp === "number") payload.timestamp = Math.floor(now / 1000);
   },
+  // Netlify's deploy `updated_at`, ISO 8601 with milliseconds; the preset refuses a deploy 24 h old.
+  netlify(payload, now) {
+    if (typeof payload.updated_at === "string") payload.updated_at = new Date(now).toISOString();
+  },
   // Logto's `createdAt` is `new Date().toISOString()`, milliseconds; its receivers refuse it after an hour.
   logto(payload, now) {
     if (typeof payload.createdAt === "string") payload.createdAt = new Date(now).toISOString();

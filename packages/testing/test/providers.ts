@@ -16,6 +16,7 @@ import {
   intercom,
   lemonSqueezy,
   logto,
+  netlify,
   okta,
   openai,
   polar,
@@ -71,6 +72,7 @@ export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
+export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
 /** The secret each provider is tested with, by CLI name. */
@@ -118,6 +120,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   propelAuth: () => propelAuth({ secret: WHSEC }),
   shopify: () => shopify({ secret: SHOPIFY_SECRET }),
   slack: () => slack({ secret: SLACK_SECRET }),
+  netlify: () => netlify({ secret: NETLIFY_SECRET }),
   sendgrid: () => sendgrid({ publicKey: SENDGRID_PUBLIC_KEY, privateKey: SENDGRID_PRIVATE_KEY }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
   stripe: () => stripe({ secret: STRIPE_SECRET }),
@@ -175,6 +178,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",
   calendly: "calendly-webhook-signature",
+  netlify: "x-webhook-signature",
 };
 
 /** The senders that name the event in a header, which their routers route by. */
@@ -184,6 +188,7 @@ const TYPE_HEADERS: Readonly<Record<string, (type: string) => Record<string, str
   shopify: (topic) => ({ "x-shopify-topic": topic }),
   sentry: (type) => ({ "sentry-hook-resource": type.split(".")[0] ?? type }),
   bitbucket: (type) => ({ "x-event-key": type }),
+  netlify: (type) => ({ "x-netlify-event": type }),
 };
 
 /** The headers besides the signed ones that a provider sends with an event of `type`. */

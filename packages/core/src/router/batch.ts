@@ -1,5 +1,6 @@
 /**
- * A batch's answer: 200 only when every event was handled (or was a duplicate, unhandled or parked); else the
+ * A batch's answer: 200 only when every event was handled (or was a duplicate, unhandled or parked), marked a
+ * duplicate when every event was one; else the
  * worst of its events' answers, a retryable one (5xx, 409) first, so the sender retries the batch and only the
  * events not done run again (the done ones are duplicates).
  * @module
@@ -43,5 +44,7 @@ export function batchAnswer(answers: readonly BatchAnswer[]): {
       error: errorOf(result),
     };
   });
-  return { answer: worst ?? ok("handled"), results };
+  // A batch sent again whole, every event already done, is answered as any duplicate is.
+  const allDuplicates = results.length > 0 && results.every((result) => result.outcome === "duplicate");
+  return { answer: worst ?? ok(allDuplicates ? "duplicate" : "handled"), results };
 }

@@ -40,8 +40,8 @@ describe("batches", () => {
       ["e2", "handled"],
       ["e3", "handled"],
     ]);
-    // The same batch again: every event a duplicate, no handler runs.
-    expect((await send()).status).toBe(200);
+    // The same batch again: every event a duplicate, no handler runs, answered as a duplicate.
+    expect(await send()).toEqual({ status: 200, body: { ok: true, duplicate: true } });
     expect(runs).toHaveLength(3);
     expect(batches[1]?.map((r) => r.outcome)).toEqual(["duplicate", "duplicate", "duplicate"]);
   });
