@@ -41,12 +41,10 @@ export function createWebhooks<Catalogue extends Record<string, StandardSchemaV1
   options: CustomWebhooksOptions<Catalogue>,
 ): Webhooks<EventsOf<Catalogue>>;
 export function createWebhooks<Events extends EventMap>(
-  options: ProviderWebhooksOptions<Events> | CustomWebhooksOptions<Record<string, StandardSchemaV1>>,
+  given: ProviderWebhooksOptions<Events> | CustomWebhooksOptions<Record<string, StandardSchemaV1>>,
 ): Webhooks<Events> {
-  const provider = providerOf<Events>(options);
-  if (options.mode !== undefined && options.mode !== "enforce" && options.mode !== "observe") {
-    throw configError('`mode` is `"enforce"` (the default) or `"observe"`.');
-  }
+  const provider = providerOf<Events>(given);
+  const options = withMode(given);
   if (options.onObserved !== undefined && options.mode !== "observe") {
     throw configError('`onObserved` is only called in `mode: "observe"`; set it, or remove `onObserved`.');
   }
@@ -122,7 +120,22 @@ export function createWebhooks<Events extends EventMap>(
     close: (closeOptions) => running.close(closeOptions),
     maxBodyBytes,
     provider,
-    mode: options.mode ?? "enforce",
+    mode: options.mode,
   };
   return router;
+}
+
+/** `mode`, or DESIGN's `enforce: false` for observe mode: one setting, refused when the two disagree. */
+function withMode<Options extends { mode?: "enforce" | "observe"; enforce?: boolean }>(
+  options: Options,
+): Options & { mode: "enforce" | "observe" } {
+  const { mode, enforce } = options;
+  if (mode !== undefined && mode !== "enforce" && mode !== "observe") {
+    throw configError('`mode` is `"enforce"` (the default) or `"observe"`.');
+  }
+  if (enforce !== undefined && typeof enforce !== "boolean") throw configError("`enforce` is a boolean.");
+  if (mode !== undefined && enforce !== undefined && (mode === "observe") !== (enforce === false)) {
+    throw configError('`mode` and `enforce` disagree: pass one (`enforce: false` is `mode: "observe"`).');
+  }
+  return { ...options, mode: mode ?? (enforce === false ? "observe" : "enforce") };
 }

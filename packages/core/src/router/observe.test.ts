@@ -40,6 +40,20 @@ describe('mode: "observe"', () => {
     expect(observed[0]).toMatchObject({ method: "POST", url: URL_ });
   });
 
+  it("is what DESIGN.md calls `enforce: false`; `mode` and `enforce` that disagree are refused at creation", async () => {
+    const observed: ObservedRequest[] = [];
+    const { hooks, forged } = router({
+      enforce: false,
+      onObserved: (request) => void observed.push(request),
+    });
+    expect(hooks.mode).toBe("observe");
+    expect(await (await hooks.handle(forged())).json()).toEqual({ ok: true, observed: true });
+    expect(observed[0]?.error.code).toBe("invalid_signature");
+    expect(router({ enforce: true }).hooks.mode).toBe("enforce");
+    expect(() => router({ mode: "enforce", enforce: false })).toThrow(/`mode` and `enforce` disagree/);
+    expect(() => router({ enforce: "no" as unknown as boolean })).toThrow(/`enforce` is a boolean/);
+  });
+
   it("still handles a valid request exactly once", async () => {
     const { provider, hooks, handled } = router({ mode: "observe", onObserved: () => {} });
     expect((await hooks.handle(signedPost(provider, URL_, body))).status).toBe(200);

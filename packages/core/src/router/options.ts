@@ -88,6 +88,8 @@ export interface RouterOptions<Events extends EventMap> {
    * hookproof without an outage; switch to `"enforce"` once the hooks show no refusals you did not expect.
    */
   mode?: "enforce" | "observe";
+  /** `enforce: false` is `mode: "observe"` (the name DESIGN.md uses); pass one of the two. */
+  enforce?: boolean;
   /**
    * In `"observe"` mode, the full pipeline (`process`, `handle`, `handleWebhooks`) hands a request it would have
    * refused (400, 401, 413) here, instead of refusing it: run your existing code on its raw bytes. Once it settles
