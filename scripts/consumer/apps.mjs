@@ -14,6 +14,7 @@ const NPM = {
   typescript: "5.9.3",
   hono: "4.13.19",
   "@hono/node-server": "2.1.9",
+  fastify: "5.12.8",
   ioredis: "6.0.0",
   redis: "6.3.1",
   next: "16.4.6",
@@ -26,11 +27,14 @@ const pick = (names) => Object.fromEntries(names.map((name) => [name, NPM[name]]
 
 /** Every app: what it depends on and which template folder (under apps/) it starts from. */
 const APPS = {
-  // The ESM app is also the project the READMEs' TypeScript snippets are checked in (hono, redis clients).
+  // The ESM app is also the project the READMEs' TypeScript snippets are checked in (hono, fastify, redis clients).
   "esm-express5": {
     type: "module",
-    hookproof: ["core", "providers", "express", "hono", "redis", "testing"],
-    dependencies: { express: NPM.express5, ...pick(["hono", "@hono/node-server", "ioredis", "redis"]) },
+    hookproof: ["core", "providers", "express", "hono", "fastify", "redis", "testing"],
+    dependencies: {
+      express: NPM.express5,
+      ...pick(["hono", "@hono/node-server", "fastify", "ioredis", "redis"]),
+    },
     devDependencies: pick(["typescript", "@types/express", "@types/node"]),
   },
   "cjs-express4": {
