@@ -98,6 +98,7 @@ describe("hookproof fixtures", () => {
       "resend",
       "sentry",
       "shopify",
+      "slack",
       "stack-auth",
       "stytch",
       "supabase",

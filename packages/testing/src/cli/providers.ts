@@ -233,7 +233,7 @@ const entries: readonly ProviderEntry[] = [
 ];
 
 /** Every provider the CLI can sign and verify for. */
-export const PROVIDERS: readonly ProviderEntry[] = entries;
+export const PROVIDERS: readonly ProviderEntry[] = [...entries].sort((a, b) => (a.name < b.name ? -1 : 1));
 
 /** The entry for `--provider` (kebab or camelCase), or a usage error naming the known ones. */
 export function findProvider(name: string | undefined): ProviderEntry {
