@@ -308,7 +308,7 @@ describe("hookproof listen: safe by default", () => {
     });
     expect(own.status).toBe(200);
     expect(JSON.parse(own.text).verdict.reason).toBe(
-      "duplicate of delivery #1 (event " + JSON.parse(own.text).verdict.eventId + ")",
+      `duplicate of delivery #1 (event ${JSON.parse(own.text).verdict.eventId})`,
     );
   });
 
