@@ -8,7 +8,7 @@
 import type { EventCatalogue } from "@hookproof/core";
 import * as v from "valibot";
 import { catalogue } from "../kit/catalogue.js";
-import { dateText } from "../kit/date-text.js";
+import { isoDate } from "../kit/iso-date.js";
 import { jsonObject, openString, shape } from "../kit/shape.js";
 
 /** Every Calendly event. */
@@ -77,7 +77,7 @@ function calendlyEvent<Type extends string, Payload>(
 ): v.GenericSchema<unknown, CalendlyEvent<Type, Payload>> {
   return v.looseObject({
     event: v.literal(type),
-    created_at: dateText,
+    created_at: isoDate,
     created_by: v.string(),
     payload,
   }) as v.GenericSchema<unknown, CalendlyEvent<Type, Payload>>;

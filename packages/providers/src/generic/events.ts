@@ -7,7 +7,7 @@
 import type { EventCatalogue } from "@hookproof/core";
 import * as v from "valibot";
 import { catalogue } from "../kit/catalogue.js";
-import { dateText } from "../kit/date-text.js";
+import { isoDate } from "../kit/iso-date.js";
 import { shape } from "../kit/shape.js";
 
 /** Every generic event. All of it is signed, `created_at` included. */
@@ -86,7 +86,7 @@ const member = shape<GenericTeamMember>({
 });
 
 // `maxAge` relies on `created_at`: a value that does not parse would switch the age check off.
-const createdAt = dateText;
+const createdAt = isoDate;
 
 /** `{ id, type, created_at, data }` for one event type. */
 function genericEvent<Type extends string, Data>(

@@ -9,7 +9,7 @@
 import type { EventCatalogue } from "@hookproof/core";
 import * as v from "valibot";
 import { catalogue } from "../kit/catalogue.js";
-import { dateText } from "../kit/date-text.js";
+import { isoDate } from "../kit/iso-date.js";
 import { jsonObject, shape } from "../kit/shape.js";
 
 /** Every Typeform event. */
@@ -54,8 +54,8 @@ const response = shape<TypeformResponse>({
   form_id: v.string(),
   token: v.string(),
   // `maxAge` reads them: a value that does not parse is refused here, naming the field.
-  landed_at: dateText,
-  submitted_at: v.optional(dateText),
+  landed_at: isoDate,
+  submitted_at: v.optional(isoDate),
   definition: v.optional(jsonObject),
   answers: v.optional(v.array(jsonObject)),
   hidden: v.optional(jsonObject),
