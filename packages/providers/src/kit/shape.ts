@@ -51,10 +51,16 @@ export function openString<Known extends string>(): v.GenericSchema<
   return v.string();
 }
 
-/** A JSON object of any content: metadata fields. */
-export const jsonObject: v.GenericSchema<unknown, Record<string, unknown>> = v.record(
-  v.string(),
-  v.unknown(),
+/**
+ * A JSON object of any content: metadata fields. An array is refused (`v.record` alone would take one as an
+ * object with keys "0", "1"…), so a handler reading `metadata.plan` never gets a list.
+ */
+export const jsonObject: v.GenericSchema<unknown, Record<string, unknown>> = v.custom<
+  Record<string, unknown>
+>(
+  (input) => typeof input === "object" && input !== null && !Array.isArray(input),
+  (issue) =>
+    `Invalid type: Expected a JSON object but received ${Array.isArray(issue.input) ? "an array" : issue.received}`,
 );
 
 /**
