@@ -23,6 +23,9 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
   version: string;
 };
 const names = PROVIDERS.map((entry) => entry.name).join(", ");
+const keyPairNames = PROVIDERS.filter((entry) => entry.keyPair !== undefined)
+  .map((entry) => entry.name)
+  .join(", ");
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 function whole(value: string): number {
@@ -53,6 +56,20 @@ function withCommon(
       )
         .env("HOOKPROOF_SECRET")
         .argParser(collect),
+    )
+    .addOption(
+      new Option(
+        "--public-key <key>",
+        `${keyPairNames}: the sender's public key to verify with; repeat it to try several`,
+      )
+        .env("HOOKPROOF_PUBLIC_KEY")
+        .argParser(collect),
+    )
+    .addOption(
+      new Option(
+        "--private-key <key>",
+        `${keyPairNames}: a test private key to sign with (the receiver verifies with its public half)`,
+      ).env("HOOKPROOF_PRIVATE_KEY"),
     )
     .option(
       "--token-header <name>",

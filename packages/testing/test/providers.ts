@@ -105,6 +105,15 @@ export const SECRETS: Readonly<Record<string, string>> = {
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
   calendly: CALENDLY_SECRET,
+  github: GITHUB_SECRET,
+  netlify: NETLIFY_SECRET,
+  stripe: STRIPE_SECRET,
+};
+
+/** The private key each key-pair provider signs its test deliveries with, by CLI name. */
+export const PRIVATE_KEYS: Readonly<Record<string, string>> = {
+  discord: DISCORD_PRIVATE_KEY,
+  sendgrid: SENDGRID_PRIVATE_KEY,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */

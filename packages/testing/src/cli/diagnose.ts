@@ -40,8 +40,10 @@ export interface DiagnoseOptions {
   /** The clock, ms. */
   now: number;
   tolerance: number;
-  /** How many secrets or tokens were given. */
+  /** How many secrets, tokens or public keys were given. */
   secrets: number;
+  /** What they are called in the answer: `"secret"` unless the sender signs with a key pair. */
+  credential?: "secret" | "public key";
 }
 
 const encoder = new TextEncoder();
@@ -155,7 +157,8 @@ export async function diagnose(
         return { ...base, ...where, valid: false, code: checked.code, reason, reserialised };
       }
       const what = checked.code === "invalid_token" ? "token" : "signature";
-      const secrets = `${options.secrets} ${what === "token" ? "token" : "secret"}${options.secrets === 1 ? "" : "s"}`;
+      const noun = what === "token" ? "token" : (options.credential ?? "secret");
+      const secrets = `${options.secrets} ${noun}${options.secrets === 1 ? "" : "s"}`;
       const reason = `the ${what}${header ? ` in \`${header}\`` : ""} matches none of the ${secrets} given`;
       // A wrong secret and a changed body fail the same way; a token covers no body, so only the first applies.
       if (what === "signature") notes.push(CHANGED_BODY);
@@ -173,7 +176,9 @@ export async function diagnose(
     return { ...base, ...skew, ...matched, valid: false, code, reason: skewText(skewSeconds, tolerance) };
   }
   if (checked.keyIndex > 0)
-    notes.push(`Matched --secret #${checked.keyIndex + 1}; the ones before it did not match this request.`);
+    notes.push(
+      `Matched --${options.credential === "public key" ? "public-key" : "secret"} #${checked.keyIndex + 1}; the ones before it did not match this request.`,
+    );
   // Verifies one captured request and handles nothing: no dedupe, so no replay bound to keep.
   const hooks = createWebhooks({
     provider,

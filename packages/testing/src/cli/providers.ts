@@ -3,18 +3,22 @@
  * from the `--secret` values.
  * @module
  */
+import { createPrivateKey, createPublicKey } from "node:crypto";
 import type { EventMap, WebhookProvider } from "@hookproof/core";
 import {
   auth0,
   bitbucket,
   calendly,
   clerk,
+  discord,
   ferriskey,
   generic,
+  github,
   gitlab,
   intercom,
   lemonSqueezy,
   logto,
+  netlify,
   okta,
   openai,
   polar,
@@ -22,10 +26,12 @@ import {
   razorpay,
   replicate,
   resend,
+  sendgrid,
   sentry,
   shopify,
   slack,
   stackAuth,
+  stripe,
   stytch,
   supabase,
   tesseral,
@@ -39,7 +45,7 @@ import { UsageError, warn } from "./output.js";
 export interface ProviderEntry {
   /** The CLI name: `stack-auth`. */
   name: string;
-  /** What `--secret` holds for this provider. */
+  /** What `--secret` holds for this provider; for a sender that signs with a key pair, what its keys are. */
   secret: string;
   /**
    * The shape of the secrets this sender issues, when it has one: a `--secret` of another shape is named
@@ -47,7 +53,16 @@ export interface ProviderEntry {
    */
   format?: { matches: (secret: string) => boolean; looks: string };
   /** Builds the provider with one secret, or several (rotation: any may match). */
-  create(secrets: string[], allowShortSecret: boolean): WebhookProvider<EventMap>;
+  create?(secrets: string[], allowShortSecret: boolean): WebhookProvider<EventMap>;
+  /**
+   * For a sender that signs with a private key and publishes the public one (Discord, SendGrid): builds the
+   * provider from `--public-key` (verify) or `--private-key` (sign; its public half derived from it).
+   */
+  keyPair?: {
+    create(keys: { publicKey: string[]; privateKey?: string }): WebhookProvider<EventMap>;
+    /** The public key, in the sender's format, of a private key given as `--private-key`. */
+    publicKeyOf(privateKey: string): string;
+  };
   /** The headers that name an event of `type`, for senders that name it in one (Shopify's `X-Shopify-Topic`). */
   eventHeaders?(type: string): Record<string, string>;
   /** Builds it for a sender that sends only a static token in a header you name (`--token-header`). */
@@ -66,10 +81,45 @@ export interface SecretOptions {
   tokenHeader?: string;
   /** `--allow-short-secret`: accept a secret or token under 16 bytes. */
   allowShortSecret?: boolean;
+  /** `--public-key`, repeatable: what a key-pair sender is verified with. */
+  publicKey?: string[];
+  /** `--private-key`: what a key-pair sender's deliveries are signed with. */
+  privateKey?: string;
 }
 
 /** Svix senders issue `whsec_` + base64 secrets; the core also reads bare base64 as a key. */
 const WHSEC_FORMAT = { matches: (secret: string) => secret.startsWith("whsec_"), looks: "whsec_<base64>" };
+
+// RFC 8410: a PKCS #8 Ed25519 key is this prefix and the 32-byte seed Discord's tools print as hex.
+const ED25519_PKCS8_PREFIX = "302e020100300506032b657004220420";
+
+/** The hex public key of an Ed25519 seed given as 64 hex characters. */
+function ed25519PublicKeyOf(seedHex: string): string {
+  if (!/^[0-9a-f]{64}$/i.test(seedHex.trim()))
+    throw new UsageError("--private-key must be 64 hex characters (an Ed25519 seed).");
+  const key = createPrivateKey({
+    key: Buffer.from(ED25519_PKCS8_PREFIX + seedHex.trim(), "hex"),
+    format: "der",
+    type: "pkcs8",
+  });
+  return createPublicKey(key).export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+}
+
+/** The base64 SPKI public key of a P-256 private key given as PKCS #8 (base64 or PEM). */
+function p256PublicKeyOf(privateKey: string): string {
+  const text = privateKey.trim();
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = text.startsWith("-----")
+      ? createPrivateKey(text)
+      : createPrivateKey({ key: Buffer.from(text, "base64"), format: "der", type: "pkcs8" });
+  } catch {
+    throw new UsageError("--private-key must be a PKCS #8 P-256 key: base64 or PEM.");
+  }
+  if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1")
+    throw new UsageError("--private-key must be a P-256 (prime256v1) key.");
+  return createPublicKey(key).export({ format: "der", type: "spki" }).toString("base64");
+}
 
 const entries: readonly ProviderEntry[] = [
   {
@@ -96,6 +146,14 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => clerk({ secret: s, allowShortSecret }),
   },
   {
+    name: "discord",
+    secret: "the application's Public Key (hex) to verify; to sign test deliveries, an Ed25519 seed (hex)",
+    keyPair: {
+      create: ({ publicKey, privateKey }) => discord({ publicKey, privateKey }),
+      publicKeyOf: ed25519PublicKeyOf,
+    },
+  },
+  {
     name: "ferriskey",
     secret:
       "the webhook's signing secret (64 hex characters, used as text); with --token-header, that header's value",
@@ -111,9 +169,20 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => generic({ secret: s, allowShortSecret }),
   },
   {
+    name: "github",
+    secret: "the webhook's secret (used as text)",
+    create: (s, allowShortSecret) => github({ secret: s, allowShortSecret }),
+    eventHeaders: (type) => ({ "x-github-event": type.split(".")[0] ?? type }),
+  },
+  {
     name: "logto",
     secret: "the webhook's signing key (used as text)",
     create: (s, allowShortSecret) => logto({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "netlify",
+    secret: "the notification's JWS secret token (used as text)",
+    create: (s, allowShortSecret) => netlify({ secret: s, allowShortSecret }),
   },
   {
     name: "okta",
@@ -170,6 +239,15 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => resend({ secret: s, allowShortSecret }),
   },
   {
+    name: "sendgrid",
+    secret:
+      "the Event Webhook's Verification Key (base64) to verify; to sign test deliveries, a P-256 PKCS #8 private key",
+    keyPair: {
+      create: ({ publicKey, privateKey }) => sendgrid({ publicKey, privateKey }),
+      publicKeyOf: p256PublicKeyOf,
+    },
+  },
+  {
     name: "sentry",
     secret: "the integration's client secret (used as text)",
     create: (s, allowShortSecret) => sentry({ secret: s, allowShortSecret }),
@@ -191,6 +269,12 @@ const entries: readonly ProviderEntry[] = [
     secret: "the endpoint's whsec_… secret",
     format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => stackAuth({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "stripe",
+    secret: "the endpoint's whsec_… signing secret (used as text)",
+    format: WHSEC_FORMAT,
+    create: (s, allowShortSecret) => stripe({ secret: s, allowShortSecret }),
   },
   {
     name: "stytch",
@@ -261,7 +345,17 @@ function misshapen(entry: ProviderEntry, secrets: string[], tokenHeader: string 
  * names the CLI's flags. A secret the core accepts but that is not shaped like the sender's is signed with,
  * after a warning on stderr: a receiver given the same string accepts it, the sender would never send it.
  */
-export function buildProvider(entry: ProviderEntry, options: SecretOptions): WebhookProvider<EventMap> {
+export function buildProvider(
+  entry: ProviderEntry,
+  options: SecretOptions,
+  purpose: "sign" | "verify" = "verify",
+): WebhookProvider<EventMap> {
+  if (entry.keyPair !== undefined) return buildKeyed(entry, entry.keyPair, options, purpose);
+  if (options.publicKey !== undefined || options.privateKey !== undefined) {
+    throw new UsageError(
+      `--public-key and --private-key are for senders that sign with a key pair (${keyed()}): ${entry.name} takes --secret.`,
+    );
+  }
   const { secret: secrets, tokenHeader } = options;
   const allowShortSecret = options.allowShortSecret === true;
   if (!secrets || secrets.length === 0) {
@@ -279,7 +373,7 @@ export function buildProvider(entry: ProviderEntry, options: SecretOptions): Web
     provider =
       tokenHeader !== undefined
         ? entry.createWithTokenHeader!(tokenHeader, secrets, allowShortSecret)
-        : entry.create(secrets, allowShortSecret);
+        : entry.create!(secrets, allowShortSecret);
   } catch (error) {
     const message = (error as Error).message
       .replace(/^\[@hookproof\/core\] /, "")
@@ -293,4 +387,45 @@ export function buildProvider(entry: ProviderEntry, options: SecretOptions): Web
     warn(`${shape}; using it anyway: only a receiver given this same string will agree.`);
   }
   return provider;
+}
+
+function keyed(): string {
+  return PROVIDERS.filter((entry) => entry.keyPair !== undefined)
+    .map((entry) => entry.name)
+    .join(", ");
+}
+
+/**
+ * A key-pair sender: `--private-key` signs (its public half verifies what it signed), `--public-key`
+ * verifies only. The core's refusal of a malformed key becomes a usage error naming the flag.
+ */
+function buildKeyed(
+  entry: ProviderEntry,
+  keyPair: NonNullable<ProviderEntry["keyPair"]>,
+  options: SecretOptions,
+  purpose: "sign" | "verify",
+): WebhookProvider<EventMap> {
+  if (options.secret !== undefined && options.secret.length > 0) {
+    throw new UsageError(
+      `${entry.name} signs with a key pair, not a shared secret: pass --public-key to verify, --private-key to sign (${entry.secret}).`,
+    );
+  }
+  const { privateKey } = options;
+  if (purpose === "sign" && privateKey === undefined) {
+    throw new UsageError(
+      `--private-key is required to sign for ${entry.name}: a test key pair whose public half the receiver is configured with (${entry.name} never shares its own private key).`,
+    );
+  }
+  const publicKey = options.publicKey ?? (privateKey === undefined ? [] : [keyPair.publicKeyOf(privateKey)]);
+  if (publicKey.length === 0) {
+    throw new UsageError(
+      `--public-key (to verify) or --private-key (to sign) is required for ${entry.name}: ${entry.secret}.`,
+    );
+  }
+  try {
+    return keyPair.create({ publicKey, ...(privateKey === undefined ? {} : { privateKey }) });
+  } catch (error) {
+    const message = (error as Error).message.replace(/^\[@hookproof\/core\] /, "");
+    throw new UsageError(`${options.publicKey ? "--public-key" : "--private-key"}: ${message}`);
+  }
 }

@@ -67,7 +67,7 @@ export async function sendCommand(url: string, options: SendCommandOptions): Pro
   const out = createOutput(options);
   const target = parseUrl(url);
   const entry = findProvider(options.provider);
-  const provider = buildProvider(entry, options);
+  const provider = buildProvider(entry, options, "sign");
   const { payload, event } = loadPayload(entry, options);
   const { variant, missingHeader } = variantOf(options);
   const repeat = options.repeat ?? 1;

@@ -23,7 +23,7 @@ export const DEFAULT_URL = "http://localhost:3000/webhooks";
 export async function signCommand(options: SignCommandOptions): Promise<number> {
   const out = createOutput(options);
   const entry = findProvider(options.provider);
-  const provider = buildProvider(entry, options);
+  const provider = buildProvider(entry, options, "sign");
   const { payload, event } = loadPayload(entry, options);
   const url = typeof options.curl === "string" ? options.curl : DEFAULT_URL;
   const delivery = await signDelivery(provider, payload, {

@@ -44,7 +44,12 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions)
   }
   const now = parseNow(options.now);
   const capture = parseCapture(readInput(file));
-  const result = await diagnose(provider, capture, { now, tolerance, secrets: options.secret?.length ?? 0 });
+  const result = await diagnose(provider, capture, {
+    now,
+    tolerance,
+    secrets: entry.keyPair ? (options.publicKey?.length ?? 1) : (options.secret?.length ?? 0),
+    ...(entry.keyPair ? { credential: "public key" as const } : {}),
+  });
   out.result({ provider: entry.name, ...result });
   out.line(result.valid ? out.style("green", `✓ ${result.reason}`) : out.style("red", `✗ ${result.reason}`));
   if (
