@@ -27,6 +27,11 @@ export interface WebhookJobData {
   keyIndex: number;
   /** The exact bytes the receiver verified, base64. */
   raw: string;
+  /**
+   * The payload as the receiver decoded it, when it is not the JSON of `raw` (a form body, a JWT's claims, one
+   * event of a batch): the worker validates this instead of parsing `raw`.
+   */
+  decoded?: unknown;
 }
 
 /**
@@ -57,13 +62,15 @@ export function toJobData(event: VerifiedEvent, key: string): WebhookJobData {
     raw: Buffer.from(event.raw.buffer, event.raw.byteOffset, event.raw.byteLength).toString("base64"),
   };
   if (event.timestamp !== undefined) data.timestamp = event.timestamp;
+  if (event.decoded !== undefined) data.decoded = event.decoded;
   return data;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * The event a job holds, its payload parsed from the verified bytes and validated again against the worker's
+ * The event a job holds, its payload parsed from the verified bytes (or as the receiver decoded it) and validated
+ * again against the worker's
  * own catalogue: the handlers get exactly what they would get in the request (a schema's transforms
  * included), typed by the code that runs them, even when the worker was deployed with a newer catalogue than
  * the receiver that queued it. A job that cannot be turned back into an event throws an `UnrecoverableError`:
@@ -86,11 +93,13 @@ export async function toEvent<Events extends EventMap>(
     );
   }
   const raw = new Uint8Array(Buffer.from(data.raw, "base64"));
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(utf8.decode(raw));
-  } catch {
-    throw new UnrecoverableError(`The queued \`${data.type}\` event ${data.id} is not valid JSON.`);
+  let parsed: unknown = data.decoded;
+  if (parsed === undefined) {
+    try {
+      parsed = JSON.parse(utf8.decode(raw));
+    } catch {
+      throw new UnrecoverableError(`The queued \`${data.type}\` event ${data.id} is not valid JSON.`);
+    }
   }
   const events = provider.events as Record<string, StandardSchemaV1 | undefined>;
   const schema = Object.hasOwn(events, data.type) ? events[data.type] : undefined;
@@ -105,6 +114,7 @@ export async function toEvent<Events extends EventMap>(
     }
     payload = result.value;
   }
-  const { type, id, keyIndex, timestamp } = data;
-  return { type, payload, id, provider: provider.name, timestamp, raw, keyIndex } as VerifiedEvent<Events>;
+  const { type, id, keyIndex, timestamp, decoded } = data;
+  const event = { type, payload, id, provider: provider.name, timestamp, raw, keyIndex };
+  return (decoded === undefined ? event : { ...event, decoded }) as VerifiedEvent<Events>;
 }

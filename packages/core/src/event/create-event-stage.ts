@@ -123,7 +123,7 @@ export function createItemStage<Events extends EventMap>(
     return { type, payload, id, provider: name, timestamp, raw, keyIndex } as VerifiedEvent<Events>;
   }
 
-  return (auth, parsed, item) => {
+  function stage(auth: AuthenticatedRequest, parsed: unknown, item: boolean): MaybePromise<Event> {
     const type = eventTypeOf(provider, parsed, auth.header);
     const schema = schemaOf(events, type);
     if (schema === undefined) return checked(auth, type, parsed, undefined, item);
@@ -133,5 +133,13 @@ export function createItemStage<Events extends EventMap>(
         issues === undefined ? (result as StandardSchemaV1.SuccessResult<unknown>).value : parsed;
       return checked(auth, type, payload, issues, item);
     });
-  };
+  }
+
+  // A payload that is not the JSON of `raw` (a form body, a JWT's claims, an SNS message, one event of a
+  // batch) travels with the event as `decoded`, so a queue worker validates what the receiver validated.
+  const decodes = provider.decode !== undefined;
+  return (auth, parsed, item) =>
+    item || decodes || auth.payload !== undefined
+      ? chain(stage(auth, parsed, item), (event) => Object.assign(event, { decoded: parsed }))
+      : stage(auth, parsed, item);
 }

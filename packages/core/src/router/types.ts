@@ -158,6 +158,11 @@ export type VerifiedEvent<Events extends EventMap = EventMap> = {
     timestamp: number | undefined;
     raw: Uint8Array;
     keyIndex: number;
+    /**
+     * The payload as decoded before validation, when it is not the JSON of `raw`: a form body, a JWT's claims,
+     * an SNS message, one event of a batch. A queue stores it so that its worker validates what was received.
+     */
+    decoded?: unknown;
   };
 }[Extract<keyof Events, string>];
 
@@ -175,6 +180,8 @@ export interface InvalidPayloadEvent {
   payload: unknown;
   raw: Uint8Array;
   keyIndex: number;
+  /** As on {@link VerifiedEvent}: the decoded payload when it is not the JSON of `raw`. */
+  decoded?: unknown;
   /** Every schema problem: its path and what was expected there, never the value received. */
   issues: readonly PayloadIssue[];
 }
