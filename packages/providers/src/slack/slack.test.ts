@@ -134,11 +134,20 @@ describe("slack", () => {
 
   it("refuses to decode bytes that are not UTF-8, a broken percent-escape, and a `payload` that is not JSON", async () => {
     const header = readHeaders(FORM);
-    for (const raw of [INVALID_UTF8, utf8("text=100%"), utf8("payload=%7Bnot-json")]) {
+    for (const [raw, code] of [
+      [INVALID_UTF8, "invalid_payload"],
+      [utf8("text=100%"), "invalid_payload"],
+      [utf8("payload=%7Bnot-json"), "invalid_json"],
+      [utf8("payload=%7B%7D&payload=%7B%7D"), "invalid_payload"],
+    ] as const) {
       const error = await rejection(() => provider().decode?.(raw, { header }));
-      expect(error.code).toBe("invalid_json");
+      expect(error.code).toBe(code);
       expect(error.message).not.toContain("not-json");
     }
+    const json = readHeaders({ "content-type": "application/json" });
+    expect((await rejection(() => provider().decode?.(INVALID_UTF8, { header: json }))).code).toBe(
+      "invalid_json",
+    );
   });
 });
 
