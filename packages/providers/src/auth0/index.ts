@@ -13,6 +13,7 @@
 import type { Tokens, WebhookProvider } from "@hookproof/core";
 import { headerToken, WebhookVerificationError } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
+import { arrayItems } from "../kit/array-items.js";
 import { stringField } from "../kit/string-field.js";
 import { type Auth0Events, auth0Catalogue } from "./events.js";
 
@@ -60,11 +61,6 @@ function decodeLogs(raw: Uint8Array): unknown {
   }
 }
 
-/** The entries of a delivery: a JSON array or JSON Lines, or one entry alone (the JSON Object format). */
-function logEntries(payload: unknown): readonly unknown[] {
-  return Array.isArray(payload) ? payload : [payload];
-}
-
 /** `data.<key>` of an entry, when it is a string. */
 function dataField(entry: unknown, key: string): string | undefined {
   return stringField((entry as { data?: unknown } | null)?.data, key);
@@ -93,7 +89,7 @@ export function auth0(options: Auth0Options): WebhookProvider<Auth0Events> {
     }),
     events: auth0Catalogue,
     decode: decodeLogs,
-    split: logEntries,
+    split: arrayItems,
     eventType: (entry) => dataField(entry, "type"),
     // Authenticated with the rest of the body by the token (nothing is signed): the log's own id.
     eventId: (entry) => stringField(entry, "log_id") ?? dataField(entry, "log_id"),

@@ -14,6 +14,7 @@
 import type { EcdsaP256Options, WebhookProvider, WebhookScheme } from "@hookproof/core";
 import { ecdsaP256 } from "@hookproof/core";
 import type { ProviderInfo } from "../kit/about.js";
+import { arrayItems } from "../kit/array-items.js";
 import { stringField } from "../kit/string-field.js";
 import { type SendGridEvents, sendgridCatalogue } from "./events.js";
 
@@ -64,11 +65,6 @@ export function sendgridEcdsa(options: SendGridOptions): WebhookScheme {
   });
 }
 
-/** The events of a delivery: the array; one event alone (a test's fixture) is its own batch. */
-function sendgridItems(payload: unknown): readonly unknown[] {
-  return Array.isArray(payload) ? payload : [payload];
-}
-
 /**
  * SendGrid's Event Webhook: each event of a delivery typed by `event`, deduped by its signed `sg_event_id`, and
  * handled on its own, so a delivery that failed on one event and is resent runs only that one again. The signed
@@ -84,7 +80,7 @@ export function sendgrid(options: SendGridOptions): WebhookProvider<SendGridEven
     name: "sendgrid",
     scheme: sendgridEcdsa(options),
     events: sendgridCatalogue,
-    split: sendgridItems,
+    split: arrayItems,
     eventType: (event) => stringField(event, "event"),
     // Inside the signed body, unique per event (SendGrid: "use `sg_event_id` as a differentiator").
     eventId: (event) => stringField(event, "sg_event_id") || undefined,
