@@ -4,6 +4,7 @@
  * (or its hand-written twin's, where the SDK cannot sign) signature passes hookproof, and hookproof's
  * `sign` passes the SDK's verifier.
  */
+
 import { createHmac } from "node:crypto";
 import { Signature } from "@hubspot/api-client";
 import { Paddle } from "@paddle/paddle-node-sdk";
@@ -11,7 +12,8 @@ import { WorkOS } from "@workos-inc/node";
 import { WebhooksHelper } from "square";
 import { describe, expect, it } from "vitest";
 import { outcome, utf8 } from "../../test/helpers.js";
-import { hmac, readHeaders, type WebhookScheme } from "../index.js";
+import { hubspotHmac, paddleHmac, squareHmac, workosHmac } from "../../test/hmac-presets.js";
+import { readHeaders, type WebhookScheme } from "../index.js";
 
 const now = () => Math.floor(Date.now() / 1000);
 const verifyWith = (scheme: WebhookScheme, headers: Record<string, string>, body: string, extra = {}) =>
@@ -20,14 +22,7 @@ const BODY = '{"type":"customer.created","data":{"name":"Zoë Ångström","city"
 
 describe("Paddle: @paddle/paddle-node-sdk 3.10.0 `webhooks.isSignatureValid` / `unmarshal`", () => {
   const secret = "pdl_ntfset_01jcd7kq5z2pbx0zy7a6m3w9ng_Qm9vZ0hvb2tQcm9vZkZpeHR1cmVTZWNyZXQx";
-  const scheme = hmac({
-    secret,
-    header: "paddle-signature",
-    timestamp: { key: "ts" },
-    signatureKey: "h1",
-    separator: ";",
-    template: "{timestamp}:{body}",
-  });
+  const scheme = paddleHmac({ secret });
   const paddle = new Paddle("pdl_test_api_key_unused");
   const body =
     '{"event_id":"evt_01jcd7kq5z2pbx0zy7a6m3w9ng","event_type":"customer.created","occurred_at":"2026-08-20T14:04:00.000000Z","notification_id":"ntf_01jcd7kq5z2pbx0zy7a6m3w9nh","data":{"id":"ctm_01","email":"zoe@example.com"}}';
@@ -54,13 +49,7 @@ describe("Paddle: @paddle/paddle-node-sdk 3.10.0 `webhooks.isSignatureValid` / `
 
 describe("WorkOS: @workos-inc/node 8.13.0 `webhooks.constructEvent` / `computeSignature`", () => {
   const secret = "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f";
-  const scheme = hmac({
-    secret,
-    header: "workos-signature",
-    timestamp: { key: "t", unit: "milliseconds" },
-    signatureKey: "v1",
-    separator: ", ",
-  });
+  const scheme = workosHmac({ secret });
   const workos = new WorkOS("sk_test_unused");
   // 8.x (the release npm picks on Node 20) signs `JSON.stringify` of a parsed payload, so a compact body.
   const body =
@@ -96,13 +85,7 @@ describe("WorkOS: @workos-inc/node 8.13.0 `webhooks.constructEvent` / `computeSi
 describe("HubSpot: @hubspot/api-client 13.5.0 `Signature` v3", () => {
   const secret = "c0ffee00-1234-4abc-9def-0123456789ab";
   const url = "https://hooks.example.com/hubspot?portal=62515";
-  const scheme = hmac({
-    secret,
-    header: "x-hubspot-signature-v3",
-    encoding: "base64",
-    template: "{method}{url}{body}{timestamp}",
-    timestamp: { header: "x-hubspot-request-timestamp", unit: "milliseconds" },
-  });
+  const scheme = hubspotHmac({ secret });
   const body =
     '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]';
 
@@ -144,12 +127,7 @@ describe("HubSpot: @hubspot/api-client 13.5.0 `Signature` v3", () => {
 describe("Square: square 46.0.0 `WebhooksHelper.verifySignature`", () => {
   const key = "q9V2xK7mB3nR8tY1wZ4aEw";
   const url = "https://hooks.example.com/square";
-  const scheme = hmac({
-    secret: key,
-    header: "x-square-hmacsha256-signature",
-    encoding: "base64",
-    template: "{url}{body}",
-  });
+  const scheme = squareHmac({ secret: key });
 
   it("hookproof's header passes the SDK, at that URL only", async () => {
     const headers = await scheme.sign({ body: BODY, url });
@@ -181,12 +159,7 @@ describe("Square: square 46.0.0 `WebhooksHelper.verifySignature`", () => {
       "ok",
     );
     // tests/integration/webhooks.test.ts
-    const vector = hmac({
-      ...{ secret: "Ibxx_5AKakO-3qeNVR61Dw" },
-      header: "x-square-hmacsha256-signature",
-      encoding: "base64",
-      template: "{url}{body}",
-    });
+    const vector = squareHmac({ secret: "Ibxx_5AKakO-3qeNVR61Dw" });
     const sdkBody =
       '{"merchant_id":"MLEFBHHSJGVHD","type":"webhooks.test_notification","event_id":"ac3ac95b-f97d-458c-a6e6-18981597e05f","created_at":"2022-07-13T20:30:59.037339943Z","data":{"type":"webhooks","id":"bc368e64-01aa-407e-b46e-3231809b1129"}}';
     expect(

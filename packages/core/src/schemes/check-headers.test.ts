@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkHeadersContract, thrown } from "../../test/check-headers-contract.js";
-import { genericHmac, githubHmac, stripeHmac } from "../../test/hmac-presets.js";
+import {
+  genericHmac,
+  githubHmac,
+  hubspotHmac,
+  paddleHmac,
+  stripeHmac,
+  twitchHmac,
+} from "../../test/hmac-presets.js";
 import { readHeaders } from "../verify/read-headers.js";
 import { basicAuth } from "./basic-auth.js";
 import { formHmac } from "./form-hmac.js";
@@ -22,38 +29,9 @@ const schemes: [string, WebhookScheme][] = [
     "hmac with a timestamp header",
     hmac({ secret: TEXT_SECRET, header: "x-sig", timestamp: { header: "x-sig-timestamp" } }),
   ],
-  [
-    "hmac, Twitch layout (signed id header, RFC 3339 timestamp)",
-    hmac({
-      secret: TEXT_SECRET,
-      header: "twitch-eventsub-message-signature",
-      prefix: "sha256=",
-      template: "{id}{timestamp}{body}",
-      idHeader: "twitch-eventsub-message-id",
-      timestamp: { header: "twitch-eventsub-message-timestamp", unit: "rfc3339" },
-    }),
-  ],
-  [
-    "hmac, HubSpot v3 layout (URL-bound, ms timestamp)",
-    hmac({
-      secret: TEXT_SECRET,
-      header: "x-hubspot-signature-v3",
-      encoding: "base64",
-      template: "{method}{url}{body}{timestamp}",
-      timestamp: { header: "x-hubspot-request-timestamp", unit: "milliseconds" },
-    }),
-  ],
-  [
-    "hmac, Paddle layout (`ts=…;h1=…`)",
-    hmac({
-      secret: TEXT_SECRET,
-      header: "paddle-signature",
-      timestamp: { key: "ts" },
-      signatureKey: "h1",
-      separator: ";",
-      template: "{timestamp}:{body}",
-    }),
-  ],
+  ["hmac, Twitch layout (signed id header, RFC 3339 timestamp)", twitchHmac({ secret: TEXT_SECRET })],
+  ["hmac, HubSpot v3 layout (URL-bound, ms timestamp)", hubspotHmac({ secret: TEXT_SECRET })],
+  ["hmac, Paddle layout (`ts=…;h1=…`)", paddleHmac({ secret: TEXT_SECRET })],
   ["formHmac", formHmac({ secret: TEXT_SECRET, header: "x-twilio-signature" })],
   ["basicAuth", basicAuth({ username: "hooks", password: TOKEN })],
   ["bearer", bearer({ token: TOKEN })],

@@ -1,6 +1,15 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { creationError, outcome, rejection, thrown, utf8 } from "../../test/helpers.js";
+import {
+  hubspotHmac,
+  paddleHmac,
+  slackHmac,
+  squareHmac,
+  twitchHmac,
+  workosHmac,
+  zoomHmac,
+} from "../../test/hmac-presets.js";
 import { createVerifier, hmac, readHeaders, type SchemeRequest } from "../index.js";
 
 const request = (headers: Record<string, string>, body: string, extra: Partial<SchemeRequest> = {}) => ({
@@ -9,14 +18,7 @@ const request = (headers: Record<string, string>, body: string, extra: Partial<S
   ...extra,
 });
 
-const slack = (secret: string) =>
-  hmac({
-    secret,
-    header: "x-slack-signature",
-    prefix: "v0=",
-    template: "v0:{timestamp}:{body}",
-    timestamp: { header: "x-slack-request-timestamp" },
-  });
+const slack = (secret: string) => slackHmac({ secret });
 
 describe("hmac template `v0:{timestamp}:{body}`: Slack's published vector", () => {
   // api.slack.com/authentication/verifying-requests-from-slack, repeated in bolt-js test/unit/receivers/ExpressReceiver.spec.ts.
@@ -54,14 +56,7 @@ describe("hmac template for Zoom (`x-zm-signature`, same layout as Slack)", () =
     const secret = "uTj4W2kRq9sXb7nLc3vPzA";
     const body = '{"event":"meeting.started","event_ts":1796000000000,"payload":{"account_id":"AAAAAA"}}';
     const timestamp = 1796000000;
-    const scheme = hmac({
-      secret,
-      allowShortSecret: true,
-      header: "x-zm-signature",
-      prefix: "v0=",
-      template: "v0:{timestamp}:{body}",
-      timestamp: { header: "x-zm-request-timestamp" },
-    });
+    const scheme = zoomHmac({ secret, allowShortSecret: true });
     const expected = createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
     const headers = { "x-zm-signature": `v0=${expected}`, "x-zm-request-timestamp": String(timestamp) };
     expect(await scheme.verify(request(headers, body))).toEqual({ timestamp, keyIndex: 0 });
@@ -71,15 +66,7 @@ describe("hmac template for Zoom (`x-zm-signature`, same layout as Slack)", () =
 
 describe("hmac key-value lists with other separators", () => {
   it("Paddle `ts=…;h1=…` over `{ts}:{body}`: the SDK's own vector (paddle-node-sdk webhooks-validator.node.test.ts)", async () => {
-    const scheme = hmac({
-      secret: "VALID_SECRET",
-      allowShortSecret: true,
-      header: "paddle-signature",
-      timestamp: { key: "ts" },
-      signatureKey: "h1",
-      separator: ";",
-      template: "{timestamp}:{body}",
-    });
+    const scheme = paddleHmac({ secret: "VALID_SECRET", allowShortSecret: true });
     const value = "ts=1698796800;h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9";
     const body = '{"data": ["1", "2"]}';
     expect(await scheme.verify(request({ "paddle-signature": value }, body))).toEqual({
@@ -97,13 +84,7 @@ describe("hmac key-value lists with other separators", () => {
 
   it("WorkOS `t=<ms>, v1=…` (comma and space), the timestamp in milliseconds", async () => {
     const secret = "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f";
-    const scheme = hmac({
-      secret,
-      header: "workos-signature",
-      timestamp: { key: "t", unit: "milliseconds" },
-      signatureKey: "v1",
-      separator: ", ",
-    });
+    const scheme = workosHmac({ secret });
     const body = '{"id":"event_01","event":"user.created","data":{"object":"user"}}';
     const mac = createHmac("sha256", secret).update(`1796000000123.${body}`).digest("hex");
     const value = `t=1796000000123, v1=${mac}`;
@@ -132,14 +113,7 @@ describe("hmac key-value lists with other separators", () => {
 
 describe("hmac template `{id}{timestamp}{body}`: Twitch EventSub", () => {
   const secret = "s3cre7-hookproof-twitch";
-  const scheme = hmac({
-    secret,
-    header: "twitch-eventsub-message-signature",
-    prefix: "sha256=",
-    template: "{id}{timestamp}{body}",
-    idHeader: "twitch-eventsub-message-id",
-    timestamp: { header: "twitch-eventsub-message-timestamp", unit: "rfc3339" },
-  });
+  const scheme = twitchHmac({ secret });
   const id = "befa7b53-d79d-478f-86b9-120f112b044e";
   const time = "2026-11-30T06:00:00.634234626Z";
   const body = '{"subscription":{"type":"channel.follow","version":"2"},"event":{"user_id":"1337"}}';
@@ -206,14 +180,7 @@ describe("hmac template `{id}{timestamp}{body}`: Twitch EventSub", () => {
 });
 
 describe("hmac bound to the request: `{url}` and `{method}`", () => {
-  const hubspot = (secret: string) =>
-    hmac({
-      secret,
-      header: "x-hubspot-signature-v3",
-      encoding: "base64",
-      template: "{method}{url}{body}{timestamp}",
-      timestamp: { header: "x-hubspot-request-timestamp", unit: "milliseconds" },
-    });
+  const hubspot = (secret: string) => hubspotHmac({ secret });
   const url = "https://hooks.example.com/hubspot";
 
   it("HubSpot v3: base64 over `{method}{url}{body}{timestamp}`, ms timestamp", async () => {
@@ -240,13 +207,7 @@ describe("hmac bound to the request: `{url}` and `{method}`", () => {
   });
 
   it("Square: base64 over `{url}{body}`, the SDK's test vector (square-nodejs-sdk tests/integration/webhooks.test.ts)", async () => {
-    const scheme = hmac({
-      secret: "signature-key",
-      allowShortSecret: true,
-      header: "x-square-hmacsha256-signature",
-      encoding: "base64",
-      template: "{url}{body}",
-    });
+    const scheme = squareHmac({ secret: "signature-key", allowShortSecret: true });
     const body = '{"data":{"type":"webhooks","id":"fake_id"}}';
     const headers = { "x-square-hmacsha256-signature": "W3FlCNk5IA3ZQ2LHTWoajvzfaDu/OwY2tNHIHC3IUOA=" };
     const at = "https://webhook.site/webhooks";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { creationError, ed25519Pair } from "../../test/helpers.js";
-import { genericHmac, githubHmac, stripeHmac } from "../../test/hmac-presets.js";
+import { genericHmac, githubHmac, hubspotHmac, slackHmac, stripeHmac } from "../../test/hmac-presets.js";
 import { type SecretFactory, weakSecretChecks, whsec } from "../../test/weak-secret-checks.js";
 import {
   basicAuth,
@@ -23,29 +23,10 @@ const FACTORIES: readonly SecretFactory[] = [
   ["hmac (Stripe layout)", (secret, allowShortSecret) => stripeHmac({ secret, allowShortSecret })],
   ["bearer", (token, allowShortSecret) => bearer({ token, allowShortSecret })],
   ["headerToken", (token, allowShortSecret) => headerToken({ header: "x-token", token, allowShortSecret })],
-  [
-    "hmac (Slack layout)",
-    (secret, allowShortSecret) =>
-      hmac({
-        secret,
-        allowShortSecret,
-        header: "x-slack-signature",
-        prefix: "v0=",
-        template: "v0:{timestamp}:{body}",
-        timestamp: { header: "x-slack-request-timestamp" },
-      }),
-  ],
+  ["hmac (Slack layout)", (secret, allowShortSecret) => slackHmac({ secret, allowShortSecret })],
   [
     "hmac (HubSpot v3 layout, URL-bound)",
-    (secret, allowShortSecret) =>
-      hmac({
-        secret,
-        allowShortSecret,
-        header: "x-hubspot-signature-v3",
-        encoding: "base64",
-        template: "{method}{url}{body}{timestamp}",
-        timestamp: { header: "x-hubspot-request-timestamp", unit: "milliseconds" },
-      }),
+    (secret, allowShortSecret) => hubspotHmac({ secret, allowShortSecret }),
   ],
   [
     "formHmac",

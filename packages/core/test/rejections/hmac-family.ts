@@ -2,21 +2,16 @@
  * Rejections by the template and URL-bound HMACs, Basic auth and the in-body signature.
  * @module
  */
+
 import { createHmac } from "node:crypto";
-import { basicAuth, bodySignature, createVerifier, formHmac, hmac } from "../../src/index.js";
+import { basicAuth, bodySignature, createVerifier, formHmac } from "../../src/index.js";
 import { at } from "../helpers.js";
+import { paddleHmac } from "../hmac-presets.js";
 import { b64, body, expected, group, type RejectionCase, T, textForms } from "./kit.js";
 
 export async function hmacFamilyCases(): Promise<RejectionCase[]> {
   const secret = "pdl_ntfset_01jcd7kq5z2pbx0zy7a6m3w9ng_secret";
-  const paddle = hmac({
-    secret,
-    header: "paddle-signature",
-    timestamp: { key: "ts" },
-    signatureKey: "h1",
-    separator: ";",
-    template: "{timestamp}:{body}",
-  });
+  const paddle = paddleHmac({ secret });
   const paddleSigned = (await paddle.sign({ body, timestamp: T }))["paddle-signature"] as string;
   const paddleSecrets = [...textForms(secret), ...(await expected(paddle, body)), paddleSigned.slice(-64)];
   const flood = `ts=${T};${Array.from({ length: 9 }, (_, i) => `h1=${i}${"0".repeat(63)}`).join(";")}`;
