@@ -1,5 +1,13 @@
+import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADAPTERS, BUDGETS, isBuilt, measureSizes } from "./lib/size.mjs";
+import { ADAPTERS, BUDGETS, FAMILIES, isBuilt, measureSizes } from "./lib/size.mjs";
+
+/** Every provider folder of @hookproof/providers. */
+const PROVIDER_NAMES = readdirSync(new URL("../packages/providers/src/", import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory() && entry.name !== "kit")
+  .map((entry) => entry.name);
 
 // Bundle size is deterministic, so its budgets are enforced here. Timings never are: see RESULTS.md.
 type Sizes = Awaited<ReturnType<typeof measureSizes>>;
@@ -27,14 +35,23 @@ describe("bundle size (esbuild, minified, gzip -9, edge/browser condition)", () 
     });
   }
 
-  it(`keeps a JWT provider (createWebhooks + netlify, jose included) within ${BUDGETS.jwtProvider} B`, () => {
-    const { gzip, inputs } = sizes.apps.jwtProvider;
-    expect(inputs.some((input: string) => input.includes("/jose/"))).toBe(true);
-    expect(gzip).toBeLessThanOrEqual(BUDGETS.jwtProvider);
-  });
+  for (const { family, provider } of FAMILIES) {
+    it(`keeps ${provider} (${family}) within ${BUDGETS.families[provider]} B, with no other provider inside`, () => {
+      const app = sizes.apps[`family:${provider}`];
+      expect(app.gzip).toBeLessThanOrEqual(BUDGETS.families[provider]);
+      // Every provider object names itself (\`name: "github"\`): only this one's may be in its bundle.
+      expect(app.text).toContain(`name:"${provider}"`);
+      const others = PROVIDER_NAMES.filter(
+        (name) => name !== provider && app.text.includes(`name:"${name}"`),
+      );
+      expect(others).toEqual([]);
+      // jose only where JWTs are verified.
+      expect(app.inputs.some((input: string) => input.includes("/jose/"))).toBe(family.includes("JWT"));
+    });
+  }
 
-  it("leaves jose out of a provider that does not sign JWTs (stack-auth)", () => {
-    expect(sizes.apps.provider.inputs.filter((input: string) => input.includes("jose"))).toEqual([]);
+  it("has a budget for every family measured, and measures a family for every budget", () => {
+    expect(Object.keys(BUDGETS.families).sort()).toEqual(FAMILIES.map((f) => f.provider).sort());
   });
 
   it("pulls in no runtime dependency on the root entry", () => {

@@ -22,10 +22,21 @@ export const BUDGETS = {
    */
   publicKeyVerify: 4.5 * 1024,
   /**
-   * `createWebhooks` + `netlify` (the JWT family: jose's JWS verify, its catalogue, valibot): 22.0 KB measured,
-   * then 24.2 KB once the router gained handshakes, batches and observe mode (12.5 KB of it is the router app).
+   * `createWebhooks` + one provider of each scheme family from its subpath (FAMILIES below): the router app
+   * (12.4 KB) + valibot + the preset and its catalogue. Measured 2026-11-30: stack-auth 15.4 KB, github 15.8,
+   * stripe 16.1, slack 16.8, userfront 13.9, discord 15.3, sendgrid 15.3, netlify 24.4 (jose's JWS verify; was
+   * 22.0 KB before the router gained handshakes, batches and observe mode).
    */
-  jwtProvider: 26 * 1024,
+  families: {
+    "stack-auth": 17 * 1024,
+    github: 17.5 * 1024,
+    stripe: 18 * 1024,
+    slack: 18.5 * 1024,
+    userfront: 15.5 * 1024,
+    discord: 17 * 1024,
+    sendgrid: 17 * 1024,
+    netlify: 26 * 1024,
+  },
   /** Each adapter, on top of an app that already uses `createWebhooks`. */
   adapter: 1.5 * 1024,
 };
@@ -74,27 +85,77 @@ export const verifier = createVerifier({ scheme: ecdsaP256({ publicKey: "MFkwEwY
     label: "`createWebhooks` + `standardWebhooks` (edge/browser build), the base of the adapter rows",
     source: ROUTER_APP,
   },
+];
+
+/**
+ * One provider per scheme family, imported alone from its subpath into a router app: what an app using that
+ * sender ships. `size.test.ts` holds each within its family's budget and checks that no other provider came
+ * along. `options` is the preset's options as source text.
+ */
+export const FAMILIES = [
   {
-    key: "provider",
-    label:
-      "`createWebhooks` + `stackAuth` from `@hookproof/providers/stack-auth` (its catalogue and valibot)",
-    source: `
-import { createWebhooks } from "@hookproof/core";
-import { stackAuth } from "@hookproof/providers/stack-auth";
-export const hooks = createWebhooks({ provider: stackAuth({ secret: "${SECRET}" }) });
-`,
+    family: "Standard Webhooks (Svix)",
+    provider: "stack-auth",
+    preset: "stackAuth",
+    options: `{ secret: "${SECRET}" }`,
+  },
+  {
+    family: "body HMAC",
+    provider: "github",
+    preset: "github",
+    options: `{ secret: "github-secret-0123456789" }`,
+  },
+  {
+    family: "`t=…,v1=…` HMAC",
+    provider: "stripe",
+    preset: "stripe",
+    options: `{ secret: "whsec_stripe_0123456789ab" }`,
+  },
+  {
+    family: "timestamp-template HMAC, form bodies, handshake",
+    provider: "slack",
+    preset: "slack",
+    options: `{ secret: "slack-signing-secret-0123456789" }`,
+  },
+  {
+    family: "static token",
+    provider: "userfront",
+    preset: "userfront",
+    options: `{ token: "userfront-api-key-0123456789" }`,
+  },
+  {
+    family: "Ed25519",
+    provider: "discord",
+    preset: "discord",
+    options: `{ publicKey: "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a" }`,
+  },
+  {
+    family: "ECDSA P-256, batches",
+    provider: "sendgrid",
+    preset: "sendgrid",
+    options: `{ publicKey: "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==" }`,
+  },
+  {
+    family: "JWT (jose)",
+    provider: "netlify",
+    preset: "netlify",
+    options: `{ secret: "netlify-jws-secret-0123456789abcdef" }`,
   },
 ];
 
-APPS.push({
-  key: "jwtProvider",
-  label: "`createWebhooks` + `netlify` from `@hookproof/providers/netlify` (the JWT family, on jose)",
-  source: `
+for (const { family, provider, preset, options } of FAMILIES) {
+  APPS.push({
+    key: `family:${provider}`,
+    provider,
+    label: `\`createWebhooks\` + \`${preset}\` from \`@hookproof/providers/${provider}\` (${family})`,
+    source: `
+
 import { createWebhooks } from "@hookproof/core";
-import { netlify } from "@hookproof/providers/netlify";
-export const hooks = createWebhooks({ provider: netlify({ secret: "netlify-jws-secret-0123456789abcdef" }) });
+import { ${preset} } from "@hookproof/providers/${provider}";
+export const hooks = createWebhooks({ provider: ${preset}(${options}) });
 `,
-});
+  });
+}
 
 /** Adapters, measured as (router app + every export of the adapter) − router app. */
 export const ADAPTERS = [
@@ -125,6 +186,7 @@ async function bundle(source, { platform = "neutral", external = [] } = {}) {
     min: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
     inputs: Object.keys(result.metafile.inputs),
+    text: result.outputFiles[0].text,
   };
 }
 
