@@ -41,4 +41,14 @@ describe("generated from the provider folders", () => {
     const text = read(path);
     expect(text).toBe(withTable(text, providersTable(abouts, base), path));
   });
+
+  it.each(folders)(
+    '%s/README.md has its "Choosing this preset" section, naming how the sender retries',
+    (name) => {
+      const text = read(`src/${name}/README.md`);
+      const section = /^#+ Choosing this preset\n([\s\S]*?)(?=^#+ |$(?![\s\S]))/m.exec(text)?.[1] ?? "";
+      expect(section.length, "CONTRIBUTING.md step 11").toBeGreaterThan(400);
+      expect(section).toMatch(/retr|resend|redeliver/i);
+    },
+  );
 });
