@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe } from "vitest";
 import { frameworkSuite, verdictJson } from "../../core/test/framework-e2e.js";
+import { presetHandshakeSuite } from "../../providers/test/handshakes-e2e.js";
 import { handleWebhooks, verifyWebhook } from "./index.js";
 
 const servers: { close(): void; closeAllConnections(): void }[] = [];
@@ -29,4 +30,8 @@ describe("Express: method, URL, handshakes, batches, observe mode", () => {
         }),
       ),
   });
+});
+
+describe("Express: real presets' handshakes (Slack, Discord, Okta)", () => {
+  presetHandshakeSuite({ full: (hooks) => listen(express().all("/webhooks", handleWebhooks(hooks))) });
 });

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, describe } from "vitest";
 import { frameworkSuite, verdictJson } from "../../core/test/framework-e2e.js";
+import { presetHandshakeSuite } from "../../providers/test/handshakes-e2e.js";
 import { handleWebhooks, verifyWebhook } from "./index.js";
 
 const apps: FastifyInstance[] = [];
@@ -30,5 +31,12 @@ describe("Fastify: method, URL, handshakes, batches, observe mode", () => {
             verdictJson(request.webhookVerdict as Parameters<typeof verdictJson>[0]),
         }),
       ),
+  });
+});
+
+describe("Fastify: real presets' handshakes (Slack, Discord, Okta)", () => {
+  presetHandshakeSuite({
+    full: (hooks) =>
+      listen((app) => app.route({ method: ["GET", "POST"], url: "/webhooks", ...handleWebhooks(hooks) })),
   });
 });

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterEach, describe } from "vitest";
 import { frameworkSuite, verdictJson } from "../../core/test/framework-e2e.js";
+import { presetHandshakeSuite } from "../../providers/test/handshakes-e2e.js";
 import { handleWebhooks, verifyWebhook } from "./index.js";
 
 const servers: { close(): void }[] = [];
@@ -28,4 +29,8 @@ describe("Hono: method, URL, handshakes, batches, observe mode", () => {
         ),
       ),
   });
+});
+
+describe("Hono: real presets' handshakes (Slack, Discord, Okta)", () => {
+  presetHandshakeSuite({ full: (hooks) => listen(new Hono().all("/webhooks", handleWebhooks(hooks))) });
 });

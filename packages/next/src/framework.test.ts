@@ -1,5 +1,6 @@
 import { afterEach, describe } from "vitest";
 import { frameworkSuite } from "../../core/test/framework-e2e.js";
+import { presetHandshakeSuite } from "../../providers/test/handshakes-e2e.js";
 import { createPagesHandler, createRouteHandler } from "./index.js";
 import { closeApiRoutes, serveApiRoute } from "./test-api-route.js";
 
@@ -27,4 +28,24 @@ describe("Next App Router: method, URL, handshakes, batches", () => {
 
 describe("Next Pages Router: method, URL, handshakes, batches", () => {
   frameworkSuite({ full: (hooks) => serveApiRoute(createPagesHandler(hooks) as never, false) });
+});
+
+describe("Next Pages Router: real presets' handshakes (Slack, Discord, Okta)", () => {
+  presetHandshakeSuite({ full: (hooks) => serveApiRoute(createPagesHandler(hooks) as never, false) });
+});
+
+describe("Next App Router: real presets' handshakes (Slack, Discord, Okta)", () => {
+  presetHandshakeSuite({
+    full: async (hooks) => {
+      const handler = createRouteHandler(() => hooks);
+      const host = `app-${routes.size}.example`;
+      routes.set(host, handler);
+      return `https://${host}/webhooks`;
+    },
+    send: async (url, init) => {
+      const handler = routes.get(new URL(url).host);
+      if (handler === undefined) throw new Error(`no route for ${url}`);
+      return handler(new Request(url, init));
+    },
+  });
 });
