@@ -105,6 +105,27 @@ export type {
 } from "./ferriskey/index.js";
 export { ferriskey, ferriskeyCatalogue } from "./ferriskey/index.js";
 export type {
+  FusionAuthBaseEvent,
+  FusionAuthEmailUpdateEvent,
+  FusionAuthEvent,
+  FusionAuthEventData,
+  FusionAuthEventInfo,
+  FusionAuthEvents,
+  FusionAuthGroup,
+  FusionAuthGroupMember,
+  FusionAuthGroupMemberEvent,
+  FusionAuthLoginFailedEvent,
+  FusionAuthLoginSuccessEvent,
+  FusionAuthOptions,
+  FusionAuthRegistration,
+  FusionAuthRegistrationEvent,
+  FusionAuthRegistrationUpdateEvent,
+  FusionAuthUser,
+  FusionAuthUserEvent,
+  FusionAuthUserUpdateEvent,
+} from "./fusion-auth/index.js";
+export { fusionAuth, fusionAuthCatalogue, fusionAuthJwt } from "./fusion-auth/index.js";
+export type {
   GenericDeleted,
   GenericEvent,
   GenericEventData,

@@ -33,6 +33,7 @@ import {
   vercel,
   zitadel,
 } from "@hookproof/providers";
+import { fusionAuth } from "@hookproof/providers/fusion-auth";
 import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
 import { AUTH, CARD, everything, SECRET, tokenRouter } from "../../core/test/leaks.js";
@@ -57,6 +58,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     () => ferriskey({ secret: "c38438574a5bd28986b74cfff7ea59b1a2e933ae9c97579db03c881e534ca069" }),
     () => AUTH,
   ],
+  ["fusion-auth", () => fusionAuth({ secret: "fusionauth-hmac-key-0123456789abcdef" }), () => AUTH],
   ["userfront", () => userfront({ token: "example3c5cc4491eb422d48c8f78c2f" }), () => AUTH],
   ["generic", () => generic({ secret: "whsk-generic-7f3a9c2e51b84d06" }), () => AUTH],
   [

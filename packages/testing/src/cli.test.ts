@@ -48,7 +48,7 @@ describe("usage errors exit 2", () => {
     [["sign", "-e", "user.created", "-s", "x"], /--provider is required/],
     [
       ["sign", "-p", "nope", "-s", "x", "-e", "user.created"],
-      /Unknown provider "nope": use one of .*clerk, ferriskey, generic, .*stack-auth/,
+      /Unknown provider "nope": use one of .*clerk, ferriskey, fusion-auth, generic, .*stack-auth/,
     ],
     [
       ["sign", "-p", "tesseral", "-s", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
@@ -84,6 +84,7 @@ describe("hookproof fixtures", () => {
       "calendly",
       "clerk",
       "ferriskey",
+      "fusion-auth",
       "generic",
       "gitlab",
       "intercom",

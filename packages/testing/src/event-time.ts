@@ -43,6 +43,11 @@ const DATERS: Readonly<Record<string, Dater>> = {
   ferriskey(payload, now) {
     if (typeof payload.timestamp === "string") payload.timestamp = rfc3339Nanos(now);
   },
+  // FusionAuth's `event.createInstant`, epoch milliseconds; the preset refuses an event 24 h old.
+  fusionAuth(payload, now) {
+    const event = payload.event as Record<string, unknown> | undefined;
+    if (typeof event?.createInstant === "number") event.createInstant = now;
+  },
   // Okta's `published`, each event's time, and Auth0's `data.date`: ISO 8601 with milliseconds; receivers refuse a day old.
   okta(payload, now) {
     if (typeof payload.published === "string") payload.published = new Date(now).toISOString();

@@ -16,6 +16,7 @@ const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid">, ()
   auth0: () => fixture("auth0", "ss"),
   clerk: () => fixture("clerk", "user.created"),
   ferriskey: () => fixture("ferriskey", "user.created"),
+  fusionAuth: () => fixture("fusionAuth", "user.create"),
   generic: () => fixture("generic", "user.created"),
   github: () => fixture("github", "push"),
   logto: () => fixture("logto", "User.Created"),

@@ -10,6 +10,7 @@ import {
   clerk,
   discord,
   ferriskey,
+  fusionAuth,
   generic,
   github,
   gitlab,
@@ -72,6 +73,7 @@ export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
+export const FUSION_AUTH_SECRET = "fusionauth-hmac-key-0123456789abcdef";
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
@@ -80,6 +82,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   auth0: AUTH0_TOKEN,
   clerk: WHSEC,
   ferriskey: FERRISKEY_SECRET,
+  "fusion-auth": FUSION_AUTH_SECRET,
   generic: GENERIC_SECRET,
   logto: LOGTO_SECRET,
   okta: OKTA_TOKEN,
@@ -113,6 +116,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   clerk: () => clerk({ secret: WHSEC }),
   discord: () => discord({ publicKey: DISCORD_PUBLIC_KEY, privateKey: DISCORD_PRIVATE_KEY }),
   ferriskey: () => ferriskey({ secret: FERRISKEY_SECRET }),
+  fusionAuth: () => fusionAuth({ secret: FUSION_AUTH_SECRET }),
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
   logto: () => logto({ secret: LOGTO_SECRET }),
@@ -150,6 +154,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   clerk: "svix-signature",
   discord: "x-signature-ed25519",
   ferriskey: "x-ferriskey-signature",
+  fusionAuth: "x-fusionauth-signature-jwt",
   generic: "x-webhook-signature",
   github: "x-hub-signature-256",
   logto: "logto-signature-sha-256",
