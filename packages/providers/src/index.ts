@@ -157,6 +157,21 @@ export type {
   IntercomOptions,
 } from "./intercom/index.js";
 export { intercom, intercomCatalogue } from "./intercom/index.js";
+export type {
+  KindeAccessRequest,
+  KindeEvent,
+  KindeEventData,
+  KindeEvents,
+  KindeKeyed,
+  KindeOptions,
+  KindeOrganization,
+  KindePermission,
+  KindeRole,
+  KindeSubscriber,
+  KindeUser,
+  KindeUserOrganization,
+} from "./kinde/index.js";
+export { kinde, kindeCatalogue, kindeJwt } from "./kinde/index.js";
 export type { ProviderInfo } from "./kit/about.js";
 export type {
   LemonSqueezyEvent,

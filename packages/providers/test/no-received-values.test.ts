@@ -34,6 +34,7 @@ import {
   zitadel,
 } from "@hookproof/providers";
 import { fusionAuth } from "@hookproof/providers/fusion-auth";
+import { kinde } from "@hookproof/providers/kinde";
 import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
 import { AUTH, CARD, everything, SECRET, tokenRouter } from "../../core/test/leaks.js";
@@ -106,6 +107,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ["gitlab", () => gitlab({ token: "glwt-7f3a9c2e51b84d06a1c2" }), () => AUTH],
   ["typeform", () => typeform({ secret: "tf_secret_0123456789abcdef" }), () => AUTH],
   ["intercom", () => intercom({ secret: "ic_client_secret_0123456789abcdef" }), () => AUTH],
+  ["kinde", () => kinde({ domain: "https://acme.kinde.com" }), () => AUTH],
   [
     "bitbucket",
     () => bitbucket({ secret: "bb-webhook-secret-0123456789abcdef" }),

@@ -48,6 +48,12 @@ const DATERS: Readonly<Record<string, Dater>> = {
     const event = payload.event as Record<string, unknown> | undefined;
     if (typeof event?.createInstant === "number") event.createInstant = now;
   },
+  // Kinde's `timestamp` (and the docs' `event_timestamp`), ISO 8601 with milliseconds; the preset refuses 37 h old.
+  kinde(payload, now) {
+    for (const key of ["timestamp", "event_timestamp"]) {
+      if (typeof payload[key] === "string") payload[key] = new Date(now).toISOString();
+    }
+  },
   // Okta's `published`, each event's time, and Auth0's `data.date`: ISO 8601 with milliseconds; receivers refuse a day old.
   okta(payload, now) {
     if (typeof payload.published === "string") payload.published = new Date(now).toISOString();

@@ -12,6 +12,7 @@ import type {
   github,
   gitlab,
   intercom,
+  kinde,
   lemonSqueezy,
   logto,
   netlify,
@@ -234,6 +235,25 @@ export interface Fixtures {
     readonly "conversation.admin.replied": PayloadOf<typeof intercom, "conversation.admin.replied">;
     readonly "conversation.user.created": PayloadOf<typeof intercom, "conversation.user.created">;
     readonly ping: PayloadOf<typeof intercom, "ping">;
+  };
+  /** @hookproof/providers src/kinde/fixtures/*.json */
+  readonly kinde: {
+    readonly "access_request.created": PayloadOf<typeof kinde, "access_request.created">;
+    readonly "organization.created": PayloadOf<typeof kinde, "organization.created">;
+    readonly "organization.deleted": PayloadOf<typeof kinde, "organization.deleted">;
+    readonly "organization.updated": PayloadOf<typeof kinde, "organization.updated">;
+    readonly "permission.created": PayloadOf<typeof kinde, "permission.created">;
+    readonly "permission.deleted": PayloadOf<typeof kinde, "permission.deleted">;
+    readonly "permission.updated": PayloadOf<typeof kinde, "permission.updated">;
+    readonly "role.created": PayloadOf<typeof kinde, "role.created">;
+    readonly "role.deleted": PayloadOf<typeof kinde, "role.deleted">;
+    readonly "role.updated": PayloadOf<typeof kinde, "role.updated">;
+    readonly "subscriber.created": PayloadOf<typeof kinde, "subscriber.created">;
+    readonly "user.authenticated": PayloadOf<typeof kinde, "user.authenticated">;
+    readonly "user.authentication_failed": PayloadOf<typeof kinde, "user.authentication_failed">;
+    readonly "user.created": PayloadOf<typeof kinde, "user.created">;
+    readonly "user.deleted": PayloadOf<typeof kinde, "user.deleted">;
+    readonly "user.updated": PayloadOf<typeof kinde, "user.updated">;
   };
   /** @hookproof/providers src/lemon-squeezy/fixtures/*.json */
   readonly lemonSqueezy: {
@@ -526,6 +546,7 @@ export const PROVIDER_KEYS: {
   readonly github: "github";
   readonly gitlab: "gitlab";
   readonly intercom: "intercom";
+  readonly kinde: "kinde";
   readonly "lemon-squeezy": "lemonSqueezy";
   readonly logto: "logto";
   readonly netlify: "netlify";
@@ -561,6 +582,7 @@ export const PROVIDER_KEYS: {
   github: "github",
   gitlab: "gitlab",
   intercom: "intercom",
+  kinde: "kinde",
   "lemon-squeezy": "lemonSqueezy",
   logto: "logto",
   netlify: "netlify",
@@ -7249,6 +7271,266 @@ export const fixtureData: Fixtures = {
       first_sent_at: 1787234390,
       created_at: 1787234390,
       self: null,
+    },
+  },
+  kinde: {
+    "access_request.created": {
+      data: {
+        access_request: {
+          email: "ola@example.com",
+          first_name: "Ola",
+          last_name: "Nordmann",
+          user_id: "kp_1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f16",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "access_request.created",
+    },
+    "organization.created": {
+      data: {
+        organization: {
+          code: "org_2f8e6d4c1b3a",
+          external_id: null,
+          handle: "acme",
+          name: "Acme",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f06",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "organization.created",
+    },
+    "organization.deleted": {
+      data: {
+        organization: {
+          code: "org_2f8e6d4c1b3a",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f08",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "organization.deleted",
+    },
+    "organization.updated": {
+      data: {
+        organization: {
+          code: "org_2f8e6d4c1b3a",
+          external_id: null,
+          handle: "acme",
+          name: "Acme",
+          is_allow_registrations: true,
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f07",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "organization.updated",
+    },
+    "permission.created": {
+      data: {
+        permission: {
+          description: "Read invoices",
+          id: "0193a8c2-6f50-7b2c-8d4e-3f2a1b0c9d8e",
+          key: "read:invoices",
+          name: "Read invoices",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f12",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "permission.created",
+    },
+    "permission.deleted": {
+      data: {
+        permission: {
+          id: "0193a8c2-6f50-7b2c-8d4e-3f2a1b0c9d8e",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f14",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "permission.deleted",
+    },
+    "permission.updated": {
+      data: {
+        permission: {
+          description: "Read invoices",
+          id: "0193a8c2-6f50-7b2c-8d4e-3f2a1b0c9d8e",
+          key: "read:invoices",
+          name: "Read all invoices",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f13",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "permission.updated",
+    },
+    "role.created": {
+      data: {
+        role: {
+          description: "Can manage billing",
+          id: "0193a8c2-5e4f-7a1b-9c3d-2e1f0a9b8c7d",
+          is_default_role: false,
+          key: "billing-admin",
+          name: "Billing admin",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f09",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "role.created",
+    },
+    "role.deleted": {
+      data: {
+        role: {
+          id: "0193a8c2-5e4f-7a1b-9c3d-2e1f0a9b8c7d",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f11",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "role.deleted",
+    },
+    "role.updated": {
+      data: {
+        role: {
+          description: "Can manage billing and plans",
+          id: "0193a8c2-5e4f-7a1b-9c3d-2e1f0a9b8c7d",
+          is_default_role: false,
+          key: "billing-admin",
+          name: "Billing admin",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f10",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "role.updated",
+    },
+    "subscriber.created": {
+      data: {
+        subscriber: {
+          email: "sam@example.com",
+          first_name: "Sam",
+          id: "sub_5c9d2e7f1a3b",
+          last_name: "Lee",
+          user_id: "kp_9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f15",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "subscriber.created",
+    },
+    "user.authenticated": {
+      data: {
+        user: {
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f04",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "user",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.authenticated",
+    },
+    "user.authentication_failed": {
+      data: {
+        user: {
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f05",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "user",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.authentication_failed",
+    },
+    "user.created": {
+      data: {
+        user: {
+          email: "jane@example.com",
+          first_name: "Jane",
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+          is_password_reset_requested: false,
+          is_suspended: false,
+          last_name: "Doe",
+          organizations: [
+            {
+              code: "org_2f8e6d4c1b3a",
+              permissions: null,
+              roles: null,
+            },
+          ],
+          phone: null,
+          username: null,
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f01",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.created",
+    },
+    "user.deleted": {
+      data: {
+        user: {
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f03",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.deleted",
+    },
+    "user.updated": {
+      data: {
+        user: {
+          email: "jane@example.com",
+          first_name: "Jane",
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+          is_password_reset_requested: false,
+          is_suspended: false,
+          last_name: "Doe",
+          organizations: [
+            {
+              code: "org_2f8e6d4c1b3a",
+              permissions: [
+                {
+                  id: "0193a8c2-6f50-7b2c-8d4e-3f2a1b0c9d8e",
+                  key: "read:invoices",
+                },
+              ],
+              roles: [
+                {
+                  id: "0193a8c2-5e4f-7a1b-9c3d-2e1f0a9b8c7d",
+                  key: "billing-admin",
+                },
+              ],
+            },
+          ],
+          phone: "+15555550123",
+          username: null,
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f02",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.updated",
     },
   },
   lemonSqueezy: {
