@@ -105,6 +105,27 @@ export type {
 } from "./ferriskey/index.js";
 export { ferriskey, ferriskeyCatalogue } from "./ferriskey/index.js";
 export type {
+  FusionAuthBaseEvent,
+  FusionAuthEmailUpdateEvent,
+  FusionAuthEvent,
+  FusionAuthEventData,
+  FusionAuthEventInfo,
+  FusionAuthEvents,
+  FusionAuthGroup,
+  FusionAuthGroupMember,
+  FusionAuthGroupMemberEvent,
+  FusionAuthLoginFailedEvent,
+  FusionAuthLoginSuccessEvent,
+  FusionAuthOptions,
+  FusionAuthRegistration,
+  FusionAuthRegistrationEvent,
+  FusionAuthRegistrationUpdateEvent,
+  FusionAuthUser,
+  FusionAuthUserEvent,
+  FusionAuthUserUpdateEvent,
+} from "./fusion-auth/index.js";
+export { fusionAuth, fusionAuthCatalogue, fusionAuthJwt } from "./fusion-auth/index.js";
+export type {
   GenericDeleted,
   GenericEvent,
   GenericEventData,
@@ -136,6 +157,21 @@ export type {
   IntercomOptions,
 } from "./intercom/index.js";
 export { intercom, intercomCatalogue } from "./intercom/index.js";
+export type {
+  KindeAccessRequest,
+  KindeEvent,
+  KindeEventData,
+  KindeEvents,
+  KindeKeyed,
+  KindeOptions,
+  KindeOrganization,
+  KindePermission,
+  KindeRole,
+  KindeSubscriber,
+  KindeUser,
+  KindeUserOrganization,
+} from "./kinde/index.js";
+export { kinde, kindeCatalogue, kindeJwt } from "./kinde/index.js";
 export type { ProviderInfo } from "./kit/about.js";
 export type {
   LemonSqueezyEvent,

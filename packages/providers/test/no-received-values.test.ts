@@ -33,6 +33,8 @@ import {
   vercel,
   zitadel,
 } from "@hookproof/providers";
+import { fusionAuth } from "@hookproof/providers/fusion-auth";
+import { kinde } from "@hookproof/providers/kinde";
 import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
 import { AUTH, CARD, everything, SECRET, tokenRouter } from "../../core/test/leaks.js";
@@ -57,6 +59,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     () => ferriskey({ secret: "c38438574a5bd28986b74cfff7ea59b1a2e933ae9c97579db03c881e534ca069" }),
     () => AUTH,
   ],
+  ["fusion-auth", () => fusionAuth({ secret: "fusionauth-hmac-key-0123456789abcdef" }), () => AUTH],
   ["userfront", () => userfront({ token: "example3c5cc4491eb422d48c8f78c2f" }), () => AUTH],
   ["generic", () => generic({ secret: "whsk-generic-7f3a9c2e51b84d06" }), () => AUTH],
   [
@@ -104,6 +107,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ["gitlab", () => gitlab({ token: "glwt-7f3a9c2e51b84d06a1c2" }), () => AUTH],
   ["typeform", () => typeform({ secret: "tf_secret_0123456789abcdef" }), () => AUTH],
   ["intercom", () => intercom({ secret: "ic_client_secret_0123456789abcdef" }), () => AUTH],
+  ["kinde", () => kinde({ domain: "https://acme.kinde.com" }), () => AUTH],
   [
     "bitbucket",
     () => bitbucket({ secret: "bb-webhook-secret-0123456789abcdef" }),

@@ -38,6 +38,7 @@ import {
   zitadel,
   zitadelHmac,
 } from "@hookproof/providers";
+import { fusionAuth } from "@hookproof/providers/fusion-auth";
 import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
 import { type SecretFactory, weakSecretChecks } from "../../core/test/weak-secret-checks.js";
@@ -67,6 +68,7 @@ const FACTORIES: readonly SecretFactory[] = [
   ["slack", (secret, allowShortSecret) => slack({ secret, allowShortSecret }).scheme],
   ["slackHmac", (secret, allowShortSecret) => slackHmac({ secret, allowShortSecret })],
   ["userfront", (token, allowShortSecret) => userfront({ token, allowShortSecret }).scheme],
+  ["fusionAuth", (secret, allowShortSecret) => fusionAuth({ secret, allowShortSecret }).scheme],
   ["netlify", (secret, allowShortSecret) => netlify({ secret, allowShortSecret }).scheme],
   ["ferriskey (secret)", (secret, allowShortSecret) => ferriskey({ secret, allowShortSecret }).scheme],
   [

@@ -56,18 +56,38 @@ export function mutated(body: string, mutation: Mutation): string {
   return JSON.stringify(root);
 }
 
+/** How a suite signs a fixture: headers beside it, or, for a sender whose body is the signature, the whole delivery. */
+export type Signing =
+  | {
+      /** The headers the provider sends with `body`, an event of `type`. */
+      sign: (body: string, type: string) => Promise<Record<string, string>> | Record<string, string>;
+      wire?: never;
+    }
+  | {
+      /** What the provider sends for `body` (Kinde's JWT body): its headers and the bytes in its place. */
+      wire: (body: string, type: string) => Promise<{ headers: Record<string, string>; body: string }>;
+      sign?: never;
+    };
+
+/** The request carrying `body`, an event of `type`, signed as the suite says. */
+async function sent(signing: Signing, body: string, type: string): Promise<Request> {
+  if (signing.wire) {
+    const wire = await signing.wire(body, type);
+    return post(wire.headers, wire.body);
+  }
+  return post(await signing.sign(body, type), body);
+}
+
 /** What {@link fixtureSuite} needs to know about a provider. */
-export interface SuiteOptions<Events extends EventMap> {
+export type SuiteOptions<Events extends EventMap> = Signing & {
   /** The suite's title. */
   title: string;
   /** The provider's folder, whose fixtures/ the suite runs: `stack-auth`. */
   fixtures: string;
   provider: () => WebhookProvider<Events>;
-  /** The headers the provider sends with `body`, an event of `type`. */
-  sign: (body: string, type: string) => Promise<Record<string, string>> | Record<string, string>;
   /** For each event, a change its schema must refuse. */
   mutations: { readonly [Type in keyof Events]: Mutation };
-}
+};
 
 /**
  * For every event of the provider: its fixture, signed as the provider signs it, is accepted and its
@@ -92,7 +112,7 @@ export function fixtureSuite<Events extends EventMap>(options: SuiteOptions<Even
           seen.push({ event, type: context.type });
         },
       );
-      const result = await answer(hooks, post(await options.sign(body, type), body));
+      const result = await answer(hooks, await sent(options, body, type));
       expect(result).toEqual({ status: 200, body: { ok: true } });
       expect(seen).toEqual([{ event: JSON.parse(body), type }]);
     });
@@ -109,7 +129,7 @@ export function fixtureSuite<Events extends EventMap>(options: SuiteOptions<Even
       }).on(type, () => {
         ran = true;
       });
-      const result = await answer(hooks, post(await options.sign(body, type), body));
+      const result = await answer(hooks, await sent(options, body, type));
       const path = pathText(mutation.path);
       expect(result.status).toBe(400);
       expect(result.body.error?.code).toBe("invalid_payload");
@@ -131,14 +151,13 @@ export interface Allowed extends Mutation {
 }
 
 /** What {@link allowedSuite} needs to know about a provider. */
-export interface AllowedOptions<Events extends EventMap> {
+export type AllowedOptions<Events extends EventMap> = Signing & {
   title: string;
   fixtures: string;
   provider: () => WebhookProvider<Events>;
-  sign: (body: string, type: string) => Promise<Record<string, string>> | Record<string, string>;
   /** Each change the provider's own schema or types allow: a field missing, or `null`. */
   allowed: readonly Allowed[];
-}
+};
 
 /**
  * A catalogue is never stricter than the provider's own schema or types: for each change they allow, the
@@ -157,7 +176,7 @@ export function allowedSuite<Events extends EventMap>(options: AllowedOptions<Ev
           seen.push(event);
         },
       );
-      expect(await answer(hooks, post(await options.sign(body, c.type), body))).toEqual({
+      expect(await answer(hooks, await sent(options, body, c.type))).toEqual({
         status: 200,
         body: { ok: true },
       });

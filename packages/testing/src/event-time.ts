@@ -43,6 +43,17 @@ const DATERS: Readonly<Record<string, Dater>> = {
   ferriskey(payload, now) {
     if (typeof payload.timestamp === "string") payload.timestamp = rfc3339Nanos(now);
   },
+  // FusionAuth's `event.createInstant`, epoch milliseconds; the preset refuses an event 24 h old.
+  fusionAuth(payload, now) {
+    const event = payload.event as Record<string, unknown> | undefined;
+    if (typeof event?.createInstant === "number") event.createInstant = now;
+  },
+  // Kinde's `timestamp` (and the docs' `event_timestamp`), ISO 8601 with milliseconds; the preset refuses 37 h old.
+  kinde(payload, now) {
+    for (const key of ["timestamp", "event_timestamp"]) {
+      if (typeof payload[key] === "string") payload[key] = new Date(now).toISOString();
+    }
+  },
   // Okta's `published`, each event's time, and Auth0's `data.date`: ISO 8601 with milliseconds; receivers refuse a day old.
   okta(payload, now) {
     if (typeof payload.published === "string") payload.published = new Date(now).toISOString();

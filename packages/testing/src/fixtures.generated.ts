@@ -7,10 +7,12 @@ import type {
   clerk,
   discord,
   ferriskey,
+  fusionAuth,
   generic,
   github,
   gitlab,
   intercom,
+  kinde,
   lemonSqueezy,
   logto,
   netlify,
@@ -163,6 +165,44 @@ export interface Fixtures {
     readonly "webhook.deleted": PayloadOf<typeof ferriskey, "webhook.deleted">;
     readonly "webhook.updated": PayloadOf<typeof ferriskey, "webhook.updated">;
   };
+  /** @hookproof/providers src/fusion-auth/fixtures/*.json */
+  readonly fusionAuth: {
+    readonly "group.member.add.complete": PayloadOf<typeof fusionAuth, "group.member.add.complete">;
+    readonly "group.member.add": PayloadOf<typeof fusionAuth, "group.member.add">;
+    readonly "group.member.remove.complete": PayloadOf<typeof fusionAuth, "group.member.remove.complete">;
+    readonly "group.member.remove": PayloadOf<typeof fusionAuth, "group.member.remove">;
+    readonly "group.member.update.complete": PayloadOf<typeof fusionAuth, "group.member.update.complete">;
+    readonly "group.member.update": PayloadOf<typeof fusionAuth, "group.member.update">;
+    readonly "user.create.complete": PayloadOf<typeof fusionAuth, "user.create.complete">;
+    readonly "user.create": PayloadOf<typeof fusionAuth, "user.create">;
+    readonly "user.deactivate": PayloadOf<typeof fusionAuth, "user.deactivate">;
+    readonly "user.delete.complete": PayloadOf<typeof fusionAuth, "user.delete.complete">;
+    readonly "user.delete": PayloadOf<typeof fusionAuth, "user.delete">;
+    readonly "user.email.update": PayloadOf<typeof fusionAuth, "user.email.update">;
+    readonly "user.email.verified": PayloadOf<typeof fusionAuth, "user.email.verified">;
+    readonly "user.login.failed": PayloadOf<typeof fusionAuth, "user.login.failed">;
+    readonly "user.login.success": PayloadOf<typeof fusionAuth, "user.login.success">;
+    readonly "user.password.update": PayloadOf<typeof fusionAuth, "user.password.update">;
+    readonly "user.reactivate": PayloadOf<typeof fusionAuth, "user.reactivate">;
+    readonly "user.registration.create.complete": PayloadOf<
+      typeof fusionAuth,
+      "user.registration.create.complete"
+    >;
+    readonly "user.registration.create": PayloadOf<typeof fusionAuth, "user.registration.create">;
+    readonly "user.registration.delete.complete": PayloadOf<
+      typeof fusionAuth,
+      "user.registration.delete.complete"
+    >;
+    readonly "user.registration.delete": PayloadOf<typeof fusionAuth, "user.registration.delete">;
+    readonly "user.registration.update.complete": PayloadOf<
+      typeof fusionAuth,
+      "user.registration.update.complete"
+    >;
+    readonly "user.registration.update": PayloadOf<typeof fusionAuth, "user.registration.update">;
+    readonly "user.registration.verified": PayloadOf<typeof fusionAuth, "user.registration.verified">;
+    readonly "user.update.complete": PayloadOf<typeof fusionAuth, "user.update.complete">;
+    readonly "user.update": PayloadOf<typeof fusionAuth, "user.update">;
+  };
   /** @hookproof/providers src/generic/fixtures/*.json */
   readonly generic: {
     readonly "project.created": PayloadOf<typeof generic, "project.created">;
@@ -195,6 +235,25 @@ export interface Fixtures {
     readonly "conversation.admin.replied": PayloadOf<typeof intercom, "conversation.admin.replied">;
     readonly "conversation.user.created": PayloadOf<typeof intercom, "conversation.user.created">;
     readonly ping: PayloadOf<typeof intercom, "ping">;
+  };
+  /** @hookproof/providers src/kinde/fixtures/*.json */
+  readonly kinde: {
+    readonly "access_request.created": PayloadOf<typeof kinde, "access_request.created">;
+    readonly "organization.created": PayloadOf<typeof kinde, "organization.created">;
+    readonly "organization.deleted": PayloadOf<typeof kinde, "organization.deleted">;
+    readonly "organization.updated": PayloadOf<typeof kinde, "organization.updated">;
+    readonly "permission.created": PayloadOf<typeof kinde, "permission.created">;
+    readonly "permission.deleted": PayloadOf<typeof kinde, "permission.deleted">;
+    readonly "permission.updated": PayloadOf<typeof kinde, "permission.updated">;
+    readonly "role.created": PayloadOf<typeof kinde, "role.created">;
+    readonly "role.deleted": PayloadOf<typeof kinde, "role.deleted">;
+    readonly "role.updated": PayloadOf<typeof kinde, "role.updated">;
+    readonly "subscriber.created": PayloadOf<typeof kinde, "subscriber.created">;
+    readonly "user.authenticated": PayloadOf<typeof kinde, "user.authenticated">;
+    readonly "user.authentication_failed": PayloadOf<typeof kinde, "user.authentication_failed">;
+    readonly "user.created": PayloadOf<typeof kinde, "user.created">;
+    readonly "user.deleted": PayloadOf<typeof kinde, "user.deleted">;
+    readonly "user.updated": PayloadOf<typeof kinde, "user.updated">;
   };
   /** @hookproof/providers src/lemon-squeezy/fixtures/*.json */
   readonly lemonSqueezy: {
@@ -482,10 +541,12 @@ export const PROVIDER_KEYS: {
   readonly clerk: "clerk";
   readonly discord: "discord";
   readonly ferriskey: "ferriskey";
+  readonly "fusion-auth": "fusionAuth";
   readonly generic: "generic";
   readonly github: "github";
   readonly gitlab: "gitlab";
   readonly intercom: "intercom";
+  readonly kinde: "kinde";
   readonly "lemon-squeezy": "lemonSqueezy";
   readonly logto: "logto";
   readonly netlify: "netlify";
@@ -516,10 +577,12 @@ export const PROVIDER_KEYS: {
   clerk: "clerk",
   discord: "discord",
   ferriskey: "ferriskey",
+  "fusion-auth": "fusionAuth",
   generic: "generic",
   github: "github",
   gitlab: "gitlab",
   intercom: "intercom",
+  kinde: "kinde",
   "lemon-squeezy": "lemonSqueezy",
   logto: "logto",
   netlify: "netlify",
@@ -4679,6 +4742,1138 @@ export const fixtureData: Fixtures = {
       },
     },
   },
+  fusionAuth: {
+    "group.member.add.complete": {
+      event: {
+        createInstant: 1787234640000,
+        group: {
+          data: {},
+          id: "89450cd0-24a9-401d-a6ad-4116de45b8e2",
+          insertInstant: 1660777395126,
+          lastUpdateInstant: 1660777395156,
+          name: "Employees",
+          roles: {},
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        },
+        id: "e502168a-b469-45d9-a079-000000000022",
+        info: {
+          ipAddress: "127.0.0.1",
+          userAgent: "Restify (https://github.com/inversoft/restify)",
+        },
+        members: [
+          {
+            data: {
+              foo: "bar",
+            },
+            id: "dd31009e-cf02-44d7-b025-1ca90bc14fdf",
+            insertInstant: 1660777395226,
+            userId: "00000000-0000-0001-0000-000000000000",
+          },
+        ],
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "group.member.add.complete",
+      },
+    },
+    "group.member.add": {
+      event: {
+        createInstant: 1787234640000,
+        group: {
+          data: {},
+          id: "89450cd0-24a9-401d-a6ad-4116de45b8e2",
+          insertInstant: 1660777395126,
+          lastUpdateInstant: 1660777395156,
+          name: "Employees",
+          roles: {},
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        },
+        id: "e502168a-b469-45d9-a079-000000000021",
+        info: {
+          ipAddress: "127.0.0.1",
+          userAgent: "Restify (https://github.com/inversoft/restify)",
+        },
+        members: [
+          {
+            data: {
+              foo: "bar",
+            },
+            id: "dd31009e-cf02-44d7-b025-1ca90bc14fdf",
+            insertInstant: 1660777395226,
+            userId: "00000000-0000-0001-0000-000000000000",
+          },
+        ],
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "group.member.add",
+      },
+    },
+    "group.member.remove.complete": {
+      event: {
+        createInstant: 1787234640000,
+        group: {
+          data: {},
+          id: "89450cd0-24a9-401d-a6ad-4116de45b8e2",
+          insertInstant: 1660777395126,
+          lastUpdateInstant: 1660777395156,
+          name: "Employees",
+          roles: {},
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        },
+        id: "e502168a-b469-45d9-a079-000000000024",
+        info: {
+          ipAddress: "127.0.0.1",
+          userAgent: "Restify (https://github.com/inversoft/restify)",
+        },
+        members: [
+          {
+            data: {
+              foo: "bar",
+            },
+            id: "dd31009e-cf02-44d7-b025-1ca90bc14fdf",
+            insertInstant: 1660777395226,
+            userId: "00000000-0000-0001-0000-000000000000",
+          },
+        ],
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "group.member.remove.complete",
+      },
+    },
+    "group.member.remove": {
+      event: {
+        createInstant: 1787234640000,
+        group: {
+          data: {},
+          id: "89450cd0-24a9-401d-a6ad-4116de45b8e2",
+          insertInstant: 1660777395126,
+          lastUpdateInstant: 1660777395156,
+          name: "Employees",
+          roles: {},
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        },
+        id: "e502168a-b469-45d9-a079-000000000023",
+        info: {
+          ipAddress: "127.0.0.1",
+          userAgent: "Restify (https://github.com/inversoft/restify)",
+        },
+        members: [
+          {
+            data: {
+              foo: "bar",
+            },
+            id: "dd31009e-cf02-44d7-b025-1ca90bc14fdf",
+            insertInstant: 1660777395226,
+            userId: "00000000-0000-0001-0000-000000000000",
+          },
+        ],
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "group.member.remove",
+      },
+    },
+    "group.member.update.complete": {
+      event: {
+        createInstant: 1787234640000,
+        group: {
+          data: {},
+          id: "89450cd0-24a9-401d-a6ad-4116de45b8e2",
+          insertInstant: 1660777395126,
+          lastUpdateInstant: 1660777395156,
+          name: "Employees",
+          roles: {},
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        },
+        id: "e502168a-b469-45d9-a079-000000000026",
+        info: {
+          ipAddress: "127.0.0.1",
+          userAgent: "Restify (https://github.com/inversoft/restify)",
+        },
+        members: [
+          {
+            data: {
+              foo: "bar",
+            },
+            id: "dd31009e-cf02-44d7-b025-1ca90bc14fdf",
+            insertInstant: 1660777395226,
+            userId: "00000000-0000-0001-0000-000000000000",
+          },
+        ],
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "group.member.update.complete",
+      },
+    },
+    "group.member.update": {
+      event: {
+        createInstant: 1787234640000,
+        group: {
+          data: {},
+          id: "89450cd0-24a9-401d-a6ad-4116de45b8e2",
+          insertInstant: 1660777395126,
+          lastUpdateInstant: 1660777395156,
+          name: "Employees",
+          roles: {},
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        },
+        id: "e502168a-b469-45d9-a079-000000000025",
+        info: {
+          ipAddress: "127.0.0.1",
+          userAgent: "Restify (https://github.com/inversoft/restify)",
+        },
+        members: [
+          {
+            data: {
+              foo: "bar",
+            },
+            id: "dd31009e-cf02-44d7-b025-1ca90bc14fdf",
+            insertInstant: 1660777395226,
+            userId: "00000000-0000-0001-0000-000000000000",
+          },
+        ],
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "group.member.update",
+      },
+    },
+    "user.create.complete": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000002",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.create.complete",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: false,
+        },
+      },
+    },
+    "user.create": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000001",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.create",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: false,
+        },
+      },
+    },
+    "user.deactivate": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000007",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.deactivate",
+        user: {
+          active: false,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.delete.complete": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000006",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.delete.complete",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.delete": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000005",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.delete",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.email.update": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000009",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        previousEmail: "old@fusionauth.io",
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.email.update",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.email.verified": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000010",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.email.verified",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.login.failed": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        authenticationType: "PASSWORD",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000012",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        reason: {
+          code: "credentials",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.login.failed",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.login.success": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        authenticationType: "PASSWORD",
+        connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000011",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.login.success",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.password.update": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000013",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.password.update",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.reactivate": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000008",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.reactivate",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.registration.create.complete": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000015",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        registration: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["user"],
+          usernameStatus: "ACTIVE",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.registration.create.complete",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.registration.create": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000014",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        registration: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["user"],
+          usernameStatus: "ACTIVE",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.registration.create",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.registration.delete.complete": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000019",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        registration: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["user"],
+          usernameStatus: "ACTIVE",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.registration.delete.complete",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.registration.delete": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000018",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        registration: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["user"],
+          usernameStatus: "ACTIVE",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.registration.delete",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.registration.update.complete": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000017",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        original: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["user"],
+          usernameStatus: "ACTIVE",
+        },
+        registration: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["admin", "user"],
+          usernameStatus: "ACTIVE",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.registration.update.complete",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.registration.update": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000016",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        original: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["user"],
+          usernameStatus: "ACTIVE",
+        },
+        registration: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["admin", "user"],
+          usernameStatus: "ACTIVE",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.registration.update",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.registration.verified": {
+      event: {
+        applicationId: "10000000-0000-0002-0000-000000000001",
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000020",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        registration: {
+          applicationId: "10000000-0000-0002-0000-000000000001",
+          id: "00000000-0000-0002-0000-000000000000",
+          insertInstant: 1446064706250,
+          roles: ["user"],
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.registration.verified",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+        },
+      },
+    },
+    "user.update.complete": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000004",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        original: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+          firstName: "Jane",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.update.complete",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+          firstName: "Janet",
+        },
+      },
+    },
+    "user.update": {
+      event: {
+        createInstant: 1787234640000,
+        id: "e502168a-b469-45d9-a079-000000000003",
+        info: {
+          ipAddress: "42.42.42.42",
+          location: {
+            city: "Denver",
+            country: "US",
+            displayString: "Denver, CO, US",
+            latitude: 39.77777,
+            longitude: -104.9191,
+            region: "CO",
+          },
+          userAgent:
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/92.0.4515.131 Safari/537.36",
+        },
+        original: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+          firstName: "Jane",
+        },
+        tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+        type: "user.update",
+        user: {
+          active: true,
+          connectorId: "e3306678-a53a-4964-9040-1c96f36dda72",
+          email: "example@fusionauth.io",
+          id: "00000000-0000-0001-0000-000000000000",
+          passwordChangeRequired: false,
+          registrations: [
+            {
+              applicationId: "10000000-0000-0002-0000-000000000001",
+              id: "00000000-0000-0002-0000-000000000000",
+              insertInstant: 1446064706250,
+              roles: ["user"],
+              usernameStatus: "ACTIVE",
+            },
+          ],
+          tenantId: "e872a880-b14f-6d62-c312-cb40f22af465",
+          twoFactorEnabled: false,
+          usernameStatus: "ACTIVE",
+          verified: true,
+          firstName: "Janet",
+        },
+      },
+    },
+  },
   generic: {
     "project.created": {
       id: "evt_1334b8f942c5beb5980d",
@@ -6076,6 +7271,266 @@ export const fixtureData: Fixtures = {
       first_sent_at: 1787234390,
       created_at: 1787234390,
       self: null,
+    },
+  },
+  kinde: {
+    "access_request.created": {
+      data: {
+        access_request: {
+          email: "ola@example.com",
+          first_name: "Ola",
+          last_name: "Nordmann",
+          user_id: "kp_1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f16",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "access_request.created",
+    },
+    "organization.created": {
+      data: {
+        organization: {
+          code: "org_2f8e6d4c1b3a",
+          external_id: null,
+          handle: "acme",
+          name: "Acme",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f06",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "organization.created",
+    },
+    "organization.deleted": {
+      data: {
+        organization: {
+          code: "org_2f8e6d4c1b3a",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f08",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "organization.deleted",
+    },
+    "organization.updated": {
+      data: {
+        organization: {
+          code: "org_2f8e6d4c1b3a",
+          external_id: null,
+          handle: "acme",
+          name: "Acme",
+          is_allow_registrations: true,
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f07",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "organization.updated",
+    },
+    "permission.created": {
+      data: {
+        permission: {
+          description: "Read invoices",
+          id: "0193a8c2-6f50-7b2c-8d4e-3f2a1b0c9d8e",
+          key: "read:invoices",
+          name: "Read invoices",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f12",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "permission.created",
+    },
+    "permission.deleted": {
+      data: {
+        permission: {
+          id: "0193a8c2-6f50-7b2c-8d4e-3f2a1b0c9d8e",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f14",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "permission.deleted",
+    },
+    "permission.updated": {
+      data: {
+        permission: {
+          description: "Read invoices",
+          id: "0193a8c2-6f50-7b2c-8d4e-3f2a1b0c9d8e",
+          key: "read:invoices",
+          name: "Read all invoices",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f13",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "permission.updated",
+    },
+    "role.created": {
+      data: {
+        role: {
+          description: "Can manage billing",
+          id: "0193a8c2-5e4f-7a1b-9c3d-2e1f0a9b8c7d",
+          is_default_role: false,
+          key: "billing-admin",
+          name: "Billing admin",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f09",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "role.created",
+    },
+    "role.deleted": {
+      data: {
+        role: {
+          id: "0193a8c2-5e4f-7a1b-9c3d-2e1f0a9b8c7d",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f11",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "role.deleted",
+    },
+    "role.updated": {
+      data: {
+        role: {
+          description: "Can manage billing and plans",
+          id: "0193a8c2-5e4f-7a1b-9c3d-2e1f0a9b8c7d",
+          is_default_role: false,
+          key: "billing-admin",
+          name: "Billing admin",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f10",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "role.updated",
+    },
+    "subscriber.created": {
+      data: {
+        subscriber: {
+          email: "sam@example.com",
+          first_name: "Sam",
+          id: "sub_5c9d2e7f1a3b",
+          last_name: "Lee",
+          user_id: "kp_9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f15",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "subscriber.created",
+    },
+    "user.authenticated": {
+      data: {
+        user: {
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f04",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "user",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.authenticated",
+    },
+    "user.authentication_failed": {
+      data: {
+        user: {
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f05",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "user",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.authentication_failed",
+    },
+    "user.created": {
+      data: {
+        user: {
+          email: "jane@example.com",
+          first_name: "Jane",
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+          is_password_reset_requested: false,
+          is_suspended: false,
+          last_name: "Doe",
+          organizations: [
+            {
+              code: "org_2f8e6d4c1b3a",
+              permissions: null,
+              roles: null,
+            },
+          ],
+          phone: null,
+          username: null,
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f01",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.created",
+    },
+    "user.deleted": {
+      data: {
+        user: {
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f03",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.deleted",
+    },
+    "user.updated": {
+      data: {
+        user: {
+          email: "jane@example.com",
+          first_name: "Jane",
+          id: "kp_4b7c1e2d9a3f4e6081b2c3d4e5f60718",
+          is_password_reset_requested: false,
+          is_suspended: false,
+          last_name: "Doe",
+          organizations: [
+            {
+              code: "org_2f8e6d4c1b3a",
+              permissions: [
+                {
+                  id: "0193a8c2-6f50-7b2c-8d4e-3f2a1b0c9d8e",
+                  key: "read:invoices",
+                },
+              ],
+              roles: [
+                {
+                  id: "0193a8c2-5e4f-7a1b-9c3d-2e1f0a9b8c7d",
+                  key: "billing-admin",
+                },
+              ],
+            },
+          ],
+          phone: "+15555550123",
+          username: null,
+        },
+      },
+      event_id: "event_0191f4d2c3b84e7a9f02",
+      event_timestamp: "2026-08-20T14:04:00.000Z",
+      source: "admin",
+      timestamp: "2026-08-20T14:04:00.000Z",
+      type: "user.updated",
     },
   },
   lemonSqueezy: {

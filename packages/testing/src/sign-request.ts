@@ -93,8 +93,10 @@ export async function signDelivery(
     timestamp = nowSeconds + (variant === "expired" ? -1 : 1) * (tolerance + 60);
   }
   const input = { body, id: options.id ?? randomId(scheme), timestamp };
-  let signed = await scheme.sign(input);
-  let sent = body;
+  // A sender whose body is the signature (Kinde's JWT) sends what `signBody` makes of the payload.
+  const wire = variant === undefined && scheme.signBody ? await scheme.signBody(input) : undefined;
+  let signed = wire ? wire.headers : await scheme.sign(input);
+  let sent = wire ? wire.body : body;
   let drop: string[] = [];
   if (variant === "tampered") sent = tamper(body);
   else if (variant === "wrongSecret") signed = await withWrongSecret(scheme, signed, input);

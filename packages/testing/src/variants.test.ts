@@ -9,13 +9,14 @@ import { replaceLastWord, withWrongSecret } from "./variants.js";
 
 /**
  * One event per provider with a shared secret, dated now. The public-key senders (Discord's Ed25519,
- * SendGrid's ECDSA) and Netlify's JWT have their wrong-key, tampered and replay cases in their own folders
- * (packages/providers/src/{discord,sendgrid,netlify}/*.test.ts).
+ * SendGrid's ECDSA) and the JWTs of Netlify and Kinde have their wrong-key, tampered and replay cases in their
+ * own folders (packages/providers/src/{discord,sendgrid,netlify,kinde}/*.test.ts).
  */
-const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid">, () => unknown> = {
+const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "kinde">, () => unknown> = {
   auth0: () => fixture("auth0", "ss"),
   clerk: () => fixture("clerk", "user.created"),
   ferriskey: () => fixture("ferriskey", "user.created"),
+  fusionAuth: () => fixture("fusionAuth", "user.create"),
   generic: () => fixture("generic", "user.created"),
   github: () => fixture("github", "push"),
   logto: () => fixture("logto", "User.Created"),

@@ -10,10 +10,12 @@ import {
   clerk,
   discord,
   ferriskey,
+  fusionAuth,
   generic,
   github,
   gitlab,
   intercom,
+  kinde,
   lemonSqueezy,
   logto,
   netlify,
@@ -72,6 +74,32 @@ export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
+export const FUSION_AUTH_SECRET = "fusionauth-hmac-key-0123456789abcdef";
+/**
+ * An RSA key pair made for Kinde's fixtures (`generateKeyPairSync("rsa", { modulusLength: 2048 })`, as JWKs):
+ * public, never for production. The preset verifies with the public half pinned instead of a JWKS.
+ */
+export const KINDE_PUBLIC_JWK = {
+  kty: "RSA",
+  n: "54KyXvZIX0PTBO7mzjgKQWeeoCI9YlP_5bLweNuKPhJSiWWCA7jKicisE0IaAKRL_6bi7Dus-sDsXgmpnB6Ytb4T-kJCBW-Q9gDfrBmsFUMecPSUMEyeahzSQy9rowlCdwsOx4iNVuDr5OSHe_HRG9BZJ9M_3sjwNWSI5bJ6c7UvKnKrWt-E7mJzfQExTpGeixUcJFId5FeK82DQ2RcTM9TLrjxjEwKAwK_ZXIbYQ9jcxuSpF0705jGE1bZan_anDsn_lKOLxGq5_Fp4xiitFEZMrFdmor2tEqewbsJs3o0oUHtlcMJjPwYKIb0ezogqJa1XXFGW4YZqnQW0GVa1hw",
+  e: "AQAB",
+  kid: "hookproof-test:kinde:01",
+  alg: "RS256",
+  use: "sig",
+} as const;
+export const KINDE_PRIVATE_JWK = {
+  kty: "RSA",
+  n: "54KyXvZIX0PTBO7mzjgKQWeeoCI9YlP_5bLweNuKPhJSiWWCA7jKicisE0IaAKRL_6bi7Dus-sDsXgmpnB6Ytb4T-kJCBW-Q9gDfrBmsFUMecPSUMEyeahzSQy9rowlCdwsOx4iNVuDr5OSHe_HRG9BZJ9M_3sjwNWSI5bJ6c7UvKnKrWt-E7mJzfQExTpGeixUcJFId5FeK82DQ2RcTM9TLrjxjEwKAwK_ZXIbYQ9jcxuSpF0705jGE1bZan_anDsn_lKOLxGq5_Fp4xiitFEZMrFdmor2tEqewbsJs3o0oUHtlcMJjPwYKIb0ezogqJa1XXFGW4YZqnQW0GVa1hw",
+  e: "AQAB",
+  d: "Rrl5rmMEpv28WHR3VCZwk5yJLBhpskFBGrX4mqNO7zl_t3OoLWTlkwQX9WYrNWj7wqUEC_ELHiuTygKfqw75zgO8bKaTLr_vhAeuTRAmrvQrN4ywPLUbbAVUAqxY8JyijmV1ZWWE8DaUOf_KmAW-wQV8RxtVFsVCBL2qyKkmmXP6rxpM4jO2w4qRvhTZfr6iUzXmThqlJDEdMy8EA1H9zx023IKiMeDaCDLeL6aV7FSlgAjofthJuASjl4PSd8bT3_B61FXY2nNHW957yqmA2a1bHRab5D6YI4ayA9HhFppy0F2f8QQdt2VOaKxGWaDu8dUA6tAXmg8cApfJ7dtTYQ",
+  p: "83NkqnP7OAH2e0enrP5JAaAns19L8O6z98nuoBHIrq9DnJzgQNLYKnmkOcGPLntFxxeKvWjLTEb1j0aeLdoBasQO-O4ytZoJB-rKe63cvYOcn5aIxDV9Q9hDHiyoFgXJJxCUuLBk0BzeRsFukr3XtqSEZtYTAqecHfE9xBm3_Nc",
+  q: "83G9J3j7yjP_KjvjimEvk3HfvyFOMwJ5MfRdwU0HNUhrNUKRsA9bwh5sehHzDX6Ics0GDztFjA2KFxVZIYNwO-lK1uuU-BJd4zsowRKnasy-iJ_-xrRDFBs4p8I2gl22rQokBVdmWYlA0IiqUOptnwh0kAOAaWozdqCoxRqlxtE",
+  dp: "ATFCf_c7dsXDsEzkjFtefiyLpTxFQfPZW9BYY95SblCbcyvtiUO_HU4lOMcy7VZbPCNoYY8e18vNLht5cN4NfbliHWQFSZBslOZYgYyTdTYs0TdKijN83pUzlvU_CYSTvKY_JDxw8fgCOrR91ygo41Mg9uP7idrKT_c7hzddCFc",
+  dq: "j9zyJEZ5vZeWvhWgNOGT5PVRfTioZrqadmvrj9T-Yn2GZXYOdFXPKtshzc2XrazN49HHN-8V_Vru9Q83mfd7ttv5zyJu6V6pPyRxxA9LAnE2U7UBMdnLHjGr_G9oGQhacM3iVYm9wUG8HL_2rlSrLWUoxQZct278NKliswA5YVE",
+  qi: "Ne2l3r2PpaMDpuGhKaCIggXjxAD8bRqbUWyVuV0GA_y3uAlmnjV7lG7_lDVhEyfnLbLOk-CqgXPjyKpajl1FxxwC4TozsPV5nAqB6V16noqyML6-uyB5L70cuRfJkknW8Qv1NNLsqs_r_WVk1Cb-xGvIACR8mFu9WQ2lI_YW1mc",
+  kid: "hookproof-test:kinde:01",
+  alg: "RS256",
+} as const;
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
@@ -80,6 +108,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   auth0: AUTH0_TOKEN,
   clerk: WHSEC,
   ferriskey: FERRISKEY_SECRET,
+  "fusion-auth": FUSION_AUTH_SECRET,
   generic: GENERIC_SECRET,
   logto: LOGTO_SECRET,
   okta: OKTA_TOKEN,
@@ -122,6 +151,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   clerk: () => clerk({ secret: WHSEC }),
   discord: () => discord({ publicKey: DISCORD_PUBLIC_KEY, privateKey: DISCORD_PRIVATE_KEY }),
   ferriskey: () => ferriskey({ secret: FERRISKEY_SECRET }),
+  fusionAuth: () => fusionAuth({ secret: FUSION_AUTH_SECRET }),
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
   logto: () => logto({ secret: LOGTO_SECRET }),
@@ -149,6 +179,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   gitlab: () => gitlab({ token: GITLAB_SECRET }),
   typeform: () => typeform({ secret: TYPEFORM_SECRET }),
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
+  kinde: () => kinde({ publicKey: KINDE_PUBLIC_JWK, privateKey: KINDE_PRIVATE_JWK }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
   calendly: () => calendly({ secret: CALENDLY_SECRET }),
 };
@@ -159,6 +190,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   clerk: "svix-signature",
   discord: "x-signature-ed25519",
   ferriskey: "x-ferriskey-signature",
+  fusionAuth: "x-fusionauth-signature-jwt",
   generic: "x-webhook-signature",
   github: "x-hub-signature-256",
   logto: "logto-signature-sha-256",

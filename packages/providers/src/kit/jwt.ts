@@ -46,7 +46,13 @@ export type JwtAlgorithm =
   | "ES512"
   | "EdDSA";
 
-const ALGORITHMS: readonly JwtAlgorithm[] = [
+/**
+ * Every algorithm a scheme may pin, HMAC first.
+ *
+ * @example
+ * const keyPairs = JWT_ALGORITHMS.filter((alg) => !alg.startsWith("HS")); // RS*, PS*, ES*, EdDSA
+ */
+export const JWT_ALGORITHMS: readonly JwtAlgorithm[] = [
   "HS256",
   "HS384",
   "HS512",
@@ -157,9 +163,9 @@ function sameText(a: string, b: string): boolean {
  */
 export function jwtScheme(options: JwtSchemeOptions): WebhookScheme {
   const algorithms = [...(options?.algorithms ?? [])];
-  if (algorithms.length === 0 || algorithms.some((alg) => !ALGORITHMS.includes(alg)))
+  if (algorithms.length === 0 || algorithms.some((alg) => !JWT_ALGORITHMS.includes(alg)))
     throw configError(
-      `\`algorithms\` must list the sender's algorithms, from ${ALGORITHMS.join(", ")} (never none).`,
+      `\`algorithms\` must list the sender's algorithms, from ${JWT_ALGORITHMS.join(", ")} (never none).`,
     );
   const hmacAlgorithms = algorithms.filter((alg) => alg.startsWith("HS"));
   const keyAlgorithms = algorithms.filter((alg) => !alg.startsWith("HS"));

@@ -12,6 +12,7 @@ import {
   clerk,
   discord,
   ferriskey,
+  fusionAuth,
   generic,
   github,
   gitlab,
@@ -162,6 +163,12 @@ const entries: readonly ProviderEntry[] = [
     // Releases up to v0.7.2 sign nothing: the only credential is a custom header the admin configured.
     createWithTokenHeader: (header, tokens, allowShortSecret) =>
       ferriskey({ token: { header, token: tokens }, allowShortSecret }),
+  },
+  {
+    name: "fusion-auth",
+    secret:
+      "an HMAC signing key's secret from Key Master (used as text; key-pair keys are verified from the JWKS)",
+    create: (s, allowShortSecret) => fusionAuth({ secret: s, allowShortSecret }),
   },
   {
     name: "generic",
