@@ -142,6 +142,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
 /** The private key each key-pair provider signs its test deliveries with, by CLI name. */
 export const PRIVATE_KEYS: Readonly<Record<string, string>> = {
   discord: DISCORD_PRIVATE_KEY,
+  kinde: JSON.stringify(KINDE_PRIVATE_JWK),
   sendgrid: SENDGRID_PRIVATE_KEY,
 };
 

@@ -17,6 +17,7 @@ import {
   github,
   gitlab,
   intercom,
+  kinde,
   lemonSqueezy,
   logto,
   netlify,
@@ -104,6 +105,27 @@ function ed25519PublicKeyOf(seedHex: string): string {
     type: "pkcs8",
   });
   return createPublicKey(key).export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+}
+
+/** A `--public-key` or `--private-key` given as a JWK (JSON), else the text itself (PEM). */
+function jwkOrPem(text: string, flag: string): JsonWebKey | string {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{")) return trimmed;
+  try {
+    return JSON.parse(trimmed) as JsonWebKey;
+  } catch {
+    throw new UsageError(`${flag} starts like a JWK but is not JSON.`);
+  }
+}
+
+/** The public half of a private JWK: its public members, `kid` and `alg` kept so the key is matched. */
+function publicJwkOf(privateKey: string): string {
+  const key = jwkOrPem(privateKey, "--private-key");
+  if (typeof key === "string" || typeof key.kty !== "string") {
+    throw new UsageError("--private-key must be a private JWK (JSON) with its `kid` and `alg`.");
+  }
+  const { kty, n, e, crv, x, y, kid, alg, use } = key as JsonWebKey & { kid?: string };
+  return JSON.stringify({ kty, n, e, crv, x, y, kid, alg, use });
 }
 
 /** The base64 SPKI public key of a P-256 private key given as PKCS #8 (base64 or PEM). */
@@ -211,6 +233,19 @@ const entries: readonly ProviderEntry[] = [
     name: "intercom",
     secret: "the app's client secret (used as text)",
     create: (s, allowShortSecret) => intercom({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "kinde",
+    secret:
+      "the tenant's public key as a JWK or PEM to verify (or pass none and verify against the JWKS in your app); to sign test deliveries, a private RS256 JWK with its `kid`",
+    keyPair: {
+      create: ({ publicKey, privateKey }) =>
+        kinde({
+          publicKey: publicKey.map((key) => jwkOrPem(key, "--public-key")) as never,
+          ...(privateKey === undefined ? {} : { privateKey: jwkOrPem(privateKey, "--private-key") as never }),
+        }),
+      publicKeyOf: publicJwkOf,
+    },
   },
   {
     name: "lemon-squeezy",
