@@ -398,6 +398,18 @@ export type {
 } from "./tesseral/index.js";
 export { tesseral, tesseralCatalogue } from "./tesseral/index.js";
 export type {
+  TwilioCall,
+  TwilioCallStatus,
+  TwilioEventData,
+  TwilioEvents,
+  TwilioHmacOptions,
+  TwilioMessageBase,
+  TwilioMessageReceived,
+  TwilioMessageStatus,
+  TwilioOptions,
+} from "./twilio/index.js";
+export { twilio, twilioCatalogue, twilioHmac } from "./twilio/index.js";
+export type {
   TypeformEvent,
   TypeformEventData,
   TypeformEvents,

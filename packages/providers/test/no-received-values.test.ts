@@ -28,6 +28,7 @@ import {
   stytch,
   supabase,
   tesseral,
+  twilio,
   typeform,
   userfront,
   vercel,
@@ -102,6 +103,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "sentry-hook-resource": type.split(".")[0] ?? type }),
   ],
   ["gitlab", () => gitlab({ token: "glwt-7f3a9c2e51b84d06a1c2" }), () => AUTH],
+  ["twilio", () => twilio({ secret: "9f3c2b1a0e8d7c6b5a4f3e2d1c0b9a8f" }), () => AUTH],
   ["typeform", () => typeform({ secret: "tf_secret_0123456789abcdef" }), () => AUTH],
   ["intercom", () => intercom({ secret: "ic_client_secret_0123456789abcdef" }), () => AUTH],
   [

@@ -32,6 +32,8 @@ import {
   stytch,
   supabase,
   tesseral,
+  twilio,
+  twilioHmac,
   typeform,
   userfront,
   vercel,
@@ -84,6 +86,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["sentry", (secret, allowShortSecret) => sentry({ secret: secret, allowShortSecret }).scheme],
   ["gitlab (token)", (token, allowShortSecret) => gitlab({ token, allowShortSecret }).scheme],
   ["gitlab (signing token)", (secret, allowShortSecret) => gitlab({ secret, allowShortSecret }).scheme, true],
+  ["twilio", (secret, allowShortSecret) => twilio({ secret, allowShortSecret }).scheme],
+  ["twilioHmac", (secret, allowShortSecret) => twilioHmac({ secret, allowShortSecret })],
   ["typeform", (secret, allowShortSecret) => typeform({ secret: secret, allowShortSecret }).scheme],
   ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
   ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
@@ -109,6 +113,7 @@ describe("replay bounds of the presets", () => {
     expect(intercom({ secret: "ic_client_secret_0123456789abcdef" }).replayBound).toBe("retention");
     expect(bitbucket({ secret: "bb-webhook-secret-0123456789abcdef" }).replayBound).toBe("retention");
     expect(shopify({ secret: "shpss_0123456789abcdef0123456789abcdef" }).replayBound).toBe("retention");
+    expect(twilio({ secret: "9f3c2b1a0e8d7c6b5a4f3e2d1c0b9a8f" }).replayBound).toBe("retention");
     expect(() => createWebhooks({ provider: userfront({ token: TOKEN }) })).not.toThrow();
     expect(() => createWebhooks({ provider: ferriskey({ token: FERRISKEY_TOKEN }) })).not.toThrow();
     expect(() =>

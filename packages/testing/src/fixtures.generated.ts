@@ -30,6 +30,7 @@ import type {
   stytch,
   supabase,
   tesseral,
+  twilio,
   typeform,
   userfront,
   vercel,
@@ -429,6 +430,16 @@ export interface Fixtures {
     readonly "sync.organization": PayloadOf<typeof tesseral, "sync.organization">;
     readonly "sync.user": PayloadOf<typeof tesseral, "sync.user">;
   };
+  /** @hookproof/providers src/twilio/fixtures/*.json */
+  readonly twilio: {
+    readonly "call.completed": PayloadOf<typeof twilio, "call.completed">;
+    readonly "call.ringing": PayloadOf<typeof twilio, "call.ringing">;
+    readonly "message.delivered": PayloadOf<typeof twilio, "message.delivered">;
+    readonly "message.failed": PayloadOf<typeof twilio, "message.failed">;
+    readonly "message.received": PayloadOf<typeof twilio, "message.received">;
+    readonly "message.sent": PayloadOf<typeof twilio, "message.sent">;
+    readonly "message.undelivered": PayloadOf<typeof twilio, "message.undelivered">;
+  };
   /** @hookproof/providers src/typeform/fixtures/*.json */
   readonly typeform: {
     readonly form_response: PayloadOf<typeof typeform, "form_response">;
@@ -505,6 +516,7 @@ export const PROVIDER_KEYS: {
   readonly stytch: "stytch";
   readonly supabase: "supabase";
   readonly tesseral: "tesseral";
+  readonly twilio: "twilio";
   readonly typeform: "typeform";
   readonly userfront: "userfront";
   readonly vercel: "vercel";
@@ -539,6 +551,7 @@ export const PROVIDER_KEYS: {
   stytch: "stytch",
   supabase: "supabase",
   tesseral: "tesseral",
+  twilio: "twilio",
   typeform: "typeform",
   userfront: "userfront",
   vercel: "vercel",
@@ -11154,6 +11167,138 @@ export const fixtureData: Fixtures = {
     "sync.user": {
       type: "sync.user",
       userId: "user_4x1c2k9d0m7qz3bvn8r5tw6ye",
+    },
+  },
+  twilio: {
+    "call.completed": {
+      Called: "+14155550100",
+      ToState: "CA",
+      CallerCountry: "US",
+      Direction: "inbound",
+      Timestamp: "Thu, 20 Aug 2026 14:03:21 +0000",
+      CallbackSource: "call-progress-events",
+      CallerState: "CA",
+      ToZip: "94105",
+      SequenceNumber: "0",
+      CallSid: "CA7d6c5b4a3f2e41d0c9b8a7f6e5d4c3b2",
+      To: "+14155550100",
+      CallerZip: "94105",
+      ToCountry: "US",
+      CalledZip: "94105",
+      ApiVersion: "2010-04-01",
+      CalledCity: "SAN FRANCISCO",
+      CallStatus: "completed",
+      Duration: "1",
+      From: "+14155550199",
+      CallDuration: "42",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      CalledCountry: "US",
+      CallerCity: "SAN FRANCISCO",
+      ToCity: "SAN FRANCISCO",
+      FromCountry: "US",
+      Caller: "+14155550199",
+      FromCity: "SAN FRANCISCO",
+      CalledState: "CA",
+      FromZip: "94105",
+      FromState: "CA",
+    },
+    "call.ringing": {
+      Called: "+14155550100",
+      ToState: "CA",
+      CallerCountry: "US",
+      Direction: "inbound",
+      CallerState: "CA",
+      ToZip: "94105",
+      CallSid: "CA7d6c5b4a3f2e41d0c9b8a7f6e5d4c3b2",
+      To: "+14155550100",
+      CallerZip: "94105",
+      ToCountry: "US",
+      CallToken: "%7B%22parentCallInfoToken%22%3A%22eyJhbGciOiJFUzI1NiJ9%22%7D",
+      CalledZip: "94105",
+      ApiVersion: "2010-04-01",
+      CalledCity: "SAN FRANCISCO",
+      CallStatus: "ringing",
+      From: "+14155550199",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      CalledCountry: "US",
+      CallerCity: "SAN FRANCISCO",
+      ToCity: "SAN FRANCISCO",
+      FromCountry: "US",
+      Caller: "+14155550199",
+      FromCity: "SAN FRANCISCO",
+      CalledState: "CA",
+      FromZip: "94105",
+      FromState: "CA",
+    },
+    "message.delivered": {
+      SmsSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      SmsStatus: "delivered",
+      MessageStatus: "delivered",
+      To: "+14155550199",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      MessageSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550100",
+      ApiVersion: "2010-04-01",
+      RawDlrDoneDate: "2608201404",
+    },
+    "message.failed": {
+      SmsSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      SmsStatus: "failed",
+      MessageStatus: "failed",
+      To: "+14155550199",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      MessageSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550100",
+      ApiVersion: "2010-04-01",
+      ErrorCode: "30008",
+    },
+    "message.received": {
+      ToCountry: "US",
+      ToState: "CA",
+      SmsMessageSid: "SM1f0e8d7c6b5a49382716f5e4d3c2b1a0",
+      NumMedia: "0",
+      ToCity: "SAN FRANCISCO",
+      FromZip: "94105",
+      SmsSid: "SM1f0e8d7c6b5a49382716f5e4d3c2b1a0",
+      FromState: "CA",
+      SmsStatus: "received",
+      FromCity: "SAN FRANCISCO",
+      Body: "Is the 3pm slot still free?",
+      FromCountry: "US",
+      To: "+14155550100",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      ToZip: "94105",
+      NumSegments: "1",
+      MessageSid: "SM1f0e8d7c6b5a49382716f5e4d3c2b1a0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550199",
+      ApiVersion: "2010-04-01",
+    },
+    "message.sent": {
+      SmsSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      SmsStatus: "sent",
+      MessageStatus: "sent",
+      To: "+14155550199",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      MessageSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550100",
+      ApiVersion: "2010-04-01",
+    },
+    "message.undelivered": {
+      SmsSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      SmsStatus: "undelivered",
+      MessageStatus: "undelivered",
+      To: "+14155550199",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      MessageSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550100",
+      ApiVersion: "2010-04-01",
+      ErrorCode: "30003",
+      RawDlrDoneDate: "2608201404",
     },
   },
   typeform: {

@@ -33,6 +33,7 @@ import {
   stytch,
   supabase,
   tesseral,
+  twilio,
   typeform,
   userfront,
   vercel,
@@ -68,6 +69,7 @@ export const LEMON_SQUEEZY_SECRET = "ls_secret_0123456789";
 export const VERCEL_SECRET = "vercel_webhook_secret_0123456789";
 export const SENTRY_SECRET = "sentry_client_secret_0123456789abcdef";
 export const GITLAB_SECRET = "glwt-7f3a9c2e51b84d06a1c2";
+export const TWILIO_SECRET = "9f3c2b1a0e8d7c6b5a4f3e2d1c0b9a8f";
 export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
@@ -101,6 +103,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   vercel: VERCEL_SECRET,
   sentry: SENTRY_SECRET,
   gitlab: GITLAB_SECRET,
+  twilio: TWILIO_SECRET,
   typeform: TYPEFORM_SECRET,
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
@@ -138,6 +141,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   vercel: () => vercel({ secret: VERCEL_SECRET }),
   sentry: () => sentry({ secret: SENTRY_SECRET }),
   gitlab: () => gitlab({ token: GITLAB_SECRET }),
+  twilio: () => twilio({ secret: TWILIO_SECRET }),
   typeform: () => typeform({ secret: TYPEFORM_SECRET }),
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
@@ -174,6 +178,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   vercel: "x-vercel-signature",
   sentry: "sentry-hook-signature",
   gitlab: "x-gitlab-token",
+  twilio: "x-twilio-signature",
   typeform: "typeform-signature",
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",

@@ -29,6 +29,7 @@ import {
   stytch,
   supabase,
   tesseral,
+  twilio,
   typeform,
   userfront,
   vercel,
@@ -209,6 +210,12 @@ const entries: readonly ProviderEntry[] = [
     secret: "the endpoint's whsec_… secret",
     format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => tesseral({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "twilio",
+    secret: "the account's Auth Token (Console → Account → API keys & tokens), used as text",
+    format: { matches: (secret) => /^[0-9a-f]{32}$/i.test(secret), looks: "32 hex characters" },
+    create: (s, allowShortSecret) => twilio({ secret: s, allowShortSecret }),
   },
   {
     name: "typeform",
