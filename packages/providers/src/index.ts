@@ -205,6 +205,22 @@ export type {
 } from "./polar/index.js";
 export { polar, polarCatalogue } from "./polar/index.js";
 export type {
+  PostmarkAddress,
+  PostmarkBounce,
+  PostmarkClick,
+  PostmarkClient,
+  PostmarkDelivery,
+  PostmarkEventData,
+  PostmarkEvents,
+  PostmarkInbound,
+  PostmarkMessageEvent,
+  PostmarkOpen,
+  PostmarkOptions,
+  PostmarkSubscriptionChange,
+  PostmarkTracking,
+} from "./postmark/index.js";
+export { postmark, postmarkCatalogue } from "./postmark/index.js";
+export type {
   PropelAuthEvent,
   PropelAuthEventData,
   PropelAuthEvents,

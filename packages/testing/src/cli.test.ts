@@ -92,6 +92,7 @@ describe("hookproof fixtures", () => {
       "okta",
       "openai",
       "polar",
+      "postmark",
       "propel-auth",
       "razorpay",
       "replicate",

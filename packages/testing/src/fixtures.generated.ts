@@ -17,6 +17,7 @@ import type {
   okta,
   openai,
   polar,
+  postmark,
   propelAuth,
   razorpay,
   replicate,
@@ -273,6 +274,16 @@ export interface Fixtures {
     readonly "subscription.canceled": PayloadOf<typeof polar, "subscription.canceled">;
     readonly "subscription.created": PayloadOf<typeof polar, "subscription.created">;
   };
+  /** @hookproof/providers src/postmark/fixtures/*.json */
+  readonly postmark: {
+    readonly Bounce: PayloadOf<typeof postmark, "Bounce">;
+    readonly Click: PayloadOf<typeof postmark, "Click">;
+    readonly Delivery: PayloadOf<typeof postmark, "Delivery">;
+    readonly Inbound: PayloadOf<typeof postmark, "Inbound">;
+    readonly Open: PayloadOf<typeof postmark, "Open">;
+    readonly SpamComplaint: PayloadOf<typeof postmark, "SpamComplaint">;
+    readonly SubscriptionChange: PayloadOf<typeof postmark, "SubscriptionChange">;
+  };
   /** @hookproof/providers src/propel-auth/fixtures/*.json */
   readonly propelAuth: {
     readonly "org.api_key_deleted": PayloadOf<typeof propelAuth, "org.api_key_deleted">;
@@ -503,6 +514,7 @@ export const PROVIDER_KEYS: {
   readonly okta: "okta";
   readonly openai: "openai";
   readonly polar: "polar";
+  readonly postmark: "postmark";
   readonly "propel-auth": "propelAuth";
   readonly razorpay: "razorpay";
   readonly replicate: "replicate";
@@ -538,6 +550,7 @@ export const PROVIDER_KEYS: {
   okta: "okta",
   openai: "openai",
   polar: "polar",
+  postmark: "postmark",
   "propel-auth": "propelAuth",
   razorpay: "razorpay",
   replicate: "replicate",
@@ -8721,6 +8734,208 @@ export const fixtureData: Fixtures = {
         discount_id: null,
         checkout_id: "7c6f4b1e-5d7b-4f6b-9b3a-1d2c3e4f5a6b",
         metadata: {},
+      },
+    },
+  },
+  postmark: {
+    Bounce: {
+      RecordType: "Bounce",
+      MessageStream: "outbound",
+      ID: 4323372036,
+      Type: "HardBounce",
+      TypeCode: 1,
+      Name: "Hard bounce",
+      Tag: "Invitation",
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+      ServerID: 23,
+      Description: "The server was unable to deliver your message (ex: unknown user, mailbox not found).",
+      Details: "Test bounce details",
+      Email: "john@example.com",
+      From: "sender@example.com",
+      BouncedAt: "2026-08-20T14:01:12Z",
+      DumpAvailable: true,
+      Inactive: true,
+      CanActivate: true,
+      Subject: "Test subject",
+      Content: "Return-Path: <>",
+    },
+    Click: {
+      RecordType: "Click",
+      MessageStream: "outbound",
+      ClickLocation: "HTML",
+      Client: {
+        Name: "Chrome 35.0.1916.153",
+        Company: "Google",
+        Family: "Chrome",
+      },
+      OS: {
+        Name: "OS X 10.7 Lion",
+        Company: "Apple Computer, Inc.",
+        Family: "OS X 10",
+      },
+      Platform: "Desktop",
+      UserAgent:
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/35.0.1916.153 Safari/537.36",
+      OriginalLink: "https://example.com",
+      Geo: {
+        CountryISOCode: "RS",
+        Country: "Serbia",
+        RegionISOCode: "VO",
+        Region: "Autonomna Pokrajina Vojvodina",
+        City: "Novi Sad",
+        Zip: "21000",
+        Coords: "45.2517,19.8369",
+        IP: "188.2.95.4",
+      },
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+      ReceivedAt: "2026-08-20T14:03:52Z",
+      Tag: "welcome-email",
+      Recipient: "john@example.com",
+    },
+    Delivery: {
+      RecordType: "Delivery",
+      ServerID: 23,
+      MessageStream: "outbound",
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Recipient: "john@example.com",
+      Tag: "welcome-email",
+      DeliveredAt: "2026-08-20T14:02:54.9070259Z",
+      Details: "Test delivery webhook details",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+    },
+    Inbound: {
+      FromName: "Postmarkapp Support",
+      MessageStream: "inbound",
+      From: "support@postmarkapp.com",
+      FromFull: {
+        Email: "support@postmarkapp.com",
+        Name: "Postmarkapp Support",
+        MailboxHash: "",
+      },
+      To: '"Firstname Lastname" <yourhash+SampleHash@inbound.postmarkapp.com>',
+      ToFull: [
+        {
+          Email: "yourhash+SampleHash@inbound.postmarkapp.com",
+          Name: "Firstname Lastname",
+          MailboxHash: "SampleHash",
+        },
+      ],
+      Cc: "",
+      CcFull: [],
+      Bcc: "",
+      BccFull: [],
+      OriginalRecipient: "yourhash+SampleHash@inbound.postmarkapp.com",
+      Subject: "Test subject",
+      MessageID: "73e6d360-66eb-11e1-8e72-a8904824019b",
+      ReplyTo: "replyto@postmarkapp.com",
+      MailboxHash: "SampleHash",
+      Date: "Thu, 20 Aug 2026 14:04:30 +0000",
+      TextBody: "This is a test text body.",
+      HtmlBody: "<html><body><p>This is a test html body.</p></body></html>",
+      StrippedTextReply: "This is the reply text",
+      Tag: "TestTag",
+      Headers: [
+        {
+          Name: "X-Header-Test",
+          Value: "",
+        },
+      ],
+      Attachments: [
+        {
+          Name: "test.txt",
+          Content: "VGhpcyBpcyBhdHRhY2htZW50IGNvbnRlbnRzLCBiYXNlLTY0IGVuY29kZWQu",
+          ContentType: "text/plain",
+          ContentLength: 45,
+        },
+      ],
+    },
+    Open: {
+      RecordType: "Open",
+      MessageStream: "outbound",
+      FirstOpen: true,
+      Client: {
+        Name: "Chrome 35.0.1916.153",
+        Company: "Google",
+        Family: "Chrome",
+      },
+      OS: {
+        Name: "OS X 10.7 Lion",
+        Company: "Apple Computer, Inc.",
+        Family: "OS X 10",
+      },
+      Platform: "WebMail",
+      UserAgent:
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/35.0.1916.153 Safari/537.36",
+      ReadSeconds: 5,
+      Geo: {
+        CountryISOCode: "RS",
+        Country: "Serbia",
+        RegionISOCode: "VO",
+        Region: "Autonomna Pokrajina Vojvodina",
+        City: "Novi Sad",
+        Zip: "21000",
+        Coords: "45.2517,19.8369",
+        IP: "188.2.95.4",
+      },
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+      ReceivedAt: "2026-08-20T14:03:30Z",
+      Tag: "welcome-email",
+      Recipient: "john@example.com",
+    },
+    SpamComplaint: {
+      RecordType: "SpamComplaint",
+      MessageStream: "outbound",
+      ID: 42,
+      Type: "SpamComplaint",
+      TypeCode: 512,
+      Name: "Spam complaint",
+      Tag: "Test",
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+      ServerID: 1234,
+      Description: "",
+      Details: "Test spam complaint details",
+      Email: "john@example.com",
+      From: "sender@example.com",
+      BouncedAt: "2026-08-20T14:01:44Z",
+      DumpAvailable: true,
+      Inactive: true,
+      CanActivate: false,
+      Subject: "Test subject",
+      Content: "<Abuse report dump>",
+    },
+    SubscriptionChange: {
+      RecordType: "SubscriptionChange",
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      ServerID: 23,
+      MessageStream: "outbound",
+      ChangedAt: "2026-08-20T14:04:10Z",
+      Recipient: "bounced-address@wildbit.com",
+      Origin: "Recipient",
+      SuppressSending: true,
+      SuppressionReason: "HardBounce",
+      Tag: "my-tag",
+      Metadata: {
+        example: "value",
+        example_2: "value",
       },
     },
   },

@@ -10,10 +10,14 @@ import { replaceLastWord, withWrongSecret } from "./variants.js";
 /**
  * One event per provider with a shared secret, dated now. The public-key senders (Discord's Ed25519,
  * SendGrid's ECDSA) and Netlify's JWT have their wrong-key, tampered and replay cases in their own folders
- * (packages/providers/src/{discord,sendgrid,netlify}/*.test.ts); Twilio, whose body is a form, has its own
- * block below.
+ * (packages/providers/src/{discord,sendgrid,netlify}/*.test.ts); so do Postmark's Basic credentials, whose
+ * `wrongSecret` variant is not yet a well-formed pair (postmark.test.ts). Twilio, whose body is a form, has its
+ * own block below.
  */
-const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "twilio">, () => unknown> = {
+const EVENT: Record<
+  Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "twilio" | "postmark">,
+  () => unknown
+> = {
   auth0: () => fixture("auth0", "ss"),
   clerk: () => fixture("clerk", "user.created"),
   ferriskey: () => fixture("ferriskey", "user.created"),

@@ -18,6 +18,7 @@ import {
   okta,
   openai,
   polar,
+  postmark,
   propelAuth,
   razorpay,
   replicate,
@@ -152,6 +153,20 @@ const entries: readonly ProviderEntry[] = [
     name: "polar",
     secret: "the endpoint's whsec_… secret, used as text (as shown)",
     create: (s, allowShortSecret) => polar({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "postmark",
+    secret: "the webhook's Basic auth credentials as `username:password`",
+    format: { matches: (secret) => secret.indexOf(":") > 0, looks: "username:password" },
+    create: (s, allowShortSecret) =>
+      postmark({
+        credentials: s.map((pair) => {
+          const colon = pair.indexOf(":");
+          if (colon <= 0) throw new UsageError("--secret for postmark is `username:password`.");
+          return { username: pair.slice(0, colon), password: pair.slice(colon + 1) };
+        }),
+        allowShortSecret,
+      }),
   },
   {
     name: "razorpay",
