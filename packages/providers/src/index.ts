@@ -241,6 +241,22 @@ export type {
 } from "./polar/index.js";
 export { polar, polarCatalogue } from "./polar/index.js";
 export type {
+  PostmarkAddress,
+  PostmarkBounce,
+  PostmarkClick,
+  PostmarkClient,
+  PostmarkDelivery,
+  PostmarkEventData,
+  PostmarkEvents,
+  PostmarkInbound,
+  PostmarkMessageEvent,
+  PostmarkOpen,
+  PostmarkOptions,
+  PostmarkSubscriptionChange,
+  PostmarkTracking,
+} from "./postmark/index.js";
+export { postmark, postmarkCatalogue } from "./postmark/index.js";
+export type {
   PropelAuthEvent,
   PropelAuthEventData,
   PropelAuthEvents,
@@ -433,6 +449,18 @@ export type {
   TesseralUserRef,
 } from "./tesseral/index.js";
 export { tesseral, tesseralCatalogue } from "./tesseral/index.js";
+export type {
+  TwilioCall,
+  TwilioCallStatus,
+  TwilioEventData,
+  TwilioEvents,
+  TwilioHmacOptions,
+  TwilioMessageBase,
+  TwilioMessageReceived,
+  TwilioMessageStatus,
+  TwilioOptions,
+} from "./twilio/index.js";
+export { twilio, twilioCatalogue, twilioHmac } from "./twilio/index.js";
 export type {
   TypeformEvent,
   TypeformEventData,

@@ -17,6 +17,7 @@ import {
   okta,
   openai,
   polar,
+  postmark,
   propelAuth,
   razorpay,
   replicate,
@@ -32,6 +33,8 @@ import {
   stytch,
   supabase,
   tesseral,
+  twilio,
+  twilioHmac,
   typeform,
   userfront,
   vercel,
@@ -78,6 +81,11 @@ const FACTORIES: readonly SecretFactory[] = [
   ],
   ["resend", (secret, allowShortSecret) => resend({ secret: secret, allowShortSecret }).scheme, true],
   ["polar", (secret, allowShortSecret) => polar({ secret: secret, allowShortSecret }).scheme],
+  [
+    "postmark",
+    (password, allowShortSecret) =>
+      postmark({ username: "postmark", password: password as string, allowShortSecret }).scheme,
+  ],
   ["openai", (secret, allowShortSecret) => openai({ secret: secret, allowShortSecret }).scheme, true],
   ["replicate", (secret, allowShortSecret) => replicate({ secret: secret, allowShortSecret }).scheme, true],
   ["razorpay", (secret, allowShortSecret) => razorpay({ secret: secret, allowShortSecret }).scheme],
@@ -86,6 +94,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["sentry", (secret, allowShortSecret) => sentry({ secret: secret, allowShortSecret }).scheme],
   ["gitlab (token)", (token, allowShortSecret) => gitlab({ token, allowShortSecret }).scheme],
   ["gitlab (signing token)", (secret, allowShortSecret) => gitlab({ secret, allowShortSecret }).scheme, true],
+  ["twilio", (secret, allowShortSecret) => twilio({ secret, allowShortSecret }).scheme],
+  ["twilioHmac", (secret, allowShortSecret) => twilioHmac({ secret, allowShortSecret })],
   ["typeform", (secret, allowShortSecret) => typeform({ secret: secret, allowShortSecret }).scheme],
   ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
   ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
@@ -111,6 +121,10 @@ describe("replay bounds of the presets", () => {
     expect(intercom({ secret: "ic_client_secret_0123456789abcdef" }).replayBound).toBe("retention");
     expect(bitbucket({ secret: "bb-webhook-secret-0123456789abcdef" }).replayBound).toBe("retention");
     expect(shopify({ secret: "shpss_0123456789abcdef0123456789abcdef" }).replayBound).toBe("retention");
+    expect(postmark({ username: "postmark", password: "pm-webhook-Qx7tR2vN9pL4sK8m" }).replayBound).toBe(
+      "retention",
+    );
+    expect(twilio({ secret: "9f3c2b1a0e8d7c6b5a4f3e2d1c0b9a8f" }).replayBound).toBe("retention");
     expect(() => createWebhooks({ provider: userfront({ token: TOKEN }) })).not.toThrow();
     expect(() => createWebhooks({ provider: ferriskey({ token: FERRISKEY_TOKEN }) })).not.toThrow();
     expect(() =>

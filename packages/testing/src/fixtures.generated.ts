@@ -19,6 +19,7 @@ import type {
   okta,
   openai,
   polar,
+  postmark,
   propelAuth,
   razorpay,
   replicate,
@@ -32,6 +33,7 @@ import type {
   stytch,
   supabase,
   tesseral,
+  twilio,
   typeform,
   userfront,
   vercel,
@@ -331,6 +333,16 @@ export interface Fixtures {
     readonly "subscription.canceled": PayloadOf<typeof polar, "subscription.canceled">;
     readonly "subscription.created": PayloadOf<typeof polar, "subscription.created">;
   };
+  /** @hookproof/providers src/postmark/fixtures/*.json */
+  readonly postmark: {
+    readonly Bounce: PayloadOf<typeof postmark, "Bounce">;
+    readonly Click: PayloadOf<typeof postmark, "Click">;
+    readonly Delivery: PayloadOf<typeof postmark, "Delivery">;
+    readonly Inbound: PayloadOf<typeof postmark, "Inbound">;
+    readonly Open: PayloadOf<typeof postmark, "Open">;
+    readonly SpamComplaint: PayloadOf<typeof postmark, "SpamComplaint">;
+    readonly SubscriptionChange: PayloadOf<typeof postmark, "SubscriptionChange">;
+  };
   /** @hookproof/providers src/propel-auth/fixtures/*.json */
   readonly propelAuth: {
     readonly "org.api_key_deleted": PayloadOf<typeof propelAuth, "org.api_key_deleted">;
@@ -488,6 +500,16 @@ export interface Fixtures {
     readonly "sync.organization": PayloadOf<typeof tesseral, "sync.organization">;
     readonly "sync.user": PayloadOf<typeof tesseral, "sync.user">;
   };
+  /** @hookproof/providers src/twilio/fixtures/*.json */
+  readonly twilio: {
+    readonly "call.completed": PayloadOf<typeof twilio, "call.completed">;
+    readonly "call.ringing": PayloadOf<typeof twilio, "call.ringing">;
+    readonly "message.delivered": PayloadOf<typeof twilio, "message.delivered">;
+    readonly "message.failed": PayloadOf<typeof twilio, "message.failed">;
+    readonly "message.received": PayloadOf<typeof twilio, "message.received">;
+    readonly "message.sent": PayloadOf<typeof twilio, "message.sent">;
+    readonly "message.undelivered": PayloadOf<typeof twilio, "message.undelivered">;
+  };
   /** @hookproof/providers src/typeform/fixtures/*.json */
   readonly typeform: {
     readonly form_response: PayloadOf<typeof typeform, "form_response">;
@@ -553,6 +575,7 @@ export const PROVIDER_KEYS: {
   readonly okta: "okta";
   readonly openai: "openai";
   readonly polar: "polar";
+  readonly postmark: "postmark";
   readonly "propel-auth": "propelAuth";
   readonly razorpay: "razorpay";
   readonly replicate: "replicate";
@@ -566,6 +589,7 @@ export const PROVIDER_KEYS: {
   readonly stytch: "stytch";
   readonly supabase: "supabase";
   readonly tesseral: "tesseral";
+  readonly twilio: "twilio";
   readonly typeform: "typeform";
   readonly userfront: "userfront";
   readonly vercel: "vercel";
@@ -589,6 +613,7 @@ export const PROVIDER_KEYS: {
   okta: "okta",
   openai: "openai",
   polar: "polar",
+  postmark: "postmark",
   "propel-auth": "propelAuth",
   razorpay: "razorpay",
   replicate: "replicate",
@@ -602,6 +627,7 @@ export const PROVIDER_KEYS: {
   stytch: "stytch",
   supabase: "supabase",
   tesseral: "tesseral",
+  twilio: "twilio",
   typeform: "typeform",
   userfront: "userfront",
   vercel: "vercel",
@@ -10166,6 +10192,208 @@ export const fixtureData: Fixtures = {
       },
     },
   },
+  postmark: {
+    Bounce: {
+      RecordType: "Bounce",
+      MessageStream: "outbound",
+      ID: 4323372036,
+      Type: "HardBounce",
+      TypeCode: 1,
+      Name: "Hard bounce",
+      Tag: "Invitation",
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+      ServerID: 23,
+      Description: "The server was unable to deliver your message (ex: unknown user, mailbox not found).",
+      Details: "Test bounce details",
+      Email: "john@example.com",
+      From: "sender@example.com",
+      BouncedAt: "2026-08-20T14:01:12Z",
+      DumpAvailable: true,
+      Inactive: true,
+      CanActivate: true,
+      Subject: "Test subject",
+      Content: "Return-Path: <>",
+    },
+    Click: {
+      RecordType: "Click",
+      MessageStream: "outbound",
+      ClickLocation: "HTML",
+      Client: {
+        Name: "Chrome 35.0.1916.153",
+        Company: "Google",
+        Family: "Chrome",
+      },
+      OS: {
+        Name: "OS X 10.7 Lion",
+        Company: "Apple Computer, Inc.",
+        Family: "OS X 10",
+      },
+      Platform: "Desktop",
+      UserAgent:
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/35.0.1916.153 Safari/537.36",
+      OriginalLink: "https://example.com",
+      Geo: {
+        CountryISOCode: "RS",
+        Country: "Serbia",
+        RegionISOCode: "VO",
+        Region: "Autonomna Pokrajina Vojvodina",
+        City: "Novi Sad",
+        Zip: "21000",
+        Coords: "45.2517,19.8369",
+        IP: "188.2.95.4",
+      },
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+      ReceivedAt: "2026-08-20T14:03:52Z",
+      Tag: "welcome-email",
+      Recipient: "john@example.com",
+    },
+    Delivery: {
+      RecordType: "Delivery",
+      ServerID: 23,
+      MessageStream: "outbound",
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Recipient: "john@example.com",
+      Tag: "welcome-email",
+      DeliveredAt: "2026-08-20T14:02:54.9070259Z",
+      Details: "Test delivery webhook details",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+    },
+    Inbound: {
+      FromName: "Postmarkapp Support",
+      MessageStream: "inbound",
+      From: "support@postmarkapp.com",
+      FromFull: {
+        Email: "support@postmarkapp.com",
+        Name: "Postmarkapp Support",
+        MailboxHash: "",
+      },
+      To: '"Firstname Lastname" <yourhash+SampleHash@inbound.postmarkapp.com>',
+      ToFull: [
+        {
+          Email: "yourhash+SampleHash@inbound.postmarkapp.com",
+          Name: "Firstname Lastname",
+          MailboxHash: "SampleHash",
+        },
+      ],
+      Cc: "",
+      CcFull: [],
+      Bcc: "",
+      BccFull: [],
+      OriginalRecipient: "yourhash+SampleHash@inbound.postmarkapp.com",
+      Subject: "Test subject",
+      MessageID: "73e6d360-66eb-11e1-8e72-a8904824019b",
+      ReplyTo: "replyto@postmarkapp.com",
+      MailboxHash: "SampleHash",
+      Date: "Thu, 20 Aug 2026 14:04:30 +0000",
+      TextBody: "This is a test text body.",
+      HtmlBody: "<html><body><p>This is a test html body.</p></body></html>",
+      StrippedTextReply: "This is the reply text",
+      Tag: "TestTag",
+      Headers: [
+        {
+          Name: "X-Header-Test",
+          Value: "",
+        },
+      ],
+      Attachments: [
+        {
+          Name: "test.txt",
+          Content: "VGhpcyBpcyBhdHRhY2htZW50IGNvbnRlbnRzLCBiYXNlLTY0IGVuY29kZWQu",
+          ContentType: "text/plain",
+          ContentLength: 45,
+        },
+      ],
+    },
+    Open: {
+      RecordType: "Open",
+      MessageStream: "outbound",
+      FirstOpen: true,
+      Client: {
+        Name: "Chrome 35.0.1916.153",
+        Company: "Google",
+        Family: "Chrome",
+      },
+      OS: {
+        Name: "OS X 10.7 Lion",
+        Company: "Apple Computer, Inc.",
+        Family: "OS X 10",
+      },
+      Platform: "WebMail",
+      UserAgent:
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/35.0.1916.153 Safari/537.36",
+      ReadSeconds: 5,
+      Geo: {
+        CountryISOCode: "RS",
+        Country: "Serbia",
+        RegionISOCode: "VO",
+        Region: "Autonomna Pokrajina Vojvodina",
+        City: "Novi Sad",
+        Zip: "21000",
+        Coords: "45.2517,19.8369",
+        IP: "188.2.95.4",
+      },
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+      ReceivedAt: "2026-08-20T14:03:30Z",
+      Tag: "welcome-email",
+      Recipient: "john@example.com",
+    },
+    SpamComplaint: {
+      RecordType: "SpamComplaint",
+      MessageStream: "outbound",
+      ID: 42,
+      Type: "SpamComplaint",
+      TypeCode: 512,
+      Name: "Spam complaint",
+      Tag: "Test",
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      Metadata: {
+        a_key: "a_value",
+        b_key: "b_value",
+      },
+      ServerID: 1234,
+      Description: "",
+      Details: "Test spam complaint details",
+      Email: "john@example.com",
+      From: "sender@example.com",
+      BouncedAt: "2026-08-20T14:01:44Z",
+      DumpAvailable: true,
+      Inactive: true,
+      CanActivate: false,
+      Subject: "Test subject",
+      Content: "<Abuse report dump>",
+    },
+    SubscriptionChange: {
+      RecordType: "SubscriptionChange",
+      MessageID: "883953f4-6105-42a2-a16a-77a8eac79483",
+      ServerID: 23,
+      MessageStream: "outbound",
+      ChangedAt: "2026-08-20T14:04:10Z",
+      Recipient: "bounced-address@wildbit.com",
+      Origin: "Recipient",
+      SuppressSending: true,
+      SuppressionReason: "HardBounce",
+      Tag: "my-tag",
+      Metadata: {
+        example: "value",
+        example_2: "value",
+      },
+    },
+  },
   propelAuth: {
     "org.api_key_deleted": {
       event_type: "org.api_key_deleted",
@@ -12609,6 +12837,138 @@ export const fixtureData: Fixtures = {
     "sync.user": {
       type: "sync.user",
       userId: "user_4x1c2k9d0m7qz3bvn8r5tw6ye",
+    },
+  },
+  twilio: {
+    "call.completed": {
+      Called: "+14155550100",
+      ToState: "CA",
+      CallerCountry: "US",
+      Direction: "inbound",
+      Timestamp: "Thu, 20 Aug 2026 14:03:21 +0000",
+      CallbackSource: "call-progress-events",
+      CallerState: "CA",
+      ToZip: "94105",
+      SequenceNumber: "0",
+      CallSid: "CA7d6c5b4a3f2e41d0c9b8a7f6e5d4c3b2",
+      To: "+14155550100",
+      CallerZip: "94105",
+      ToCountry: "US",
+      CalledZip: "94105",
+      ApiVersion: "2010-04-01",
+      CalledCity: "SAN FRANCISCO",
+      CallStatus: "completed",
+      Duration: "1",
+      From: "+14155550199",
+      CallDuration: "42",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      CalledCountry: "US",
+      CallerCity: "SAN FRANCISCO",
+      ToCity: "SAN FRANCISCO",
+      FromCountry: "US",
+      Caller: "+14155550199",
+      FromCity: "SAN FRANCISCO",
+      CalledState: "CA",
+      FromZip: "94105",
+      FromState: "CA",
+    },
+    "call.ringing": {
+      Called: "+14155550100",
+      ToState: "CA",
+      CallerCountry: "US",
+      Direction: "inbound",
+      CallerState: "CA",
+      ToZip: "94105",
+      CallSid: "CA7d6c5b4a3f2e41d0c9b8a7f6e5d4c3b2",
+      To: "+14155550100",
+      CallerZip: "94105",
+      ToCountry: "US",
+      CallToken: "%7B%22parentCallInfoToken%22%3A%22eyJhbGciOiJFUzI1NiJ9%22%7D",
+      CalledZip: "94105",
+      ApiVersion: "2010-04-01",
+      CalledCity: "SAN FRANCISCO",
+      CallStatus: "ringing",
+      From: "+14155550199",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      CalledCountry: "US",
+      CallerCity: "SAN FRANCISCO",
+      ToCity: "SAN FRANCISCO",
+      FromCountry: "US",
+      Caller: "+14155550199",
+      FromCity: "SAN FRANCISCO",
+      CalledState: "CA",
+      FromZip: "94105",
+      FromState: "CA",
+    },
+    "message.delivered": {
+      SmsSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      SmsStatus: "delivered",
+      MessageStatus: "delivered",
+      To: "+14155550199",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      MessageSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550100",
+      ApiVersion: "2010-04-01",
+      RawDlrDoneDate: "2608201404",
+    },
+    "message.failed": {
+      SmsSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      SmsStatus: "failed",
+      MessageStatus: "failed",
+      To: "+14155550199",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      MessageSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550100",
+      ApiVersion: "2010-04-01",
+      ErrorCode: "30008",
+    },
+    "message.received": {
+      ToCountry: "US",
+      ToState: "CA",
+      SmsMessageSid: "SM1f0e8d7c6b5a49382716f5e4d3c2b1a0",
+      NumMedia: "0",
+      ToCity: "SAN FRANCISCO",
+      FromZip: "94105",
+      SmsSid: "SM1f0e8d7c6b5a49382716f5e4d3c2b1a0",
+      FromState: "CA",
+      SmsStatus: "received",
+      FromCity: "SAN FRANCISCO",
+      Body: "Is the 3pm slot still free?",
+      FromCountry: "US",
+      To: "+14155550100",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      ToZip: "94105",
+      NumSegments: "1",
+      MessageSid: "SM1f0e8d7c6b5a49382716f5e4d3c2b1a0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550199",
+      ApiVersion: "2010-04-01",
+    },
+    "message.sent": {
+      SmsSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      SmsStatus: "sent",
+      MessageStatus: "sent",
+      To: "+14155550199",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      MessageSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550100",
+      ApiVersion: "2010-04-01",
+    },
+    "message.undelivered": {
+      SmsSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      SmsStatus: "undelivered",
+      MessageStatus: "undelivered",
+      To: "+14155550199",
+      MessagingServiceSid: "MG3e1c6b0f9a7d48e2b5c4a1f0d9e8c7b6",
+      MessageSid: "SM9a8b7c6d5e4f43219876a5b4c3d2e1f0",
+      AccountSid: "AC5ef8732a3c49700934481addd5ce1659",
+      From: "+14155550100",
+      ApiVersion: "2010-04-01",
+      ErrorCode: "30003",
+      RawDlrDoneDate: "2608201404",
     },
   },
   typeform: {

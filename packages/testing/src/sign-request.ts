@@ -92,13 +92,15 @@ export async function signDelivery(
     // One minute past the edge of the window, well clear of rounding.
     timestamp = nowSeconds + (variant === "expired" ? -1 : 1) * (tolerance + 60);
   }
-  const input = { body, id: options.id ?? randomId(scheme), timestamp };
-  // A sender whose body is the signature (Kinde's JWT) sends what `signBody` makes of the payload.
-  const wire = variant === undefined && scheme.signBody ? await scheme.signBody(input) : undefined;
-  let signed = wire ? wire.headers : await scheme.sign(input);
-  let sent = wire ? wire.body : body;
+  const url = String(options.url ?? "http://localhost/webhooks");
+  const method = options.method ?? "POST";
+  const input = { body, id: options.id ?? randomId(scheme), timestamp, method, url };
+  // A scheme whose proof travels in the body, or that sends another encoding (Twilio's form), writes the body too.
+  const wrapped = scheme.signBody ? await scheme.signBody(input) : undefined;
+  let signed = wrapped ? wrapped.headers : await scheme.sign(input);
+  let sent = wrapped ? wrapped.body : body;
   let drop: string[] = [];
-  if (variant === "tampered") sent = tamper(body);
+  if (variant === "tampered") sent = tamper(sent);
   else if (variant === "wrongSecret") signed = await withWrongSecret(scheme, signed, input);
   else if (variant === "missingHeader") {
     const named = options.missingHeader?.toLowerCase();
@@ -108,8 +110,8 @@ export async function signDelivery(
   for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   for (const name of drop) delete headers[name];
   return {
-    method: options.method ?? "POST",
-    url: String(options.url ?? "http://localhost/webhooks"),
+    method,
+    url,
     headers,
     body: sent,
   };

@@ -4,15 +4,20 @@ import { describe, expect, it } from "vitest";
 import { PROVIDERS, SIGNATURE_HEADER, typeHeaders } from "../test/providers.js";
 import { deliver } from "./deliver.js";
 import { fixture, type ProviderKey } from "./fixtures.js";
-import { signDelivery, signDuplicate, signHeaders, signRequest } from "./sign-request.js";
+import { signDelivery, signDuplicate, signHeaders, signRequest, toRequest } from "./sign-request.js";
 import { replaceLastWord, withWrongSecret } from "./variants.js";
 
 /**
  * One event per provider with a shared secret, dated now. The public-key senders (Discord's Ed25519,
  * SendGrid's ECDSA) and the JWTs of Netlify and Kinde have their wrong-key, tampered and replay cases in their
- * own folders (packages/providers/src/{discord,sendgrid,netlify,kinde}/*.test.ts).
+ * own folders (packages/providers/src/{discord,sendgrid,netlify,kinde}/*.test.ts); so do Postmark's Basic
+ * credentials, whose `wrongSecret` variant is not yet a well-formed pair (postmark.test.ts). Twilio, whose body
+ * is a form, has its own block below.
  */
-const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "kinde">, () => unknown> = {
+const EVENT: Record<
+  Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "kinde" | "twilio" | "postmark">,
+  () => unknown
+> = {
   auth0: () => fixture("auth0", "ss"),
   clerk: () => fixture("clerk", "user.created"),
   ferriskey: () => fixture("ferriskey", "user.created"),
@@ -144,6 +149,59 @@ describe.each(Object.keys(EVENT) as (keyof typeof EVENT)[])("%s negative variant
       await expect(signRequest(provider, payload, { variant: "future" })).rejects.toThrow(TypeError);
     });
   }
+});
+
+describe("twilio negative variants (a form body, signed with the URL)", () => {
+  const setup = () => {
+    const provider = PROVIDERS.twilio!();
+    let handled = 0;
+    const hooks = createWebhooks({ provider }).onAny(() => {
+      handled++;
+    });
+    return { provider, hooks, handled: () => handled, payload: fixture("twilio", "message.received") };
+  };
+
+  it("signs the fixture as the form Twilio posts, at the URL it is sent to", async () => {
+    const { provider, hooks, handled, payload } = setup();
+    const url = "https://hooks.example.com/twilio/sms?tenant=7";
+    const delivery = await signDelivery(provider, payload, { url });
+    expect(delivery.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(Object.fromEntries(new URLSearchParams(delivery.body as string))).toEqual(payload);
+    expect(await deliver(hooks.handle, signRequest(provider, payload, { url }))).toMatchObject({
+      status: 200,
+    });
+    // Sent to another URL than the one signed: refused.
+    const moved = toRequest({ ...delivery, url: "https://hooks.example.com/twilio/voice" });
+    expect(await deliver(hooks.handle, moved)).toMatchObject({
+      status: 401,
+      body: { error: { code: "invalid_signature" } },
+    });
+    expect(handled()).toBe(1);
+  });
+
+  it.each([
+    ["wrongSecret", 401, "invalid_signature"],
+    ["tampered", 401, "invalid_signature"],
+    ["missingHeader", 400, "missing_header"],
+  ] as const)("%s is rejected with %s", async (variant, status, code) => {
+    const { provider, hooks, handled, payload } = setup();
+    const request = await signRequest(provider, payload, { variant });
+    expect(request.headers.has("x-twilio-signature")).toBe(variant !== "missingHeader");
+    const result = await deliver(hooks.handle, request);
+    expect(result).toMatchObject({ status, body: { error: { code } } });
+    expect(handled()).toBe(0);
+  });
+
+  it("duplicate is handled once; expired cannot be made (Twilio signs no time)", async () => {
+    const { provider, hooks, handled, payload } = setup();
+    const [first, second] = await signDuplicate(provider, payload);
+    expect(await deliver(hooks.handle, first)).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await deliver(hooks.handle, second)).toMatchObject({ status: 200, body: { duplicate: true } });
+    expect(handled()).toBe(1);
+    await expect(signRequest(provider, payload, { variant: "expired" })).rejects.toThrow(
+      /signs no timestamp/,
+    );
+  });
 });
 
 describe("variants on schemes", () => {

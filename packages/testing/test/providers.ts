@@ -22,6 +22,7 @@ import {
   okta,
   openai,
   polar,
+  postmark,
   propelAuth,
   razorpay,
   replicate,
@@ -35,6 +36,7 @@ import {
   stytch,
   supabase,
   tesseral,
+  twilio,
   typeform,
   userfront,
   vercel,
@@ -70,6 +72,8 @@ export const LEMON_SQUEEZY_SECRET = "ls_secret_0123456789";
 export const VERCEL_SECRET = "vercel_webhook_secret_0123456789";
 export const SENTRY_SECRET = "sentry_client_secret_0123456789abcdef";
 export const GITLAB_SECRET = "glwt-7f3a9c2e51b84d06a1c2";
+export const POSTMARK_PASSWORD = "pm-webhook-Qx7tR2vN9pL4sK8m";
+export const TWILIO_SECRET = "9f3c2b1a0e8d7c6b5a4f3e2d1c0b9a8f";
 export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
@@ -130,6 +134,8 @@ export const SECRETS: Readonly<Record<string, string>> = {
   vercel: VERCEL_SECRET,
   sentry: SENTRY_SECRET,
   gitlab: GITLAB_SECRET,
+  postmark: `postmark:${POSTMARK_PASSWORD}`,
+  twilio: TWILIO_SECRET,
   typeform: TYPEFORM_SECRET,
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
@@ -178,6 +184,8 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   vercel: () => vercel({ secret: VERCEL_SECRET }),
   sentry: () => sentry({ secret: SENTRY_SECRET }),
   gitlab: () => gitlab({ token: GITLAB_SECRET }),
+  postmark: () => postmark({ username: "postmark", password: POSTMARK_PASSWORD }),
+  twilio: () => twilio({ secret: TWILIO_SECRET }),
   typeform: () => typeform({ secret: TYPEFORM_SECRET }),
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
   kinde: () => kinde({ publicKey: KINDE_PUBLIC_JWK, privateKey: KINDE_PRIVATE_JWK }),
@@ -216,6 +224,8 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   vercel: "x-vercel-signature",
   sentry: "sentry-hook-signature",
   gitlab: "x-gitlab-token",
+  postmark: "authorization",
+  twilio: "x-twilio-signature",
   typeform: "typeform-signature",
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",

@@ -4,7 +4,8 @@
  * @see https://api.slack.com/interactivity/handling
  * @module
  */
-import { type HeaderReader, parseForm, parseFormJson, parseJson } from "@hookproof/core";
+import { type HeaderReader, parseFormJson } from "@hookproof/core";
+import { formOrJson } from "../kit/form-body.js";
 
 /**
  * Slack's body as a payload: JSON, unless the media type is `application/x-www-form-urlencoded`; then
@@ -15,8 +16,6 @@ import { type HeaderReader, parseForm, parseFormJson, parseJson } from "@hookpro
  * slackDecode(utf8("payload=%7B%22type%22%3A%22block_actions%22%7D"), { header }); // { type: "block_actions" }
  */
 export function slackDecode(raw: Uint8Array, request: { header: HeaderReader }): unknown {
-  const media = request.header("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (media !== "application/x-www-form-urlencoded") return parseJson(raw);
-  const fields = parseForm(raw);
-  return fields.payload === undefined ? fields : parseFormJson(raw, "payload");
+  const body = formOrJson(raw, request);
+  return body.form && body.payload.payload !== undefined ? parseFormJson(raw, "payload") : body.payload;
 }

@@ -24,6 +24,7 @@ import {
   okta,
   openai,
   polar,
+  postmark,
   propelAuth,
   razorpay,
   replicate,
@@ -37,6 +38,7 @@ import {
   stytch,
   supabase,
   tesseral,
+  twilio,
   typeform,
   userfront,
   vercel,
@@ -264,6 +266,20 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => polar({ secret: s, allowShortSecret }),
   },
   {
+    name: "postmark",
+    secret: "the webhook's Basic auth credentials as `username:password`",
+    format: { matches: (secret) => secret.indexOf(":") > 0, looks: "username:password" },
+    create: (s, allowShortSecret) =>
+      postmark({
+        credentials: s.map((pair) => {
+          const colon = pair.indexOf(":");
+          if (colon <= 0) throw new UsageError("--secret for postmark is `username:password`.");
+          return { username: pair.slice(0, colon), password: pair.slice(colon + 1) };
+        }),
+        allowShortSecret,
+      }),
+  },
+  {
     name: "razorpay",
     secret: "the webhook's secret (used as text)",
     create: (s, allowShortSecret) => razorpay({ secret: s, allowShortSecret }),
@@ -335,6 +351,12 @@ const entries: readonly ProviderEntry[] = [
     secret: "the endpoint's whsec_… secret",
     format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => tesseral({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "twilio",
+    secret: "the account's Auth Token (Console → Account → API keys & tokens), used as text",
+    format: { matches: (secret) => /^[0-9a-f]{32}$/i.test(secret), looks: "32 hex characters" },
+    create: (s, allowShortSecret) => twilio({ secret: s, allowShortSecret }),
   },
   {
     name: "typeform",
