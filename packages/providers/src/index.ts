@@ -194,6 +194,19 @@ export type {
 } from "./openai/index.js";
 export { openai, openaiCatalogue } from "./openai/index.js";
 export type {
+  PaddleBillingCycle,
+  PaddleCreatedSubscription,
+  PaddleCustomer,
+  PaddleEvent,
+  PaddleEventData,
+  PaddleEvents,
+  PaddleOptions,
+  PaddleSubscription,
+  PaddleSubscriptionItem,
+  PaddleTransaction,
+} from "./paddle/index.js";
+export { paddle, paddleCatalogue, paddleHmac } from "./paddle/index.js";
+export type {
   PolarCustomer,
   PolarEvent,
   PolarEventData,

@@ -91,6 +91,7 @@ describe("hookproof fixtures", () => {
       "logto",
       "okta",
       "openai",
+      "paddle",
       "polar",
       "propel-auth",
       "razorpay",

@@ -19,6 +19,7 @@ import {
   netlify,
   okta,
   openai,
+  paddle,
   polar,
   propelAuth,
   razorpay,
@@ -60,6 +61,7 @@ export const SENDGRID_PRIVATE_KEY =
 export const SUPABASE_SECRET = "v1,whsec_bJ4rCGvW0Yx7Zo3TkU9nQ2sH6aLdE1fP8gR5mV0cXyA=";
 export const SHOPIFY_SECRET = "shpss_0123456789abcdef0123456789abcdef";
 export const RESEND_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+export const PADDLE_SECRET = "pdl_ntfset_01k3ct9x8w7v6t5s4r3q2p1n0m_Qm9vZ0hvb2tQcm9vZkZpeHR1cmVTZWNyZXQx";
 export const POLAR_SECRET = "whsec_ovyN6cPrTv56AApvzCaJno08SSmGJmgbWilb33N2JuK";
 export const OPENAI_SECRET = "whsec_RdvaYFYUXuIFuEbvZHwMfYFhUf7aMYjYcmM24+Aj40c=";
 export const REPLICATE_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
@@ -93,6 +95,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   userfront: USERFRONT_TOKEN,
   zitadel: ZITADEL_SECRET,
   resend: RESEND_SECRET,
+  paddle: PADDLE_SECRET,
   polar: POLAR_SECRET,
   openai: OPENAI_SECRET,
   replicate: REPLICATE_SECRET,
@@ -130,6 +133,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   userfront: () => userfront({ token: USERFRONT_TOKEN }),
   zitadel: () => zitadel({ secret: ZITADEL_SECRET }),
   resend: () => resend({ secret: RESEND_SECRET }),
+  paddle: () => paddle({ secret: PADDLE_SECRET }),
   polar: () => polar({ secret: POLAR_SECRET }),
   openai: () => openai({ secret: OPENAI_SECRET }),
   replicate: () => replicate({ secret: REPLICATE_SECRET }),
@@ -166,6 +170,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   userfront: "authorization",
   zitadel: "zitadel-signature",
   resend: "svix-signature",
+  paddle: "paddle-signature",
   polar: "webhook-signature",
   openai: "webhook-signature",
   replicate: "webhook-signature",

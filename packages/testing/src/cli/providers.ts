@@ -17,6 +17,7 @@ import {
   logto,
   okta,
   openai,
+  paddle,
   polar,
   propelAuth,
   razorpay,
@@ -146,6 +147,15 @@ const entries: readonly ProviderEntry[] = [
     secret: "the endpoint's whsec_… signing secret",
     format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => openai({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "paddle",
+    secret: "the notification destination's secret key (pdl_ntfset_…), used as text",
+    format: {
+      matches: (secret: string) => secret.startsWith("pdl_ntfset_"),
+      looks: "pdl_ntfset_<id>_<key>",
+    },
+    create: (s, allowShortSecret) => paddle({ secret: s, allowShortSecret }),
   },
   {
     name: "polar",
