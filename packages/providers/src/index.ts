@@ -327,6 +327,18 @@ export type {
 } from "./slack/index.js";
 export { slack, slackCatalogue, slackHmac } from "./slack/index.js";
 export type {
+  SquareCustomer,
+  SquareEvent,
+  SquareEventData,
+  SquareEvents,
+  SquareMoney,
+  SquareOptions,
+  SquareOrderCreated,
+  SquarePayment,
+  SquareRefund,
+} from "./square/index.js";
+export { square, squareCatalogue, squareHmac } from "./square/index.js";
+export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,
   StackAuthEvent,

@@ -24,6 +24,7 @@ import {
   sentry,
   shopify,
   slack,
+  square,
   stackAuth,
   stripe,
   stytch,
@@ -117,6 +118,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
+  ["square", () => square({ secret: "q9V2xK7mB3nR8tY1wZ4aEw" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

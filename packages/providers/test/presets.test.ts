@@ -28,6 +28,8 @@ import {
   shopifyHmac,
   slack,
   slackHmac,
+  square,
+  squareHmac,
   stackAuth,
   stripe,
   stripeHmac,
@@ -68,6 +70,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["shopifyHmac", (secret, allowShortSecret) => shopifyHmac({ secret, allowShortSecret })],
   ["slack", (secret, allowShortSecret) => slack({ secret, allowShortSecret }).scheme],
   ["slackHmac", (secret, allowShortSecret) => slackHmac({ secret, allowShortSecret })],
+  ["square", (secret, allowShortSecret) => square({ secret, allowShortSecret }).scheme],
+  ["squareHmac", (secret, allowShortSecret) => squareHmac({ secret, allowShortSecret })],
   ["userfront", (token, allowShortSecret) => userfront({ token, allowShortSecret }).scheme],
   ["netlify", (secret, allowShortSecret) => netlify({ secret, allowShortSecret }).scheme],
   ["ferriskey (secret)", (secret, allowShortSecret) => ferriskey({ secret, allowShortSecret }).scheme],
@@ -135,5 +139,7 @@ describe("replay bounds of the presets", () => {
       createWebhooks({ provider: slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }) }),
     ).not.toThrow();
     expect(slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }).replayBound).toBeUndefined();
+    // Square's 72 h maxAge fits the default retention.
+    expect(() => createWebhooks({ provider: square({ secret: "q9V2xK7mB3nR8tY1wZ4aEw" }) })).not.toThrow();
   });
 });

@@ -100,6 +100,7 @@ describe("hookproof fixtures", () => {
       "sentry",
       "shopify",
       "slack",
+      "square",
       "stack-auth",
       "stytch",
       "supabase",

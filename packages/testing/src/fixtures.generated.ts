@@ -26,6 +26,7 @@ import type {
   sentry,
   shopify,
   slack,
+  square,
   stackAuth,
   stripe,
   stytch,
@@ -378,6 +379,14 @@ export interface Fixtures {
     readonly reaction_added: PayloadOf<typeof slack, "reaction_added">;
     readonly tokens_revoked: PayloadOf<typeof slack, "tokens_revoked">;
   };
+  /** @hookproof/providers src/square/fixtures/*.json */
+  readonly square: {
+    readonly "customer.created": PayloadOf<typeof square, "customer.created">;
+    readonly "order.created": PayloadOf<typeof square, "order.created">;
+    readonly "payment.created": PayloadOf<typeof square, "payment.created">;
+    readonly "payment.updated": PayloadOf<typeof square, "payment.updated">;
+    readonly "refund.created": PayloadOf<typeof square, "refund.created">;
+  };
   /** @hookproof/providers src/stack-auth/fixtures/*.json */
   readonly stackAuth: {
     readonly "project_permission.created": PayloadOf<typeof stackAuth, "project_permission.created">;
@@ -512,6 +521,7 @@ export const PROVIDER_KEYS: {
   readonly sentry: "sentry";
   readonly shopify: "shopify";
   readonly slack: "slack";
+  readonly square: "square";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
   readonly stytch: "stytch";
@@ -547,6 +557,7 @@ export const PROVIDER_KEYS: {
   sentry: "sentry",
   shopify: "shopify",
   slack: "slack",
+  square: "square",
   "stack-auth": "stackAuth",
   stripe: "stripe",
   stytch: "stytch",
@@ -10279,6 +10290,186 @@ export const fixtureData: Fixtures = {
       is_ext_shared_channel: false,
       context_team_id: "T0123ABCD45",
       context_enterprise_id: null,
+    },
+  },
+  square: {
+    "customer.created": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "customer.created",
+      event_id: "e1b4a0f2-7c3d-4d8e-9f61-5a2b3c4d5e6f",
+      created_at: "2026-08-20T13:57:12.88046Z",
+      data: {
+        type: "customer",
+        id: "KZ28CR4S1S5WT8ZVMAXKTF4JMR",
+        object: {
+          customer: {
+            id: "KZ28CR4S1S5WT8ZVMAXKTF4JMR",
+            created_at: "2026-08-20T13:57:12.745Z",
+            updated_at: "2026-08-20T13:57:12Z",
+            given_name: "Ada",
+            family_name: "Lovelace",
+            email_address: "ada@example.com",
+            phone_number: "+14155550123",
+            reference_id: "user_1842",
+            preferences: {
+              email_unsubscribed: false,
+            },
+            creation_source: "THIRD_PARTY",
+            version: 0,
+          },
+        },
+      },
+    },
+    "order.created": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "order.created",
+      event_id: "4b8e6c0d-1f2a-4e3b-8c5d-6e7f8091a2b3",
+      created_at: "2026-08-20T13:58:05.210344Z",
+      data: {
+        type: "order_created",
+        id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+        object: {
+          order_created: {
+            order_id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+            version: 1,
+            location_id: "S8GWD5R9QB376",
+            state: "OPEN",
+            created_at: "2026-08-20T13:58:05.127Z",
+          },
+        },
+      },
+    },
+    "payment.created": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "payment.created",
+      event_id: "13b867cf-db3d-4b1c-90b6-2f32a9d78124",
+      created_at: "2026-08-20T13:58:31.627513291Z",
+      data: {
+        type: "payment",
+        id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+        object: {
+          payment: {
+            id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            created_at: "2026-08-20T13:58:31.502Z",
+            updated_at: "2026-08-20T13:58:31.502Z",
+            amount_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            total_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            approved_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            status: "APPROVED",
+            source_type: "CARD",
+            card_details: {
+              status: "AUTHORIZED",
+              card: {
+                card_brand: "VISA",
+                last_4: "1111",
+                exp_month: 11,
+                exp_year: 2029,
+                fingerprint: "sq-1-hookproofFixtureFingerprint",
+                card_type: "CREDIT",
+                bin: "411111",
+              },
+              entry_method: "KEYED",
+              cvv_status: "CVV_ACCEPTED",
+              avs_status: "AVS_ACCEPTED",
+              statement_description: "SQ *HOOKPROOF",
+            },
+            location_id: "S8GWD5R9QB376",
+            order_id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+            customer_id: "KZ28CR4S1S5WT8ZVMAXKTF4JMR",
+            receipt_number: "KkAk",
+            receipt_url: "https://squareup.com/receipt/preview/KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            version_token: "TPtNEOBOa6Qq6E3C3IjckSVOM6b3hMbfhjvTxHBQUsB6o",
+          },
+        },
+      },
+    },
+    "payment.updated": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "payment.updated",
+      event_id: "6a8f5f28-54a1-4eb0-a98a-3111513fd4fc",
+      created_at: "2026-08-20T13:59:02.130774108Z",
+      data: {
+        type: "payment",
+        id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+        object: {
+          payment: {
+            id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            created_at: "2026-08-20T13:58:31.502Z",
+            updated_at: "2026-08-20T13:59:01.986Z",
+            amount_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            total_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            approved_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            status: "COMPLETED",
+            source_type: "CARD",
+            card_details: {
+              status: "CAPTURED",
+              card: {
+                card_brand: "VISA",
+                last_4: "1111",
+                exp_month: 11,
+                exp_year: 2029,
+                fingerprint: "sq-1-hookproofFixtureFingerprint",
+                card_type: "CREDIT",
+                bin: "411111",
+              },
+              entry_method: "KEYED",
+              cvv_status: "CVV_ACCEPTED",
+              avs_status: "AVS_ACCEPTED",
+              statement_description: "SQ *HOOKPROOF",
+            },
+            location_id: "S8GWD5R9QB376",
+            order_id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+            customer_id: "KZ28CR4S1S5WT8ZVMAXKTF4JMR",
+            receipt_number: "KkAk",
+            receipt_url: "https://squareup.com/receipt/preview/KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            version_token: "TPtNEOBOa6Qq6E3C3IjckSVOM6b3hMbfhjvTxHBQUsB6o",
+          },
+        },
+      },
+    },
+    "refund.created": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "refund.created",
+      event_id: "9c3c5fd5-2a8e-4bd4-8d3e-0f1b7a6e4c21",
+      created_at: "2026-08-20T14:02:44.408861002Z",
+      data: {
+        type: "refund",
+        id: "KkAkhdMsgzn59SM8A89WgKwekxLZY_ptr5SGEjGKvHX2kYRz8g0Yt7vKaEk9mS",
+        object: {
+          refund: {
+            id: "KkAkhdMsgzn59SM8A89WgKwekxLZY_ptr5SGEjGKvHX2kYRz8g0Yt7vKaEk9mS",
+            status: "PENDING",
+            amount_money: {
+              amount: 900,
+              currency: "USD",
+            },
+            payment_id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            order_id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+            location_id: "S8GWD5R9QB376",
+            reason: "Returned item",
+            created_at: "2026-08-20T14:02:44.186Z",
+            updated_at: "2026-08-20T14:02:44.186Z",
+          },
+        },
+      },
     },
   },
   stackAuth: {

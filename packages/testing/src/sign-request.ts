@@ -92,7 +92,10 @@ export async function signDelivery(
     // One minute past the edge of the window, well clear of rounding.
     timestamp = nowSeconds + (variant === "expired" ? -1 : 1) * (tolerance + 60);
   }
-  const input = { body, id: options.id ?? randomId(scheme), timestamp };
+  const method = options.method ?? "POST";
+  const url = String(options.url ?? "http://localhost/webhooks");
+  // URL-bound schemes (Square, HubSpot, Twilio) sign the method and the URL the request is sent to.
+  const input = { body, id: options.id ?? randomId(scheme), timestamp, method, url };
   let signed = await scheme.sign(input);
   let sent = body;
   let drop: string[] = [];
@@ -106,8 +109,8 @@ export async function signDelivery(
   for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   for (const name of drop) delete headers[name];
   return {
-    method: options.method ?? "POST",
-    url: String(options.url ?? "http://localhost/webhooks"),
+    method,
+    url,
     headers,
     body: sent,
   };

@@ -23,6 +23,7 @@ const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid">, ()
   propelAuth: () => fixture("propelAuth", "user.created"),
   shopify: () => fixture("shopify", "orders/create"),
   slack: () => fixture("slack", "app_mention"),
+  square: () => fixture("square", "payment.created"),
   stackAuth: () => fixture("stackAuth", "user.created"),
   stripe: () => fixture("stripe", "invoice.paid"),
   stytch: () => fixture("stytch", "direct.member.create"),

@@ -29,6 +29,7 @@ import {
   sentry,
   shopify,
   slack,
+  square,
   stackAuth,
   stripe,
   stytch,
@@ -75,6 +76,7 @@ export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
+export const SQUARE_SECRET = "q9V2xK7mB3nR8tY1wZ4aEw";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
 /** The secret each provider is tested with, by CLI name. */
@@ -88,6 +90,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   "propel-auth": WHSEC,
   shopify: SHOPIFY_SECRET,
   slack: SLACK_SECRET,
+  square: SQUARE_SECRET,
   "stack-auth": WHSEC,
   stytch: WHSEC,
   supabase: SUPABASE_SECRET,
@@ -123,6 +126,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   propelAuth: () => propelAuth({ secret: WHSEC }),
   shopify: () => shopify({ secret: SHOPIFY_SECRET }),
   slack: () => slack({ secret: SLACK_SECRET }),
+  square: () => square({ secret: SQUARE_SECRET }),
   netlify: () => netlify({ secret: NETLIFY_SECRET }),
   sendgrid: () => sendgrid({ publicKey: SENDGRID_PUBLIC_KEY, privateKey: SENDGRID_PRIVATE_KEY }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
@@ -161,6 +165,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   propelAuth: "svix-signature",
   shopify: "x-shopify-hmac-sha256",
   slack: "x-slack-signature",
+  square: "x-square-hmacsha256-signature",
   sendgrid: "x-twilio-email-event-webhook-signature",
   stackAuth: "svix-signature",
   stripe: "stripe-signature",

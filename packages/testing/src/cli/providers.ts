@@ -26,6 +26,7 @@ import {
   sentry,
   shopify,
   slack,
+  square,
   stackAuth,
   stytch,
   supabase,
@@ -195,6 +196,11 @@ const entries: readonly ProviderEntry[] = [
     name: "slack",
     secret: "the app's Signing Secret (Basic Information → App Credentials), used as text",
     create: (s, allowShortSecret) => slack({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "square",
+    secret: "the subscription's Signature Key (Webhooks → Subscriptions → Show), used as text",
+    create: (s, allowShortSecret) => square({ secret: s, allowShortSecret }),
   },
   {
     name: "stack-auth",
