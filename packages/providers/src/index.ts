@@ -129,6 +129,17 @@ export type {
 } from "./gitlab/index.js";
 export { gitlab, gitlabCatalogue } from "./gitlab/index.js";
 export type {
+  HubSpotChange,
+  HubSpotCreation,
+  HubSpotDeletion,
+  HubSpotEventData,
+  HubSpotEvents,
+  HubSpotNotification,
+  HubSpotOptions,
+  HubSpotPropertyChange,
+} from "./hubspot/index.js";
+export { hubspot, hubspotCatalogue, hubspotHmac } from "./hubspot/index.js";
+export type {
   IntercomEvent,
   IntercomEventData,
   IntercomEvents,

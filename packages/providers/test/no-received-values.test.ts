@@ -9,6 +9,7 @@ import {
   generic,
   github,
   gitlab,
+  hubspot,
   intercom,
   lemonSqueezy,
   logto,
@@ -110,6 +111,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ],
   ["gitlab", () => gitlab({ token: "glwt-7f3a9c2e51b84d06a1c2" }), () => AUTH],
   ["typeform", () => typeform({ secret: "tf_secret_0123456789abcdef" }), () => AUTH],
+  ["hubspot", () => hubspot({ secret: "c0ffee00-1234-4abc-9def-0123456789ab" }), () => AUTH],
   ["intercom", () => intercom({ secret: "ic_client_secret_0123456789abcdef" }), () => AUTH],
   [
     "bitbucket",

@@ -86,6 +86,7 @@ describe("hookproof fixtures", () => {
       "ferriskey",
       "generic",
       "gitlab",
+      "hubspot",
       "intercom",
       "lemon-squeezy",
       "logto",

@@ -10,6 +10,7 @@ import type {
   generic,
   github,
   gitlab,
+  hubspot,
   intercom,
   lemonSqueezy,
   logto,
@@ -190,6 +191,16 @@ export interface Fixtures {
     readonly merge_request: PayloadOf<typeof gitlab, "merge_request">;
     readonly pipeline: PayloadOf<typeof gitlab, "pipeline">;
     readonly push: PayloadOf<typeof gitlab, "push">;
+  };
+  /** @hookproof/providers src/hubspot/fixtures/*.json */
+  readonly hubspot: {
+    readonly "company.creation": PayloadOf<typeof hubspot, "company.creation">;
+    readonly "company.propertyChange": PayloadOf<typeof hubspot, "company.propertyChange">;
+    readonly "contact.creation": PayloadOf<typeof hubspot, "contact.creation">;
+    readonly "contact.deletion": PayloadOf<typeof hubspot, "contact.deletion">;
+    readonly "contact.propertyChange": PayloadOf<typeof hubspot, "contact.propertyChange">;
+    readonly "deal.creation": PayloadOf<typeof hubspot, "deal.creation">;
+    readonly "deal.propertyChange": PayloadOf<typeof hubspot, "deal.propertyChange">;
   };
   /** @hookproof/providers src/intercom/fixtures/*.json */
   readonly intercom: {
@@ -505,6 +516,7 @@ export const PROVIDER_KEYS: {
   readonly generic: "generic";
   readonly github: "github";
   readonly gitlab: "gitlab";
+  readonly hubspot: "hubspot";
   readonly intercom: "intercom";
   readonly "lemon-squeezy": "lemonSqueezy";
   readonly logto: "logto";
@@ -541,6 +553,7 @@ export const PROVIDER_KEYS: {
   generic: "generic",
   github: "github",
   gitlab: "gitlab",
+  hubspot: "hubspot",
   intercom: "intercom",
   "lemon-squeezy": "lemonSqueezy",
   logto: "logto",
@@ -5984,6 +5997,102 @@ export const fixtureData: Fixtures = {
         },
       ],
       total_commits_count: 1,
+    },
+  },
+  hubspot: {
+    "company.creation": {
+      eventId: 3511538704,
+      subscriptionId: 2214004,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234405501,
+      subscriptionType: "company.creation",
+      attemptNumber: 0,
+      objectId: 18237461,
+      changeSource: "API",
+      changeFlag: "NEW",
+      sourceId: "54321",
+    },
+    "company.propertyChange": {
+      eventId: 3511538705,
+      subscriptionId: 2214005,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234470811,
+      subscriptionType: "company.propertyChange",
+      attemptNumber: 0,
+      objectId: 18237461,
+      changeSource: "API",
+      propertyName: "domain",
+      propertyValue: "example.com",
+      sourceId: "54321",
+    },
+    "contact.creation": {
+      eventId: 3511538701,
+      subscriptionId: 2214001,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234401000,
+      subscriptionType: "contact.creation",
+      attemptNumber: 0,
+      objectId: 9051,
+      changeSource: "CRM_UI",
+      changeFlag: "NEW",
+      sourceId: "userId:1234",
+    },
+    "contact.deletion": {
+      eventId: 3511538703,
+      subscriptionId: 2214003,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234590120,
+      subscriptionType: "contact.deletion",
+      attemptNumber: 0,
+      objectId: 9052,
+      changeSource: "CRM_UI",
+      changeFlag: "DELETED",
+      sourceId: "userId:1234",
+    },
+    "contact.propertyChange": {
+      eventId: 3511538702,
+      subscriptionId: 2214002,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234462315,
+      subscriptionType: "contact.propertyChange",
+      attemptNumber: 0,
+      objectId: 9051,
+      changeSource: "CRM_UI",
+      propertyName: "email",
+      propertyValue: "ada@example.com",
+      sourceId: "userId:1234",
+    },
+    "deal.creation": {
+      eventId: 3511538706,
+      subscriptionId: 2214006,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234512009,
+      subscriptionType: "deal.creation",
+      attemptNumber: 0,
+      objectId: 7700112233,
+      changeSource: "CRM_UI",
+      changeFlag: "NEW",
+      sourceId: "userId:1234",
+    },
+    "deal.propertyChange": {
+      eventId: 3511538707,
+      subscriptionId: 2214007,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234603742,
+      subscriptionType: "deal.propertyChange",
+      attemptNumber: 0,
+      objectId: 7700112233,
+      changeSource: "CRM_UI",
+      propertyName: "dealstage",
+      propertyValue: "closedwon",
+      sourceId: "userId:1234",
     },
   },
   intercom: {

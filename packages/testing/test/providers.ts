@@ -13,6 +13,7 @@ import {
   generic,
   github,
   gitlab,
+  hubspot,
   intercom,
   lemonSqueezy,
   logto,
@@ -72,6 +73,7 @@ export const VERCEL_SECRET = "vercel_webhook_secret_0123456789";
 export const SENTRY_SECRET = "sentry_client_secret_0123456789abcdef";
 export const GITLAB_SECRET = "glwt-7f3a9c2e51b84d06a1c2";
 export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
+export const HUBSPOT_SECRET = "c0ffee00-1234-4abc-9def-0123456789ab";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
@@ -108,6 +110,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   sentry: SENTRY_SECRET,
   gitlab: GITLAB_SECRET,
   typeform: TYPEFORM_SECRET,
+  hubspot: HUBSPOT_SECRET,
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
   calendly: CALENDLY_SECRET,
@@ -147,6 +150,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   sentry: () => sentry({ secret: SENTRY_SECRET }),
   gitlab: () => gitlab({ token: GITLAB_SECRET }),
   typeform: () => typeform({ secret: TYPEFORM_SECRET }),
+  hubspot: () => hubspot({ secret: HUBSPOT_SECRET }),
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
   calendly: () => calendly({ secret: CALENDLY_SECRET }),
@@ -185,6 +189,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   sentry: "sentry-hook-signature",
   gitlab: "x-gitlab-token",
   typeform: "typeform-signature",
+  hubspot: "x-hubspot-signature-v3",
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",
   calendly: "calendly-webhook-signature",

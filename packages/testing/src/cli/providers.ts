@@ -12,6 +12,7 @@ import {
   ferriskey,
   generic,
   gitlab,
+  hubspot,
   intercom,
   lemonSqueezy,
   logto,
@@ -132,6 +133,11 @@ const entries: readonly ProviderEntry[] = [
     name: "gitlab",
     secret: "the webhook's secret token",
     create: (s, allowShortSecret) => gitlab({ token: s, allowShortSecret }),
+  },
+  {
+    name: "hubspot",
+    secret: "the app's client secret (the app → Auth → Client secret), used as text",
+    create: (s, allowShortSecret) => hubspot({ secret: s, allowShortSecret }),
   },
   {
     name: "intercom",
