@@ -150,6 +150,17 @@ export type {
 } from "./gitlab/index.js";
 export { gitlab, gitlabCatalogue } from "./gitlab/index.js";
 export type {
+  HubSpotChange,
+  HubSpotCreation,
+  HubSpotDeletion,
+  HubSpotEventData,
+  HubSpotEvents,
+  HubSpotNotification,
+  HubSpotOptions,
+  HubSpotPropertyChange,
+} from "./hubspot/index.js";
+export { hubspot, hubspotCatalogue, hubspotHmac } from "./hubspot/index.js";
+export type {
   IntercomEvent,
   IntercomEventData,
   IntercomEvents,
@@ -229,6 +240,19 @@ export type {
   OpenAIOptions,
 } from "./openai/index.js";
 export { openai, openaiCatalogue } from "./openai/index.js";
+export type {
+  PaddleBillingCycle,
+  PaddleCreatedSubscription,
+  PaddleCustomer,
+  PaddleEvent,
+  PaddleEventData,
+  PaddleEvents,
+  PaddleOptions,
+  PaddleSubscription,
+  PaddleSubscriptionItem,
+  PaddleTransaction,
+} from "./paddle/index.js";
+export { paddle, paddleCatalogue, paddleHmac } from "./paddle/index.js";
 export type {
   PolarCustomer,
   PolarEvent,
@@ -365,6 +389,18 @@ export type {
   SlackTokensRevoked,
 } from "./slack/index.js";
 export { slack, slackCatalogue, slackHmac } from "./slack/index.js";
+export type {
+  SquareCustomer,
+  SquareEvent,
+  SquareEventData,
+  SquareEvents,
+  SquareMoney,
+  SquareOptions,
+  SquareOrderCreated,
+  SquarePayment,
+  SquareRefund,
+} from "./square/index.js";
+export { square, squareCatalogue, squareHmac } from "./square/index.js";
 export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,

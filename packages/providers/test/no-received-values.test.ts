@@ -9,11 +9,13 @@ import {
   generic,
   github,
   gitlab,
+  hubspot,
   intercom,
   lemonSqueezy,
   logto,
   okta,
   openai,
+  paddle,
   polar,
   postmark,
   propelAuth,
@@ -24,6 +26,7 @@ import {
   sentry,
   shopify,
   slack,
+  square,
   stackAuth,
   stripe,
   stytch,
@@ -95,6 +98,11 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (topic) => ({ ...AUTH, "x-shopify-topic": topic }),
   ],
   ["resend", () => resend({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }), () => AUTH],
+  [
+    "paddle",
+    () => paddle({ secret: "pdl_ntfset_01k3ct9x8w7v6t5s4r3q2p1n0m_Qm9vZ0hvb2tQcm9vZkZpeHR1cmVTZWNyZXQx" }),
+    () => AUTH,
+  ],
   ["polar", () => polar({ secret: "whsec_ovyN6cPrTv56AApvzCaJno08SSmGJmgbWilb33N2JuK" }), () => AUTH],
   ["openai", () => openai({ secret: "whsec_RdvaYFYUXuIFuEbvZHwMfYFhUf7aMYjYcmM24+Aj40c=" }), () => AUTH],
   ["replicate", () => replicate({ secret: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD" }), () => AUTH],
@@ -110,6 +118,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ["postmark", () => postmark({ username: "postmark", password: "pm-webhook-Qx7tR2vN9pL4sK8m" }), () => AUTH],
   ["twilio", () => twilio({ secret: "9f3c2b1a0e8d7c6b5a4f3e2d1c0b9a8f" }), () => AUTH],
   ["typeform", () => typeform({ secret: "tf_secret_0123456789abcdef" }), () => AUTH],
+  ["hubspot", () => hubspot({ secret: "c0ffee00-1234-4abc-9def-0123456789ab" }), () => AUTH],
   ["intercom", () => intercom({ secret: "ic_client_secret_0123456789abcdef" }), () => AUTH],
   ["kinde", () => kinde({ domain: "https://acme.kinde.com" }), () => AUTH],
   [
@@ -119,6 +128,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
+  ["square", () => square({ secret: "q9V2xK7mB3nR8tY1wZ4aEw" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

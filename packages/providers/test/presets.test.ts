@@ -10,12 +10,16 @@ import {
   github,
   githubHmac,
   gitlab,
+  hubspot,
+  hubspotHmac,
   intercom,
   lemonSqueezy,
   logto,
   logtoHmac,
   okta,
   openai,
+  paddle,
+  paddleHmac,
   polar,
   postmark,
   propelAuth,
@@ -27,6 +31,8 @@ import {
   shopifyHmac,
   slack,
   slackHmac,
+  square,
+  squareHmac,
   stackAuth,
   stripe,
   stripeHmac,
@@ -70,6 +76,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["shopifyHmac", (secret, allowShortSecret) => shopifyHmac({ secret, allowShortSecret })],
   ["slack", (secret, allowShortSecret) => slack({ secret, allowShortSecret }).scheme],
   ["slackHmac", (secret, allowShortSecret) => slackHmac({ secret, allowShortSecret })],
+  ["square", (secret, allowShortSecret) => square({ secret, allowShortSecret }).scheme],
+  ["squareHmac", (secret, allowShortSecret) => squareHmac({ secret, allowShortSecret })],
   ["userfront", (token, allowShortSecret) => userfront({ token, allowShortSecret }).scheme],
   ["fusionAuth", (secret, allowShortSecret) => fusionAuth({ secret, allowShortSecret }).scheme],
   ["netlify", (secret, allowShortSecret) => netlify({ secret, allowShortSecret }).scheme],
@@ -80,6 +88,8 @@ const FACTORIES: readonly SecretFactory[] = [
       ferriskey({ token: { header: "x-hook-token", token }, allowShortSecret }).scheme,
   ],
   ["resend", (secret, allowShortSecret) => resend({ secret: secret, allowShortSecret }).scheme, true],
+  ["paddle", (secret, allowShortSecret) => paddle({ secret, allowShortSecret }).scheme],
+  ["paddleHmac", (secret, allowShortSecret) => paddleHmac({ secret, allowShortSecret })],
   ["polar", (secret, allowShortSecret) => polar({ secret: secret, allowShortSecret }).scheme],
   [
     "postmark",
@@ -97,6 +107,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["twilio", (secret, allowShortSecret) => twilio({ secret, allowShortSecret }).scheme],
   ["twilioHmac", (secret, allowShortSecret) => twilioHmac({ secret, allowShortSecret })],
   ["typeform", (secret, allowShortSecret) => typeform({ secret: secret, allowShortSecret }).scheme],
+  ["hubspot", (secret, allowShortSecret) => hubspot({ secret, allowShortSecret }).scheme],
+  ["hubspotHmac", (secret, allowShortSecret) => hubspotHmac({ secret, allowShortSecret })],
   ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
   ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
   ["calendly", (secret, allowShortSecret) => calendly({ secret: secret, allowShortSecret }).scheme],
@@ -147,5 +159,7 @@ describe("replay bounds of the presets", () => {
       createWebhooks({ provider: slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }) }),
     ).not.toThrow();
     expect(slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }).replayBound).toBeUndefined();
+    // Square's 72 h maxAge fits the default retention.
+    expect(() => createWebhooks({ provider: square({ secret: "q9V2xK7mB3nR8tY1wZ4aEw" }) })).not.toThrow();
   });
 });

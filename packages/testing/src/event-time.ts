@@ -74,6 +74,12 @@ const DATERS: Readonly<Record<string, Dater>> = {
   logto(payload, now) {
     if (typeof payload.createdAt === "string") payload.createdAt = new Date(now).toISOString();
   },
+  // Square's `created_at`, RFC 3339 with nanoseconds; its preset refuses an event 72 h old.
+  square(payload, now) {
+    if (typeof payload.created_at === "string") {
+      payload.created_at = new Date(now).toISOString().replace(/Z$/, "000000Z");
+    }
+  },
 };
 
 /**

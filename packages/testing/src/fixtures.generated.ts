@@ -11,6 +11,7 @@ import type {
   generic,
   github,
   gitlab,
+  hubspot,
   intercom,
   kinde,
   lemonSqueezy,
@@ -18,6 +19,7 @@ import type {
   netlify,
   okta,
   openai,
+  paddle,
   polar,
   postmark,
   propelAuth,
@@ -28,6 +30,7 @@ import type {
   sentry,
   shopify,
   slack,
+  square,
   stackAuth,
   stripe,
   stytch,
@@ -231,6 +234,16 @@ export interface Fixtures {
     readonly pipeline: PayloadOf<typeof gitlab, "pipeline">;
     readonly push: PayloadOf<typeof gitlab, "push">;
   };
+  /** @hookproof/providers src/hubspot/fixtures/*.json */
+  readonly hubspot: {
+    readonly "company.creation": PayloadOf<typeof hubspot, "company.creation">;
+    readonly "company.propertyChange": PayloadOf<typeof hubspot, "company.propertyChange">;
+    readonly "contact.creation": PayloadOf<typeof hubspot, "contact.creation">;
+    readonly "contact.deletion": PayloadOf<typeof hubspot, "contact.deletion">;
+    readonly "contact.propertyChange": PayloadOf<typeof hubspot, "contact.propertyChange">;
+    readonly "deal.creation": PayloadOf<typeof hubspot, "deal.creation">;
+    readonly "deal.propertyChange": PayloadOf<typeof hubspot, "deal.propertyChange">;
+  };
   /** @hookproof/providers src/intercom/fixtures/*.json */
   readonly intercom: {
     readonly "contact.user.created": PayloadOf<typeof intercom, "contact.user.created">;
@@ -325,6 +338,16 @@ export interface Fixtures {
     readonly "fine_tuning.job.succeeded": PayloadOf<typeof openai, "fine_tuning.job.succeeded">;
     readonly "response.completed": PayloadOf<typeof openai, "response.completed">;
     readonly "response.failed": PayloadOf<typeof openai, "response.failed">;
+  };
+  /** @hookproof/providers src/paddle/fixtures/*.json */
+  readonly paddle: {
+    readonly "customer.created": PayloadOf<typeof paddle, "customer.created">;
+    readonly "customer.updated": PayloadOf<typeof paddle, "customer.updated">;
+    readonly "subscription.canceled": PayloadOf<typeof paddle, "subscription.canceled">;
+    readonly "subscription.created": PayloadOf<typeof paddle, "subscription.created">;
+    readonly "subscription.updated": PayloadOf<typeof paddle, "subscription.updated">;
+    readonly "transaction.completed": PayloadOf<typeof paddle, "transaction.completed">;
+    readonly "transaction.paid": PayloadOf<typeof paddle, "transaction.paid">;
   };
   /** @hookproof/providers src/polar/fixtures/*.json */
   readonly polar: {
@@ -437,6 +460,14 @@ export interface Fixtures {
     readonly member_joined_channel: PayloadOf<typeof slack, "member_joined_channel">;
     readonly reaction_added: PayloadOf<typeof slack, "reaction_added">;
     readonly tokens_revoked: PayloadOf<typeof slack, "tokens_revoked">;
+  };
+  /** @hookproof/providers src/square/fixtures/*.json */
+  readonly square: {
+    readonly "customer.created": PayloadOf<typeof square, "customer.created">;
+    readonly "order.created": PayloadOf<typeof square, "order.created">;
+    readonly "payment.created": PayloadOf<typeof square, "payment.created">;
+    readonly "payment.updated": PayloadOf<typeof square, "payment.updated">;
+    readonly "refund.created": PayloadOf<typeof square, "refund.created">;
   };
   /** @hookproof/providers src/stack-auth/fixtures/*.json */
   readonly stackAuth: {
@@ -567,6 +598,7 @@ export const PROVIDER_KEYS: {
   readonly generic: "generic";
   readonly github: "github";
   readonly gitlab: "gitlab";
+  readonly hubspot: "hubspot";
   readonly intercom: "intercom";
   readonly kinde: "kinde";
   readonly "lemon-squeezy": "lemonSqueezy";
@@ -574,6 +606,7 @@ export const PROVIDER_KEYS: {
   readonly netlify: "netlify";
   readonly okta: "okta";
   readonly openai: "openai";
+  readonly paddle: "paddle";
   readonly polar: "polar";
   readonly postmark: "postmark";
   readonly "propel-auth": "propelAuth";
@@ -584,6 +617,7 @@ export const PROVIDER_KEYS: {
   readonly sentry: "sentry";
   readonly shopify: "shopify";
   readonly slack: "slack";
+  readonly square: "square";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
   readonly stytch: "stytch";
@@ -605,6 +639,7 @@ export const PROVIDER_KEYS: {
   generic: "generic",
   github: "github",
   gitlab: "gitlab",
+  hubspot: "hubspot",
   intercom: "intercom",
   kinde: "kinde",
   "lemon-squeezy": "lemonSqueezy",
@@ -612,6 +647,7 @@ export const PROVIDER_KEYS: {
   netlify: "netlify",
   okta: "okta",
   openai: "openai",
+  paddle: "paddle",
   polar: "polar",
   postmark: "postmark",
   "propel-auth": "propelAuth",
@@ -622,6 +658,7 @@ export const PROVIDER_KEYS: {
   sentry: "sentry",
   shopify: "shopify",
   slack: "slack",
+  square: "square",
   "stack-auth": "stackAuth",
   stripe: "stripe",
   stytch: "stytch",
@@ -7183,6 +7220,102 @@ export const fixtureData: Fixtures = {
       total_commits_count: 1,
     },
   },
+  hubspot: {
+    "company.creation": {
+      eventId: 3511538704,
+      subscriptionId: 2214004,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234405501,
+      subscriptionType: "company.creation",
+      attemptNumber: 0,
+      objectId: 18237461,
+      changeSource: "API",
+      changeFlag: "NEW",
+      sourceId: "54321",
+    },
+    "company.propertyChange": {
+      eventId: 3511538705,
+      subscriptionId: 2214005,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234470811,
+      subscriptionType: "company.propertyChange",
+      attemptNumber: 0,
+      objectId: 18237461,
+      changeSource: "API",
+      propertyName: "domain",
+      propertyValue: "example.com",
+      sourceId: "54321",
+    },
+    "contact.creation": {
+      eventId: 3511538701,
+      subscriptionId: 2214001,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234401000,
+      subscriptionType: "contact.creation",
+      attemptNumber: 0,
+      objectId: 9051,
+      changeSource: "CRM_UI",
+      changeFlag: "NEW",
+      sourceId: "userId:1234",
+    },
+    "contact.deletion": {
+      eventId: 3511538703,
+      subscriptionId: 2214003,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234590120,
+      subscriptionType: "contact.deletion",
+      attemptNumber: 0,
+      objectId: 9052,
+      changeSource: "CRM_UI",
+      changeFlag: "DELETED",
+      sourceId: "userId:1234",
+    },
+    "contact.propertyChange": {
+      eventId: 3511538702,
+      subscriptionId: 2214002,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234462315,
+      subscriptionType: "contact.propertyChange",
+      attemptNumber: 0,
+      objectId: 9051,
+      changeSource: "CRM_UI",
+      propertyName: "email",
+      propertyValue: "ada@example.com",
+      sourceId: "userId:1234",
+    },
+    "deal.creation": {
+      eventId: 3511538706,
+      subscriptionId: 2214006,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234512009,
+      subscriptionType: "deal.creation",
+      attemptNumber: 0,
+      objectId: 7700112233,
+      changeSource: "CRM_UI",
+      changeFlag: "NEW",
+      sourceId: "userId:1234",
+    },
+    "deal.propertyChange": {
+      eventId: 3511538707,
+      subscriptionId: 2214007,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: 1787234603742,
+      subscriptionType: "deal.propertyChange",
+      attemptNumber: 0,
+      objectId: 7700112233,
+      changeSource: "CRM_UI",
+      propertyName: "dealstage",
+      propertyValue: "closedwon",
+      sourceId: "userId:1234",
+    },
+  },
   intercom: {
     "contact.user.created": {
       type: "notification_event",
@@ -10097,6 +10230,498 @@ export const fixtureData: Fixtures = {
       },
     },
   },
+  paddle: {
+    "customer.created": {
+      event_id: "evt_01k3cw0a2b3c4d5e6f7g8h9j0k",
+      event_type: "customer.created",
+      occurred_at: "2026-08-20T13:58:02.520134Z",
+      notification_id: "ntf_01k3cw0p3q4r5s6t7v8w9x0y1z",
+      data: {
+        id: "ctm_01k3cv5k7r2m9n4p6q8s0t1w3x",
+        name: null,
+        email: "ada@example.com",
+        locale: "en",
+        status: "active",
+        custom_data: null,
+        created_at: "2026-08-20T13:58:02.311Z",
+        updated_at: "2026-08-20T13:58:02.311Z",
+        import_meta: null,
+        marketing_consent: false,
+      },
+    },
+    "customer.updated": {
+      event_id: "evt_01k3cw1a2b3c4d5e6f7g8h9j0k",
+      event_type: "customer.updated",
+      occurred_at: "2026-08-20T14:01:41.118902Z",
+      notification_id: "ntf_01k3cw1p3q4r5s6t7v8w9x0y1z",
+      data: {
+        id: "ctm_01k3cv5k7r2m9n4p6q8s0t1w3x",
+        name: "Ada Lovelace",
+        email: "ada@example.com",
+        locale: "en",
+        status: "active",
+        custom_data: null,
+        created_at: "2026-08-20T13:58:02.311Z",
+        updated_at: "2026-08-20T14:01:40.905Z",
+        import_meta: null,
+        marketing_consent: false,
+      },
+    },
+    "subscription.canceled": {
+      event_id: "evt_01k3cw4a2b3c4d5e6f7g8h9j0k",
+      event_type: "subscription.canceled",
+      occurred_at: "2026-08-20T14:02:15.690047Z",
+      notification_id: "ntf_01k3cw4p3q4r5s6t7v8w9x0y1z",
+      data: {
+        id: "sub_01k3cv6a9b1c3d5f7g9h1j3k5m",
+        status: "canceled",
+        customer_id: "ctm_01k3cv5k7r2m9n4p6q8s0t1w3x",
+        address_id: "add_01k3cv5m2n4p6q8r0s2t4v6w8x",
+        business_id: null,
+        currency_code: "USD",
+        created_at: "2026-08-20T13:59:10.118Z",
+        updated_at: "2026-08-20T14:02:15.442Z",
+        started_at: "2026-08-20T13:59:09.870Z",
+        first_billed_at: "2026-08-20T13:59:09.870Z",
+        next_billed_at: null,
+        paused_at: null,
+        canceled_at: "2026-08-20T14:02:15.442Z",
+        discount: null,
+        collection_mode: "automatic",
+        billing_details: null,
+        current_billing_period: null,
+        billing_cycle: {
+          interval: "month",
+          frequency: 1,
+        },
+        scheduled_change: null,
+        items: [
+          {
+            status: "inactive",
+            quantity: 1,
+            recurring: true,
+            created_at: "2026-08-20T13:59:10.118Z",
+            updated_at: "2026-08-20T13:59:10.118Z",
+            previously_billed_at: "2026-08-20T13:59:09.870Z",
+            next_billed_at: null,
+            trial_dates: null,
+            price: {
+              id: "pri_01k3cv2d8f4g6h8j0k2m4n6p8q",
+              product_id: "pro_01k3cv1b3c5d7f9g1h3j5k7m9n",
+              name: "Monthly",
+              description: "Pro plan, billed monthly",
+              type: "standard",
+              billing_cycle: {
+                interval: "month",
+                frequency: 1,
+              },
+              trial_period: null,
+              tax_mode: "account_setting",
+              unit_price: {
+                amount: "2900",
+                currency_code: "USD",
+              },
+              unit_price_overrides: [],
+              quantity: {
+                minimum: 1,
+                maximum: 1,
+              },
+              status: "active",
+              custom_data: null,
+              import_meta: null,
+              created_at: "2026-08-01T09:00:00.000Z",
+              updated_at: "2026-08-01T09:00:00.000Z",
+            },
+          },
+        ],
+        custom_data: null,
+        import_meta: null,
+      },
+    },
+    "subscription.created": {
+      event_id: "evt_01k3cw2a2b3c4d5e6f7g8h9j0k",
+      event_type: "subscription.created",
+      occurred_at: "2026-08-20T13:59:10.330561Z",
+      notification_id: "ntf_01k3cw2p3q4r5s6t7v8w9x0y1z",
+      data: {
+        id: "sub_01k3cv6a9b1c3d5f7g9h1j3k5m",
+        status: "active",
+        customer_id: "ctm_01k3cv5k7r2m9n4p6q8s0t1w3x",
+        address_id: "add_01k3cv5m2n4p6q8r0s2t4v6w8x",
+        business_id: null,
+        currency_code: "USD",
+        created_at: "2026-08-20T13:59:10.118Z",
+        updated_at: "2026-08-20T13:59:10.118Z",
+        started_at: "2026-08-20T13:59:09.870Z",
+        first_billed_at: "2026-08-20T13:59:09.870Z",
+        next_billed_at: "2026-09-20T13:59:09.870Z",
+        paused_at: null,
+        canceled_at: null,
+        discount: null,
+        collection_mode: "automatic",
+        billing_details: null,
+        current_billing_period: {
+          starts_at: "2026-08-20T13:59:09.870Z",
+          ends_at: "2026-09-20T13:59:09.870Z",
+        },
+        billing_cycle: {
+          interval: "month",
+          frequency: 1,
+        },
+        scheduled_change: null,
+        items: [
+          {
+            status: "active",
+            quantity: 1,
+            recurring: true,
+            created_at: "2026-08-20T13:59:10.118Z",
+            updated_at: "2026-08-20T13:59:10.118Z",
+            previously_billed_at: "2026-08-20T13:59:09.870Z",
+            next_billed_at: "2026-09-20T13:59:09.870Z",
+            trial_dates: null,
+            price: {
+              id: "pri_01k3cv2d8f4g6h8j0k2m4n6p8q",
+              product_id: "pro_01k3cv1b3c5d7f9g1h3j5k7m9n",
+              name: "Monthly",
+              description: "Pro plan, billed monthly",
+              type: "standard",
+              billing_cycle: {
+                interval: "month",
+                frequency: 1,
+              },
+              trial_period: null,
+              tax_mode: "account_setting",
+              unit_price: {
+                amount: "2900",
+                currency_code: "USD",
+              },
+              unit_price_overrides: [],
+              quantity: {
+                minimum: 1,
+                maximum: 1,
+              },
+              status: "active",
+              custom_data: null,
+              import_meta: null,
+              created_at: "2026-08-01T09:00:00.000Z",
+              updated_at: "2026-08-01T09:00:00.000Z",
+            },
+          },
+        ],
+        custom_data: null,
+        import_meta: null,
+        transaction_id: "txn_01k3cv4x6y8z0a2b4c6d8f0g2h",
+      },
+    },
+    "subscription.updated": {
+      event_id: "evt_01k3cw3a2b3c4d5e6f7g8h9j0k",
+      event_type: "subscription.updated",
+      occurred_at: "2026-08-20T14:00:30.774210Z",
+      notification_id: "ntf_01k3cw3p3q4r5s6t7v8w9x0y1z",
+      data: {
+        id: "sub_01k3cv6a9b1c3d5f7g9h1j3k5m",
+        status: "active",
+        customer_id: "ctm_01k3cv5k7r2m9n4p6q8s0t1w3x",
+        address_id: "add_01k3cv5m2n4p6q8r0s2t4v6w8x",
+        business_id: null,
+        currency_code: "USD",
+        created_at: "2026-08-20T13:59:10.118Z",
+        updated_at: "2026-08-20T14:02:15.442Z",
+        started_at: "2026-08-20T13:59:09.870Z",
+        first_billed_at: "2026-08-20T13:59:09.870Z",
+        next_billed_at: "2026-09-20T13:59:09.870Z",
+        paused_at: null,
+        canceled_at: null,
+        discount: null,
+        collection_mode: "automatic",
+        billing_details: null,
+        current_billing_period: {
+          starts_at: "2026-08-20T13:59:09.870Z",
+          ends_at: "2026-09-20T13:59:09.870Z",
+        },
+        billing_cycle: {
+          interval: "month",
+          frequency: 1,
+        },
+        scheduled_change: {
+          action: "cancel",
+          effective_at: "2026-09-20T13:59:09.870Z",
+          resume_at: null,
+        },
+        items: [
+          {
+            status: "active",
+            quantity: 1,
+            recurring: true,
+            created_at: "2026-08-20T13:59:10.118Z",
+            updated_at: "2026-08-20T13:59:10.118Z",
+            previously_billed_at: "2026-08-20T13:59:09.870Z",
+            next_billed_at: "2026-09-20T13:59:09.870Z",
+            trial_dates: null,
+            price: {
+              id: "pri_01k3cv2d8f4g6h8j0k2m4n6p8q",
+              product_id: "pro_01k3cv1b3c5d7f9g1h3j5k7m9n",
+              name: "Monthly",
+              description: "Pro plan, billed monthly",
+              type: "standard",
+              billing_cycle: {
+                interval: "month",
+                frequency: 1,
+              },
+              trial_period: null,
+              tax_mode: "account_setting",
+              unit_price: {
+                amount: "2900",
+                currency_code: "USD",
+              },
+              unit_price_overrides: [],
+              quantity: {
+                minimum: 1,
+                maximum: 1,
+              },
+              status: "active",
+              custom_data: null,
+              import_meta: null,
+              created_at: "2026-08-01T09:00:00.000Z",
+              updated_at: "2026-08-01T09:00:00.000Z",
+            },
+          },
+        ],
+        custom_data: null,
+        import_meta: null,
+      },
+    },
+    "transaction.completed": {
+      event_id: "evt_01k3cw6a2b3c4d5e6f7g8h9j0k",
+      event_type: "transaction.completed",
+      occurred_at: "2026-08-20T13:59:12.251378Z",
+      notification_id: "ntf_01k3cw6p3q4r5s6t7v8w9x0y1z",
+      data: {
+        id: "txn_01k3cv4x6y8z0a2b4c6d8f0g2h",
+        status: "completed",
+        customer_id: "ctm_01k3cv5k7r2m9n4p6q8s0t1w3x",
+        address_id: "add_01k3cv5m2n4p6q8r0s2t4v6w8x",
+        business_id: null,
+        custom_data: null,
+        origin: "web",
+        collection_mode: "automatic",
+        subscription_id: "sub_01k3cv6a9b1c3d5f7g9h1j3k5m",
+        invoice_id: "inv_01k3cv7p9q1r3s5t7v9w1x3y5z",
+        invoice_number: "325-10566",
+        discount_id: null,
+        billing_details: null,
+        billing_period: {
+          starts_at: "2026-08-20T13:59:09.870Z",
+          ends_at: "2026-09-20T13:59:09.870Z",
+        },
+        currency_code: "USD",
+        items: [
+          {
+            price_id: "pri_01k3cv2d8f4g6h8j0k2m4n6p8q",
+            price: {
+              id: "pri_01k3cv2d8f4g6h8j0k2m4n6p8q",
+              product_id: "pro_01k3cv1b3c5d7f9g1h3j5k7m9n",
+              name: "Monthly",
+              description: "Pro plan, billed monthly",
+              type: "standard",
+              billing_cycle: {
+                interval: "month",
+                frequency: 1,
+              },
+              trial_period: null,
+              tax_mode: "account_setting",
+              unit_price: {
+                amount: "2900",
+                currency_code: "USD",
+              },
+              unit_price_overrides: [],
+              quantity: {
+                minimum: 1,
+                maximum: 1,
+              },
+              status: "active",
+              custom_data: null,
+              import_meta: null,
+              created_at: "2026-08-01T09:00:00.000Z",
+              updated_at: "2026-08-01T09:00:00.000Z",
+            },
+            quantity: 1,
+            proration: null,
+          },
+        ],
+        details: {
+          tax_rates_used: [
+            {
+              tax_rate: "0",
+              totals: {
+                subtotal: "2900",
+                discount: "0",
+                tax: "0",
+                total: "2900",
+              },
+            },
+          ],
+          totals: {
+            subtotal: "2900",
+            tax: "0",
+            discount: "0",
+            total: "2900",
+            grand_total: "2900",
+            fee: "195",
+            credit: "0",
+            credit_to_balance: "0",
+            balance: "0",
+            earnings: "2705",
+            currency_code: "USD",
+          },
+          line_items: [],
+        },
+        payments: [
+          {
+            payment_attempt_id: "9f4a3b2c-1d0e-4f5a-8b7c-6d5e4f3a2b1c",
+            stored_payment_method_id: "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
+            amount: "2900",
+            status: "captured",
+            error_code: null,
+            method_details: {
+              type: "card",
+              card: {
+                type: "visa",
+                last4: "4242",
+                expiry_month: 1,
+                expiry_year: 2030,
+                cardholder_name: "Ada Lovelace",
+              },
+            },
+            created_at: "2026-08-20T13:59:05.612Z",
+            captured_at: "2026-08-20T13:59:08.117Z",
+          },
+        ],
+        checkout: {
+          url: "https://shop.example.com/pay?_ptxn=txn_01k3cv4x6y8z0a2b4c6d8f0g2h",
+        },
+        created_at: "2026-08-20T13:58:40.200Z",
+        updated_at: "2026-08-20T13:59:12.004Z",
+        billed_at: "2026-08-20T13:59:08.117Z",
+        revised_at: null,
+      },
+    },
+    "transaction.paid": {
+      event_id: "evt_01k3cw5a2b3c4d5e6f7g8h9j0k",
+      event_type: "transaction.paid",
+      occurred_at: "2026-08-20T13:59:08.402816Z",
+      notification_id: "ntf_01k3cw5p3q4r5s6t7v8w9x0y1z",
+      data: {
+        id: "txn_01k3cv4x6y8z0a2b4c6d8f0g2h",
+        status: "paid",
+        customer_id: "ctm_01k3cv5k7r2m9n4p6q8s0t1w3x",
+        address_id: "add_01k3cv5m2n4p6q8r0s2t4v6w8x",
+        business_id: null,
+        custom_data: null,
+        origin: "web",
+        collection_mode: "automatic",
+        subscription_id: "sub_01k3cv6a9b1c3d5f7g9h1j3k5m",
+        invoice_id: null,
+        invoice_number: null,
+        discount_id: null,
+        billing_details: null,
+        billing_period: {
+          starts_at: "2026-08-20T13:59:09.870Z",
+          ends_at: "2026-09-20T13:59:09.870Z",
+        },
+        currency_code: "USD",
+        items: [
+          {
+            price_id: "pri_01k3cv2d8f4g6h8j0k2m4n6p8q",
+            price: {
+              id: "pri_01k3cv2d8f4g6h8j0k2m4n6p8q",
+              product_id: "pro_01k3cv1b3c5d7f9g1h3j5k7m9n",
+              name: "Monthly",
+              description: "Pro plan, billed monthly",
+              type: "standard",
+              billing_cycle: {
+                interval: "month",
+                frequency: 1,
+              },
+              trial_period: null,
+              tax_mode: "account_setting",
+              unit_price: {
+                amount: "2900",
+                currency_code: "USD",
+              },
+              unit_price_overrides: [],
+              quantity: {
+                minimum: 1,
+                maximum: 1,
+              },
+              status: "active",
+              custom_data: null,
+              import_meta: null,
+              created_at: "2026-08-01T09:00:00.000Z",
+              updated_at: "2026-08-01T09:00:00.000Z",
+            },
+            quantity: 1,
+            proration: null,
+          },
+        ],
+        details: {
+          tax_rates_used: [
+            {
+              tax_rate: "0",
+              totals: {
+                subtotal: "2900",
+                discount: "0",
+                tax: "0",
+                total: "2900",
+              },
+            },
+          ],
+          totals: {
+            subtotal: "2900",
+            tax: "0",
+            discount: "0",
+            total: "2900",
+            grand_total: "2900",
+            fee: null,
+            credit: "0",
+            credit_to_balance: "0",
+            balance: "0",
+            earnings: null,
+            currency_code: "USD",
+          },
+          line_items: [],
+        },
+        payments: [
+          {
+            payment_attempt_id: "9f4a3b2c-1d0e-4f5a-8b7c-6d5e4f3a2b1c",
+            stored_payment_method_id: "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
+            amount: "2900",
+            status: "captured",
+            error_code: null,
+            method_details: {
+              type: "card",
+              card: {
+                type: "visa",
+                last4: "4242",
+                expiry_month: 1,
+                expiry_year: 2030,
+                cardholder_name: "Ada Lovelace",
+              },
+            },
+            created_at: "2026-08-20T13:59:05.612Z",
+            captured_at: "2026-08-20T13:59:08.117Z",
+          },
+        ],
+        checkout: {
+          url: "https://shop.example.com/pay?_ptxn=txn_01k3cv4x6y8z0a2b4c6d8f0g2h",
+        },
+        created_at: "2026-08-20T13:58:40.200Z",
+        updated_at: "2026-08-20T13:59:12.004Z",
+        billed_at: "2026-08-20T13:59:08.117Z",
+        revised_at: null,
+      },
+    },
+  },
   polar: {
     "customer.created": {
       type: "customer.created",
@@ -11457,6 +12082,186 @@ export const fixtureData: Fixtures = {
       is_ext_shared_channel: false,
       context_team_id: "T0123ABCD45",
       context_enterprise_id: null,
+    },
+  },
+  square: {
+    "customer.created": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "customer.created",
+      event_id: "e1b4a0f2-7c3d-4d8e-9f61-5a2b3c4d5e6f",
+      created_at: "2026-08-20T13:57:12.88046Z",
+      data: {
+        type: "customer",
+        id: "KZ28CR4S1S5WT8ZVMAXKTF4JMR",
+        object: {
+          customer: {
+            id: "KZ28CR4S1S5WT8ZVMAXKTF4JMR",
+            created_at: "2026-08-20T13:57:12.745Z",
+            updated_at: "2026-08-20T13:57:12Z",
+            given_name: "Ada",
+            family_name: "Lovelace",
+            email_address: "ada@example.com",
+            phone_number: "+14155550123",
+            reference_id: "user_1842",
+            preferences: {
+              email_unsubscribed: false,
+            },
+            creation_source: "THIRD_PARTY",
+            version: 0,
+          },
+        },
+      },
+    },
+    "order.created": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "order.created",
+      event_id: "4b8e6c0d-1f2a-4e3b-8c5d-6e7f8091a2b3",
+      created_at: "2026-08-20T13:58:05.210344Z",
+      data: {
+        type: "order_created",
+        id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+        object: {
+          order_created: {
+            order_id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+            version: 1,
+            location_id: "S8GWD5R9QB376",
+            state: "OPEN",
+            created_at: "2026-08-20T13:58:05.127Z",
+          },
+        },
+      },
+    },
+    "payment.created": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "payment.created",
+      event_id: "13b867cf-db3d-4b1c-90b6-2f32a9d78124",
+      created_at: "2026-08-20T13:58:31.627513291Z",
+      data: {
+        type: "payment",
+        id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+        object: {
+          payment: {
+            id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            created_at: "2026-08-20T13:58:31.502Z",
+            updated_at: "2026-08-20T13:58:31.502Z",
+            amount_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            total_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            approved_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            status: "APPROVED",
+            source_type: "CARD",
+            card_details: {
+              status: "AUTHORIZED",
+              card: {
+                card_brand: "VISA",
+                last_4: "1111",
+                exp_month: 11,
+                exp_year: 2029,
+                fingerprint: "sq-1-hookproofFixtureFingerprint",
+                card_type: "CREDIT",
+                bin: "411111",
+              },
+              entry_method: "KEYED",
+              cvv_status: "CVV_ACCEPTED",
+              avs_status: "AVS_ACCEPTED",
+              statement_description: "SQ *HOOKPROOF",
+            },
+            location_id: "S8GWD5R9QB376",
+            order_id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+            customer_id: "KZ28CR4S1S5WT8ZVMAXKTF4JMR",
+            receipt_number: "KkAk",
+            receipt_url: "https://squareup.com/receipt/preview/KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            version_token: "TPtNEOBOa6Qq6E3C3IjckSVOM6b3hMbfhjvTxHBQUsB6o",
+          },
+        },
+      },
+    },
+    "payment.updated": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "payment.updated",
+      event_id: "6a8f5f28-54a1-4eb0-a98a-3111513fd4fc",
+      created_at: "2026-08-20T13:59:02.130774108Z",
+      data: {
+        type: "payment",
+        id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+        object: {
+          payment: {
+            id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            created_at: "2026-08-20T13:58:31.502Z",
+            updated_at: "2026-08-20T13:59:01.986Z",
+            amount_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            total_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            approved_money: {
+              amount: 2900,
+              currency: "USD",
+            },
+            status: "COMPLETED",
+            source_type: "CARD",
+            card_details: {
+              status: "CAPTURED",
+              card: {
+                card_brand: "VISA",
+                last_4: "1111",
+                exp_month: 11,
+                exp_year: 2029,
+                fingerprint: "sq-1-hookproofFixtureFingerprint",
+                card_type: "CREDIT",
+                bin: "411111",
+              },
+              entry_method: "KEYED",
+              cvv_status: "CVV_ACCEPTED",
+              avs_status: "AVS_ACCEPTED",
+              statement_description: "SQ *HOOKPROOF",
+            },
+            location_id: "S8GWD5R9QB376",
+            order_id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+            customer_id: "KZ28CR4S1S5WT8ZVMAXKTF4JMR",
+            receipt_number: "KkAk",
+            receipt_url: "https://squareup.com/receipt/preview/KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            version_token: "TPtNEOBOa6Qq6E3C3IjckSVOM6b3hMbfhjvTxHBQUsB6o",
+          },
+        },
+      },
+    },
+    "refund.created": {
+      merchant_id: "6SSW7HV8K2ST5",
+      type: "refund.created",
+      event_id: "9c3c5fd5-2a8e-4bd4-8d3e-0f1b7a6e4c21",
+      created_at: "2026-08-20T14:02:44.408861002Z",
+      data: {
+        type: "refund",
+        id: "KkAkhdMsgzn59SM8A89WgKwekxLZY_ptr5SGEjGKvHX2kYRz8g0Yt7vKaEk9mS",
+        object: {
+          refund: {
+            id: "KkAkhdMsgzn59SM8A89WgKwekxLZY_ptr5SGEjGKvHX2kYRz8g0Yt7vKaEk9mS",
+            status: "PENDING",
+            amount_money: {
+              amount: 900,
+              currency: "USD",
+            },
+            payment_id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+            order_id: "pRsjRTgFWATl7so6DxdKBJa7ssbZY",
+            location_id: "S8GWD5R9QB376",
+            reason: "Returned item",
+            created_at: "2026-08-20T14:02:44.186Z",
+            updated_at: "2026-08-20T14:02:44.186Z",
+          },
+        },
+      },
     },
   },
   stackAuth: {

@@ -14,6 +14,7 @@ import {
   generic,
   github,
   gitlab,
+  hubspot,
   intercom,
   kinde,
   lemonSqueezy,
@@ -21,6 +22,7 @@ import {
   netlify,
   okta,
   openai,
+  paddle,
   polar,
   postmark,
   propelAuth,
@@ -31,6 +33,7 @@ import {
   sentry,
   shopify,
   slack,
+  square,
   stackAuth,
   stripe,
   stytch,
@@ -64,6 +67,7 @@ export const SENDGRID_PRIVATE_KEY =
 export const SUPABASE_SECRET = "v1,whsec_bJ4rCGvW0Yx7Zo3TkU9nQ2sH6aLdE1fP8gR5mV0cXyA=";
 export const SHOPIFY_SECRET = "shpss_0123456789abcdef0123456789abcdef";
 export const RESEND_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+export const PADDLE_SECRET = "pdl_ntfset_01k3ct9x8w7v6t5s4r3q2p1n0m_Qm9vZ0hvb2tQcm9vZkZpeHR1cmVTZWNyZXQx";
 export const POLAR_SECRET = "whsec_ovyN6cPrTv56AApvzCaJno08SSmGJmgbWilb33N2JuK";
 export const OPENAI_SECRET = "whsec_RdvaYFYUXuIFuEbvZHwMfYFhUf7aMYjYcmM24+Aj40c=";
 export const REPLICATE_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
@@ -75,6 +79,7 @@ export const GITLAB_SECRET = "glwt-7f3a9c2e51b84d06a1c2";
 export const POSTMARK_PASSWORD = "pm-webhook-Qx7tR2vN9pL4sK8m";
 export const TWILIO_SECRET = "9f3c2b1a0e8d7c6b5a4f3e2d1c0b9a8f";
 export const TYPEFORM_SECRET = "tf_secret_0123456789abcdef";
+export const HUBSPOT_SECRET = "c0ffee00-1234-4abc-9def-0123456789ab";
 export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
@@ -105,6 +110,7 @@ export const KINDE_PRIVATE_JWK = {
   alg: "RS256",
 } as const;
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
+export const SQUARE_SECRET = "q9V2xK7mB3nR8tY1wZ4aEw";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
 /** The secret each provider is tested with, by CLI name. */
@@ -119,6 +125,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   "propel-auth": WHSEC,
   shopify: SHOPIFY_SECRET,
   slack: SLACK_SECRET,
+  square: SQUARE_SECRET,
   "stack-auth": WHSEC,
   stytch: WHSEC,
   supabase: SUPABASE_SECRET,
@@ -126,6 +133,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   userfront: USERFRONT_TOKEN,
   zitadel: ZITADEL_SECRET,
   resend: RESEND_SECRET,
+  paddle: PADDLE_SECRET,
   polar: POLAR_SECRET,
   openai: OPENAI_SECRET,
   replicate: REPLICATE_SECRET,
@@ -137,6 +145,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   postmark: `postmark:${POSTMARK_PASSWORD}`,
   twilio: TWILIO_SECRET,
   typeform: TYPEFORM_SECRET,
+  hubspot: HUBSPOT_SECRET,
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
   calendly: CALENDLY_SECRET,
@@ -166,6 +175,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   propelAuth: () => propelAuth({ secret: WHSEC }),
   shopify: () => shopify({ secret: SHOPIFY_SECRET }),
   slack: () => slack({ secret: SLACK_SECRET }),
+  square: () => square({ secret: SQUARE_SECRET }),
   netlify: () => netlify({ secret: NETLIFY_SECRET }),
   sendgrid: () => sendgrid({ publicKey: SENDGRID_PUBLIC_KEY, privateKey: SENDGRID_PRIVATE_KEY }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
@@ -176,6 +186,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   userfront: () => userfront({ token: USERFRONT_TOKEN }),
   zitadel: () => zitadel({ secret: ZITADEL_SECRET }),
   resend: () => resend({ secret: RESEND_SECRET }),
+  paddle: () => paddle({ secret: PADDLE_SECRET }),
   polar: () => polar({ secret: POLAR_SECRET }),
   openai: () => openai({ secret: OPENAI_SECRET }),
   replicate: () => replicate({ secret: REPLICATE_SECRET }),
@@ -187,6 +198,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   postmark: () => postmark({ username: "postmark", password: POSTMARK_PASSWORD }),
   twilio: () => twilio({ secret: TWILIO_SECRET }),
   typeform: () => typeform({ secret: TYPEFORM_SECRET }),
+  hubspot: () => hubspot({ secret: HUBSPOT_SECRET }),
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
   kinde: () => kinde({ publicKey: KINDE_PUBLIC_JWK, privateKey: KINDE_PRIVATE_JWK }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
@@ -207,6 +219,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   propelAuth: "svix-signature",
   shopify: "x-shopify-hmac-sha256",
   slack: "x-slack-signature",
+  square: "x-square-hmacsha256-signature",
   sendgrid: "x-twilio-email-event-webhook-signature",
   stackAuth: "svix-signature",
   stripe: "stripe-signature",
@@ -216,6 +229,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   userfront: "authorization",
   zitadel: "zitadel-signature",
   resend: "svix-signature",
+  paddle: "paddle-signature",
   polar: "webhook-signature",
   openai: "webhook-signature",
   replicate: "webhook-signature",
@@ -227,6 +241,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   postmark: "authorization",
   twilio: "x-twilio-signature",
   typeform: "typeform-signature",
+  hubspot: "x-hubspot-signature-v3",
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",
   calendly: "calendly-webhook-signature",

@@ -16,6 +16,7 @@ import {
   generic,
   github,
   gitlab,
+  hubspot,
   intercom,
   kinde,
   lemonSqueezy,
@@ -23,6 +24,7 @@ import {
   netlify,
   okta,
   openai,
+  paddle,
   polar,
   postmark,
   propelAuth,
@@ -33,6 +35,7 @@ import {
   sentry,
   shopify,
   slack,
+  square,
   stackAuth,
   stripe,
   stytch,
@@ -232,6 +235,11 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => gitlab({ token: s, allowShortSecret }),
   },
   {
+    name: "hubspot",
+    secret: "the app's client secret (the app → Auth → Client secret), used as text",
+    create: (s, allowShortSecret) => hubspot({ secret: s, allowShortSecret }),
+  },
+  {
     name: "intercom",
     secret: "the app's client secret (used as text)",
     create: (s, allowShortSecret) => intercom({ secret: s, allowShortSecret }),
@@ -259,6 +267,15 @@ const entries: readonly ProviderEntry[] = [
     secret: "the endpoint's whsec_… signing secret",
     format: WHSEC_FORMAT,
     create: (s, allowShortSecret) => openai({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "paddle",
+    secret: "the notification destination's secret key (pdl_ntfset_…), used as text",
+    format: {
+      matches: (secret: string) => secret.startsWith("pdl_ntfset_"),
+      looks: "pdl_ntfset_<id>_<key>",
+    },
+    create: (s, allowShortSecret) => paddle({ secret: s, allowShortSecret }),
   },
   {
     name: "polar",
@@ -321,6 +338,11 @@ const entries: readonly ProviderEntry[] = [
     name: "slack",
     secret: "the app's Signing Secret (Basic Information → App Credentials), used as text",
     create: (s, allowShortSecret) => slack({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "square",
+    secret: "the subscription's Signature Key (Webhooks → Subscriptions → Show), used as text",
+    create: (s, allowShortSecret) => square({ secret: s, allowShortSecret }),
   },
   {
     name: "stack-auth",
