@@ -314,6 +314,15 @@ export type {
 } from "./slack/index.js";
 export { slack, slackCatalogue, slackHmac } from "./slack/index.js";
 export type {
+  SnsConfirmation,
+  SnsEventData,
+  SnsEvents,
+  SnsMessageAttribute,
+  SnsNotification,
+  SnsOptions,
+} from "./sns/index.js";
+export { sns, snsCatalogue } from "./sns/index.js";
+export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,
   StackAuthEvent,

@@ -23,6 +23,7 @@ import {
   sentry,
   shopify,
   slack,
+  sns,
   stackAuth,
   stripe,
   stytch,
@@ -111,6 +112,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
+  ["sns", () => sns({ topicArn: "arn:aws:sns:us-west-2:123456789012:MyTopic" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

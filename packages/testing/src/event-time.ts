@@ -59,6 +59,10 @@ const DATERS: Readonly<Record<string, Dater>> = {
   netlify(payload, now) {
     if (typeof payload.updated_at === "string") payload.updated_at = new Date(now).toISOString();
   },
+  // SNS's signed `Timestamp`, ISO 8601 with milliseconds, kept on retries; the preset refuses it two hours old.
+  sns(payload, now) {
+    if (typeof payload.Timestamp === "string") payload.Timestamp = new Date(now).toISOString();
+  },
   // Logto's `createdAt` is `new Date().toISOString()`, milliseconds; its receivers refuse it after an hour.
   logto(payload, now) {
     if (typeof payload.createdAt === "string") payload.createdAt = new Date(now).toISOString();

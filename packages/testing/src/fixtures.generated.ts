@@ -25,6 +25,7 @@ import type {
   sentry,
   shopify,
   slack,
+  sns,
   stackAuth,
   stripe,
   stytch,
@@ -367,6 +368,10 @@ export interface Fixtures {
     readonly reaction_added: PayloadOf<typeof slack, "reaction_added">;
     readonly tokens_revoked: PayloadOf<typeof slack, "tokens_revoked">;
   };
+  /** @hookproof/providers src/sns/fixtures/*.json */
+  readonly sns: {
+    readonly Notification: PayloadOf<typeof sns, "Notification">;
+  };
   /** @hookproof/providers src/stack-auth/fixtures/*.json */
   readonly stackAuth: {
     readonly "project_permission.created": PayloadOf<typeof stackAuth, "project_permission.created">;
@@ -500,6 +505,7 @@ export const PROVIDER_KEYS: {
   readonly sentry: "sentry";
   readonly shopify: "shopify";
   readonly slack: "slack";
+  readonly sns: "sns";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
   readonly stytch: "stytch";
@@ -534,6 +540,7 @@ export const PROVIDER_KEYS: {
   sentry: "sentry",
   shopify: "shopify",
   slack: "slack",
+  sns: "sns",
   "stack-auth": "stackAuth",
   stripe: "stripe",
   stytch: "stytch",
@@ -9774,6 +9781,23 @@ export const fixtureData: Fixtures = {
       is_ext_shared_channel: false,
       context_team_id: "T0123ABCD45",
       context_enterprise_id: null,
+    },
+  },
+  sns: {
+    Notification: {
+      Type: "Notification",
+      MessageId: "da41e39f-ea4d-435a-b922-c6aae3915ebe",
+      TopicArn: "arn:aws:sns:us-west-2:123456789012:MyTopic",
+      Subject: "test",
+      Message:
+        '{"notificationType":"Delivery","mail":{"messageId":"0102018f2c8a1b2e-5a8d0f63-1d7e-4b6c-9b8a-0b2c4d6e8f10-000000"}}',
+      Timestamp: "2026-08-20T14:04:00.123Z",
+      SignatureVersion: "2",
+      Signature: "",
+      SigningCertURL:
+        "https://sns.us-west-2.amazonaws.com/SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem",
+      UnsubscribeURL:
+        "https://sns.us-west-2.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=arn:aws:sns:us-west-2:123456789012:MyTopic:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55",
     },
   },
   stackAuth: {

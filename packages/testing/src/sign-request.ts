@@ -93,10 +93,12 @@ export async function signDelivery(
     timestamp = nowSeconds + (variant === "expired" ? -1 : 1) * (tolerance + 60);
   }
   const input = { body, id: options.id ?? randomId(scheme), timestamp };
-  let signed = await scheme.sign(input);
-  let sent = body;
+  // A sender that signs inside the body (SNS, Mailgun) sends the body its scheme writes.
+  const own = await scheme.signBody?.(input);
+  let signed = own ? own.headers : await scheme.sign(input);
+  let sent = own ? own.body : body;
   let drop: string[] = [];
-  if (variant === "tampered") sent = tamper(body);
+  if (variant === "tampered") sent = tamper(sent);
   else if (variant === "wrongSecret") signed = await withWrongSecret(scheme, signed, input);
   else if (variant === "missingHeader") {
     const named = options.missingHeader?.toLowerCase();

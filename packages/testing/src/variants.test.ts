@@ -9,10 +9,10 @@ import { replaceLastWord, withWrongSecret } from "./variants.js";
 
 /**
  * One event per provider with a shared secret, dated now. The public-key senders (Discord's Ed25519,
- * SendGrid's ECDSA) and Netlify's JWT have their wrong-key, tampered and replay cases in their own folders
- * (packages/providers/src/{discord,sendgrid,netlify}/*.test.ts).
+ * SendGrid's ECDSA, SNS's certificates) and Netlify's JWT have their wrong-key, tampered and replay cases in their
+ * own folders (packages/providers/src/{discord,sendgrid,sns,netlify}/*.test.ts).
  */
-const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid">, () => unknown> = {
+const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "sns">, () => unknown> = {
   auth0: () => fixture("auth0", "ss"),
   clerk: () => fixture("clerk", "user.created"),
   ferriskey: () => fixture("ferriskey", "user.created"),
@@ -235,6 +235,17 @@ describe("signDelivery and signHeaders", () => {
       "x-ferriskey-timestamp",
     ]);
     expect(headers["x-ferriskey-signature"]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("sends the body a scheme signs inside (SNS), whose signed fields cannot change", async () => {
+    const provider = PROVIDERS.sns!();
+    const hooks = createWebhooks({ provider }).onAny(() => undefined);
+    const signed = await signDelivery(provider, fixture("sns", "Notification"));
+    const sent = JSON.parse(String(signed.body));
+    expect(sent.Signature).toMatch(/^[A-Za-z0-9+/]{300,}={0,2}$/);
+    expect((await hooks.process(signed)).status).toBe(200);
+    const altered = { ...signed, body: JSON.stringify({ ...sent, Message: `${sent.Message} ` }) };
+    expect(await hooks.process(altered)).toMatchObject({ status: 401 });
   });
 
   it("refuses a target that cannot sign", async () => {
