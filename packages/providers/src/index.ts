@@ -172,6 +172,18 @@ export type {
   LogtoUserDeleted,
 } from "./logto/index.js";
 export { logto, logtoCatalogue, logtoHmac } from "./logto/index.js";
+export type {
+  MessengerMessage,
+  MessengerMessaging,
+  MetaEvent,
+  MetaEventData,
+  MetaEvents,
+  MetaOptions,
+  WhatsAppMessage,
+  WhatsAppMessagesValue,
+  WhatsAppStatus,
+} from "./meta/index.js";
+export { meta, metaCatalogue, metaHmac } from "./meta/index.js";
 export type { NetlifyDeploy, NetlifyEventData, NetlifyEvents, NetlifyOptions } from "./netlify/index.js";
 export { netlify, netlifyCatalogue, netlifyJwt } from "./netlify/index.js";
 export type {

@@ -12,6 +12,7 @@ import {
   intercom,
   lemonSqueezy,
   logto,
+  meta,
   okta,
   openai,
   polar,
@@ -111,6 +112,11 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "x-event-key": type }),
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
+  [
+    "meta",
+    () => meta({ secret: "0123456789abcdef0123456789abcdef", verifyToken: "meatyhamhock" }),
+    () => AUTH,
+  ],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
   ["sns", () => sns({ topicArn: "arn:aws:sns:us-west-2:123456789012:MyTopic" }), () => AUTH],
 ];

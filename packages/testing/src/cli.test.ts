@@ -89,6 +89,7 @@ describe("hookproof fixtures", () => {
       "intercom",
       "lemon-squeezy",
       "logto",
+      "meta",
       "okta",
       "openai",
       "polar",

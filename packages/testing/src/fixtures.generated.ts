@@ -13,6 +13,7 @@ import type {
   intercom,
   lemonSqueezy,
   logto,
+  meta,
   netlify,
   okta,
   openai,
@@ -225,6 +226,12 @@ export interface Fixtures {
     readonly "User.Data.Updated": PayloadOf<typeof logto, "User.Data.Updated">;
     readonly "User.Deleted": PayloadOf<typeof logto, "User.Deleted">;
     readonly "User.SuspensionStatus.Updated": PayloadOf<typeof logto, "User.SuspensionStatus.Updated">;
+  };
+  /** @hookproof/providers src/meta/fixtures/*.json */
+  readonly meta: {
+    readonly "instagram.messaging": PayloadOf<typeof meta, "instagram.messaging">;
+    readonly "page.messaging": PayloadOf<typeof meta, "page.messaging">;
+    readonly "whatsapp.messages": PayloadOf<typeof meta, "whatsapp.messages">;
   };
   /** @hookproof/providers src/netlify/fixtures/*.json */
   readonly netlify: {
@@ -493,6 +500,7 @@ export const PROVIDER_KEYS: {
   readonly intercom: "intercom";
   readonly "lemon-squeezy": "lemonSqueezy";
   readonly logto: "logto";
+  readonly meta: "meta";
   readonly netlify: "netlify";
   readonly okta: "okta";
   readonly openai: "openai";
@@ -528,6 +536,7 @@ export const PROVIDER_KEYS: {
   intercom: "intercom",
   "lemon-squeezy": "lemonSqueezy",
   logto: "logto",
+  meta: "meta",
   netlify: "netlify",
   okta: "okta",
   openai: "openai",
@@ -6694,6 +6703,77 @@ export const fixtureData: Fixtures = {
         lastSignInAt: null,
         createdAt: 1787234610512,
         updatedAt: 1787234671290,
+      },
+    },
+  },
+  meta: {
+    "instagram.messaging": {
+      object: "instagram",
+      entryId: "17841405793187218",
+      time: 1787234640512,
+      field: "messaging",
+      value: {
+        sender: {
+          id: "1254459154682919",
+        },
+        recipient: {
+          id: "17841405793187218",
+        },
+        timestamp: 1787234640123,
+        message: {
+          mid: "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1NzkzMTg3MjE4OjM0MDI4MjM2Njg0MTcxMDMwMTI0NDI3NjAxNzY3MDk5MzQ5Mjc2OTo2ODA5NjU5NDAzNjM5MTc5ODQ4NzgwNjY4NjQ5Njc0NjQzMgZDZD",
+          text: "Is this in stock?",
+        },
+      },
+    },
+    "page.messaging": {
+      object: "page",
+      entryId: "106540352242922",
+      time: 1787234640512,
+      field: "messaging",
+      value: {
+        sender: {
+          id: "6984232415939185",
+        },
+        recipient: {
+          id: "106540352242922",
+        },
+        timestamp: 1787234640123,
+        message: {
+          mid: "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P",
+          text: "hello, world!",
+        },
+      },
+    },
+    "whatsapp.messages": {
+      object: "whatsapp_business_account",
+      entryId: "102290129340398",
+      field: "messages",
+      value: {
+        messaging_product: "whatsapp",
+        metadata: {
+          display_phone_number: "15550783881",
+          phone_number_id: "106540352242922",
+        },
+        contacts: [
+          {
+            profile: {
+              name: "Sheena Nelson",
+            },
+            wa_id: "16505551234",
+          },
+        ],
+        messages: [
+          {
+            from: "16505551234",
+            id: "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+            timestamp: "1787234640",
+            text: {
+              body: "Does it come in another color?",
+            },
+            type: "text",
+          },
+        ],
       },
     },
   },

@@ -19,6 +19,7 @@ const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "s
   generic: () => fixture("generic", "user.created"),
   github: () => fixture("github", "push"),
   logto: () => fixture("logto", "User.Created"),
+  meta: () => fixture("meta", "whatsapp.messages"),
   okta: () => fixture("okta", "user.lifecycle.create"),
   propelAuth: () => fixture("propelAuth", "user.created"),
   shopify: () => fixture("shopify", "orders/create"),

@@ -16,6 +16,7 @@ import {
   intercom,
   lemonSqueezy,
   logto,
+  meta,
   netlify,
   okta,
   openai,
@@ -78,6 +79,7 @@ export const INTERCOM_SECRET = "ic_client_secret_0123456789abcdef";
 export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
+export const META_SECRET = "0123456789abcdef0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
 /** The secret each provider is tested with, by CLI name. */
@@ -87,6 +89,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   ferriskey: FERRISKEY_SECRET,
   generic: GENERIC_SECRET,
   logto: LOGTO_SECRET,
+  meta: META_SECRET,
   okta: OKTA_TOKEN,
   "propel-auth": WHSEC,
   shopify: SHOPIFY_SECRET,
@@ -121,6 +124,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
   logto: () => logto({ secret: LOGTO_SECRET }),
+  meta: () => meta({ secret: META_SECRET, verifyToken: "meatyhamhock" }),
   okta: () => okta({ token: OKTA_TOKEN }),
   propelAuth: () => propelAuth({ secret: WHSEC }),
   shopify: () => shopify({ secret: SHOPIFY_SECRET }),
@@ -165,6 +169,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   generic: "x-webhook-signature",
   github: "x-hub-signature-256",
   logto: "logto-signature-sha-256",
+  meta: "x-hub-signature-256",
   okta: "authorization",
   propelAuth: "svix-signature",
   shopify: "x-shopify-hmac-sha256",

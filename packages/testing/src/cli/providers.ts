@@ -15,6 +15,7 @@ import {
   intercom,
   lemonSqueezy,
   logto,
+  meta,
   okta,
   openai,
   polar,
@@ -114,6 +115,12 @@ const entries: readonly ProviderEntry[] = [
     name: "logto",
     secret: "the webhook's signing key (used as text)",
     create: (s, allowShortSecret) => logto({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "meta",
+    secret: "the app's App Secret (App settings → Basic), used as text",
+    // The CLI signs and checks POSTs only: a random verify token, so it answers no GET verification request.
+    create: (s, allowShortSecret) => meta({ secret: s, allowShortSecret, verifyToken: crypto.randomUUID() }),
   },
   {
     name: "okta",
