@@ -219,6 +219,18 @@ export type {
   LogtoUserDeleted,
 } from "./logto/index.js";
 export { logto, logtoCatalogue, logtoHmac } from "./logto/index.js";
+export type {
+  MessengerMessage,
+  MessengerMessaging,
+  MetaEvent,
+  MetaEventData,
+  MetaEvents,
+  MetaOptions,
+  WhatsAppMessage,
+  WhatsAppMessagesValue,
+  WhatsAppStatus,
+} from "./meta/index.js";
+export { meta, metaCatalogue, metaHmac } from "./meta/index.js";
 export type { NetlifyDeploy, NetlifyEventData, NetlifyEvents, NetlifyOptions } from "./netlify/index.js";
 export { netlify, netlifyCatalogue, netlifyJwt } from "./netlify/index.js";
 export type {
@@ -401,6 +413,14 @@ export type {
   SquareRefund,
 } from "./square/index.js";
 export { square, squareCatalogue, squareHmac } from "./square/index.js";
+  SnsConfirmation,
+  SnsEventData,
+  SnsEvents,
+  SnsMessageAttribute,
+  SnsNotification,
+  SnsOptions,
+} from "./sns/index.js";
+export { sns, snsCatalogue } from "./sns/index.js";
 export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,

@@ -13,6 +13,7 @@ import {
   intercom,
   lemonSqueezy,
   logto,
+  meta,
   okta,
   openai,
   paddle,
@@ -27,6 +28,7 @@ import {
   shopify,
   slack,
   square,
+  sns,
   stackAuth,
   stripe,
   stytch,
@@ -127,8 +129,14 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
     (type) => ({ ...AUTH, "x-event-key": type }),
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
+  [
+    "meta",
+    () => meta({ secret: "0123456789abcdef0123456789abcdef", verifyToken: "meatyhamhock" }),
+    () => AUTH,
+  ],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
   ["square", () => square({ secret: "q9V2xK7mB3nR8tY1wZ4aEw" }), () => AUTH],
+  ["sns", () => sns({ topicArn: "arn:aws:sns:us-west-2:123456789012:MyTopic" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

@@ -70,6 +70,20 @@ const DATERS: Readonly<Record<string, Dater>> = {
   netlify(payload, now) {
     if (typeof payload.updated_at === "string") payload.updated_at = new Date(now).toISOString();
   },
+  // Meta's items: a messaging item's `timestamp` (ms), WhatsApp's message and status `timestamp` (seconds, strings).
+  meta(payload, now) {
+    const value = payload.value as Record<string, unknown> | undefined;
+    if (typeof value?.timestamp === "number") value.timestamp = now;
+    for (const key of ["messages", "statuses"]) {
+      for (const item of Array.isArray(value?.[key]) ? (value[key] as Record<string, unknown>[]) : [])
+        if (typeof item.timestamp === "string") item.timestamp = String(Math.floor(now / 1000));
+    }
+    if (typeof payload.time === "number") payload.time = payload.time > 1e12 ? now : Math.floor(now / 1000);
+  },
+  // SNS's signed `Timestamp`, ISO 8601 with milliseconds, kept on retries; the preset refuses it two hours old.
+  sns(payload, now) {
+    if (typeof payload.Timestamp === "string") payload.Timestamp = new Date(now).toISOString();
+  },
   // Logto's `createdAt` is `new Date().toISOString()`, milliseconds; its receivers refuse it after an hour.
   logto(payload, now) {
     if (typeof payload.createdAt === "string") payload.createdAt = new Date(now).toISOString();

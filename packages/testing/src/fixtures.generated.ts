@@ -16,6 +16,7 @@ import type {
   kinde,
   lemonSqueezy,
   logto,
+  meta,
   netlify,
   okta,
   openai,
@@ -30,6 +31,7 @@ import type {
   sentry,
   shopify,
   slack,
+  sns,
   square,
   stackAuth,
   stripe,
@@ -299,6 +301,12 @@ export interface Fixtures {
     readonly "User.Deleted": PayloadOf<typeof logto, "User.Deleted">;
     readonly "User.SuspensionStatus.Updated": PayloadOf<typeof logto, "User.SuspensionStatus.Updated">;
   };
+  /** @hookproof/providers src/meta/fixtures/*.json */
+  readonly meta: {
+    readonly "instagram.messaging": PayloadOf<typeof meta, "instagram.messaging">;
+    readonly "page.messaging": PayloadOf<typeof meta, "page.messaging">;
+    readonly "whatsapp.messages": PayloadOf<typeof meta, "whatsapp.messages">;
+  };
   /** @hookproof/providers src/netlify/fixtures/*.json */
   readonly netlify: {
     readonly deploy_building: PayloadOf<typeof netlify, "deploy_building">;
@@ -461,6 +469,10 @@ export interface Fixtures {
     readonly reaction_added: PayloadOf<typeof slack, "reaction_added">;
     readonly tokens_revoked: PayloadOf<typeof slack, "tokens_revoked">;
   };
+  /** @hookproof/providers src/sns/fixtures/*.json */
+  readonly sns: {
+    readonly Notification: PayloadOf<typeof sns, "Notification">;
+  };
   /** @hookproof/providers src/square/fixtures/*.json */
   readonly square: {
     readonly "customer.created": PayloadOf<typeof square, "customer.created">;
@@ -603,6 +615,7 @@ export const PROVIDER_KEYS: {
   readonly kinde: "kinde";
   readonly "lemon-squeezy": "lemonSqueezy";
   readonly logto: "logto";
+  readonly meta: "meta";
   readonly netlify: "netlify";
   readonly okta: "okta";
   readonly openai: "openai";
@@ -617,6 +630,7 @@ export const PROVIDER_KEYS: {
   readonly sentry: "sentry";
   readonly shopify: "shopify";
   readonly slack: "slack";
+  readonly sns: "sns";
   readonly square: "square";
   readonly "stack-auth": "stackAuth";
   readonly stripe: "stripe";
@@ -644,6 +658,7 @@ export const PROVIDER_KEYS: {
   kinde: "kinde",
   "lemon-squeezy": "lemonSqueezy",
   logto: "logto",
+  meta: "meta",
   netlify: "netlify",
   okta: "okta",
   openai: "openai",
@@ -658,6 +673,7 @@ export const PROVIDER_KEYS: {
   sentry: "sentry",
   shopify: "shopify",
   slack: "slack",
+  sns: "sns",
   square: "square",
   "stack-auth": "stackAuth",
   stripe: "stripe",
@@ -8304,6 +8320,77 @@ export const fixtureData: Fixtures = {
       },
     },
   },
+  meta: {
+    "instagram.messaging": {
+      object: "instagram",
+      entryId: "17841405793187218",
+      time: 1787234640512,
+      field: "messaging",
+      value: {
+        sender: {
+          id: "1254459154682919",
+        },
+        recipient: {
+          id: "17841405793187218",
+        },
+        timestamp: 1787234640123,
+        message: {
+          mid: "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1NzkzMTg3MjE4OjM0MDI4MjM2Njg0MTcxMDMwMTI0NDI3NjAxNzY3MDk5MzQ5Mjc2OTo2ODA5NjU5NDAzNjM5MTc5ODQ4NzgwNjY4NjQ5Njc0NjQzMgZDZD",
+          text: "Is this in stock?",
+        },
+      },
+    },
+    "page.messaging": {
+      object: "page",
+      entryId: "106540352242922",
+      time: 1787234640512,
+      field: "messaging",
+      value: {
+        sender: {
+          id: "6984232415939185",
+        },
+        recipient: {
+          id: "106540352242922",
+        },
+        timestamp: 1787234640123,
+        message: {
+          mid: "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P",
+          text: "hello, world!",
+        },
+      },
+    },
+    "whatsapp.messages": {
+      object: "whatsapp_business_account",
+      entryId: "102290129340398",
+      field: "messages",
+      value: {
+        messaging_product: "whatsapp",
+        metadata: {
+          display_phone_number: "15550783881",
+          phone_number_id: "106540352242922",
+        },
+        contacts: [
+          {
+            profile: {
+              name: "Sheena Nelson",
+            },
+            wa_id: "16505551234",
+          },
+        ],
+        messages: [
+          {
+            from: "16505551234",
+            id: "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+            timestamp: "1787234640",
+            text: {
+              body: "Does it come in another color?",
+            },
+            type: "text",
+          },
+        ],
+      },
+    },
+  },
   netlify: {
     deploy_building: {
       id: "5b78192ac9659217dbf7c9aa",
@@ -12082,6 +12169,23 @@ export const fixtureData: Fixtures = {
       is_ext_shared_channel: false,
       context_team_id: "T0123ABCD45",
       context_enterprise_id: null,
+    },
+  },
+  sns: {
+    Notification: {
+      Type: "Notification",
+      MessageId: "da41e39f-ea4d-435a-b922-c6aae3915ebe",
+      TopicArn: "arn:aws:sns:us-west-2:123456789012:MyTopic",
+      Subject: "test",
+      Message:
+        '{"notificationType":"Delivery","mail":{"messageId":"0102018f2c8a1b2e-5a8d0f63-1d7e-4b6c-9b8a-0b2c4d6e8f10-000000"}}',
+      Timestamp: "2026-08-20T14:04:00.123Z",
+      SignatureVersion: "2",
+      Signature: "",
+      SigningCertURL:
+        "https://sns.us-west-2.amazonaws.com/SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem",
+      UnsubscribeURL:
+        "https://sns.us-west-2.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=arn:aws:sns:us-west-2:123456789012:MyTopic:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55",
     },
   },
   square: {

@@ -9,13 +9,13 @@ import { replaceLastWord, withWrongSecret } from "./variants.js";
 
 /**
  * One event per provider with a shared secret, dated now. The public-key senders (Discord's Ed25519,
- * SendGrid's ECDSA) and the JWTs of Netlify and Kinde have their wrong-key, tampered and replay cases in their
- * own folders (packages/providers/src/{discord,sendgrid,netlify,kinde}/*.test.ts); so do Postmark's Basic
- * credentials, whose `wrongSecret` variant is not yet a well-formed pair (postmark.test.ts). Twilio, whose body
- * is a form, has its own block below.
+ * SendGrid's ECDSA, SNS's certificates) and the JWTs of Netlify and Kinde have their wrong-key, tampered and
+ * replay cases in their own folders (packages/providers/src/{discord,sendgrid,sns,netlify,kinde}/*.test.ts); so
+ * do Postmark's Basic credentials, whose `wrongSecret` variant is not yet a well-formed pair (postmark.test.ts).
+ * Twilio, whose body is a form, has its own block below.
  */
 const EVENT: Record<
-  Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "kinde" | "twilio" | "postmark">,
+  Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "sns" | "kinde" | "twilio" | "postmark">,
   () => unknown
 > = {
   auth0: () => fixture("auth0", "ss"),
@@ -25,6 +25,7 @@ const EVENT: Record<
   generic: () => fixture("generic", "user.created"),
   github: () => fixture("github", "push"),
   logto: () => fixture("logto", "User.Created"),
+  meta: () => fixture("meta", "whatsapp.messages"),
   okta: () => fixture("okta", "user.lifecycle.create"),
   propelAuth: () => fixture("propelAuth", "user.created"),
   shopify: () => fixture("shopify", "orders/create"),
@@ -299,6 +300,17 @@ describe("signDelivery and signHeaders", () => {
       "x-ferriskey-timestamp",
     ]);
     expect(headers["x-ferriskey-signature"]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("sends the body a scheme signs inside (SNS), whose signed fields cannot change", async () => {
+    const provider = PROVIDERS.sns!();
+    const hooks = createWebhooks({ provider }).onAny(() => undefined);
+    const signed = await signDelivery(provider, fixture("sns", "Notification"));
+    const sent = JSON.parse(String(signed.body));
+    expect(sent.Signature).toMatch(/^[A-Za-z0-9+/]{300,}={0,2}$/);
+    expect((await hooks.process(signed)).status).toBe(200);
+    const altered = { ...signed, body: JSON.stringify({ ...sent, Message: `${sent.Message} ` }) };
+    expect(await hooks.process(altered)).toMatchObject({ status: 401 });
   });
 
   it("refuses a target that cannot sign", async () => {

@@ -19,6 +19,7 @@ import {
   kinde,
   lemonSqueezy,
   logto,
+  meta,
   netlify,
   okta,
   openai,
@@ -34,6 +35,7 @@ import {
   shopify,
   slack,
   square,
+  sns,
   stackAuth,
   stripe,
   stytch,
@@ -45,6 +47,7 @@ import {
   vercel,
   zitadel,
 } from "@hookproof/providers";
+import { SNS_TEST_CERTIFICATE, SNS_TEST_KEY } from "../../providers/test/sns-keys.js";
 
 export const WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const FERRISKEY_SECRET = "c38438574a5bd28986b74cfff7ea59b1a2e933ae9c97579db03c881e534ca069";
@@ -64,6 +67,9 @@ export const SENDGRID_PUBLIC_KEY =
   "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEA6/M8KyeEBjDIMRRsAum4DxCMhHOlet+rpdWr6Ba/VBUwV9GCPUoKnO5wyD4MYC9rrtccpIP/JSf+sUjd+bBrQ==";
 export const SENDGRID_PRIVATE_KEY =
   "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQga2D4uct2HrtQz6lGNGsjBvbNBrJQT6uyMxdjzM2gzNWhRANCAAQDr8zwrJ4QGMMgxFGwC6bgPEIyEc6V636ul1avoFr9UFTBX0YI9Sgqc7nDIPgxgL2uu1xykg/8lJ/6xSN35sGt";
+/** Where SNS's test deliveries say their certificate is (the self-signed one in providers/test/sns-keys.ts). */
+export const SNS_CERT_URL =
+  "https://sns.us-west-2.amazonaws.com/SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem";
 export const SUPABASE_SECRET = "v1,whsec_bJ4rCGvW0Yx7Zo3TkU9nQ2sH6aLdE1fP8gR5mV0cXyA=";
 export const SHOPIFY_SECRET = "shpss_0123456789abcdef0123456789abcdef";
 export const RESEND_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -111,6 +117,7 @@ export const KINDE_PRIVATE_JWK = {
 } as const;
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SQUARE_SECRET = "q9V2xK7mB3nR8tY1wZ4aEw";
+export const META_SECRET = "0123456789abcdef0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 
 /** The secret each provider is tested with, by CLI name. */
@@ -121,6 +128,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   "fusion-auth": FUSION_AUTH_SECRET,
   generic: GENERIC_SECRET,
   logto: LOGTO_SECRET,
+  meta: META_SECRET,
   okta: OKTA_TOKEN,
   "propel-auth": WHSEC,
   shopify: SHOPIFY_SECRET,
@@ -171,11 +179,19 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
   logto: () => logto({ secret: LOGTO_SECRET }),
+  meta: () => meta({ secret: META_SECRET, verifyToken: "meatyhamhock" }),
   okta: () => okta({ token: OKTA_TOKEN }),
   propelAuth: () => propelAuth({ secret: WHSEC }),
   shopify: () => shopify({ secret: SHOPIFY_SECRET }),
   slack: () => slack({ secret: SLACK_SECRET }),
   square: () => square({ secret: SQUARE_SECRET }),
+  sns: () =>
+    sns({
+      topicArn: "arn:aws:sns:us-west-2:123456789012:MyTopic",
+      fetch: async (url) =>
+        url === SNS_CERT_URL ? new Response(SNS_TEST_CERTIFICATE) : new Response("", { status: 404 }),
+      signingKey: { privateKey: SNS_TEST_KEY, certificateUrl: SNS_CERT_URL },
+    }),
   netlify: () => netlify({ secret: NETLIFY_SECRET }),
   sendgrid: () => sendgrid({ publicKey: SENDGRID_PUBLIC_KEY, privateKey: SENDGRID_PRIVATE_KEY }),
   stackAuth: () => stackAuth({ secret: WHSEC }),
@@ -215,6 +231,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   generic: "x-webhook-signature",
   github: "x-hub-signature-256",
   logto: "logto-signature-sha-256",
+  meta: "x-hub-signature-256",
   okta: "authorization",
   propelAuth: "svix-signature",
   shopify: "x-shopify-hmac-sha256",

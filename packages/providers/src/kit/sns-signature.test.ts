@@ -234,6 +234,18 @@ describe("snsSignature", () => {
     );
   });
 
+  it("accepts any well-formed topic when none is listed, its region still binding the certificate URL", async () => {
+    const any = snsSignature({ fetch: serve });
+    const other = { ...notification, TopicArn: "arn:aws:sns:us-east-1:210987654321:elsewhere" };
+    expect(await any.verify(request(signByHand(other, "2")))).toMatchObject({ id: notification.MessageId });
+    const west = { ...notification, TopicArn: "arn:aws:sns:eu-west-1:123456789012:hookproof-test" };
+    expect((await refusal(() => any.verify(request(signByHand(west, "2"))))).message).toMatch(
+      /SigningCertURL/,
+    );
+    const bogus = { ...notification, TopicArn: "not-an-arn" };
+    expect((await refusal(() => any.verify(request(signByHand(bogus, "2"))))).message).toMatch(/topic/);
+  });
+
   it("refuses at creation: no topics, a malformed ARN, an unknown signature version", () => {
     expect(() => snsSignature({ topicArns: [] })).toThrow(/\[@hookproof\/core\].*topicArns/);
     expect(() => snsSignature({ topicArns: ["orders"] })).toThrow(/topicArns/);

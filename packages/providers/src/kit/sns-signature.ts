@@ -43,8 +43,11 @@ export interface SnsMessage {
 
 /** Options of {@link snsSignature}. */
 export interface SnsSignatureOptions {
-  /** The topics this endpoint subscribes to: a message from any other is refused before its certificate is fetched. */
-  topicArns: readonly string[];
+  /**
+   * The topics this endpoint subscribes to: a message from any other is refused before its certificate is
+   * fetched. Default: any topic (its region still binds the certificate URL); AWS advises listing them.
+   */
+  topicArns?: readonly string[] | undefined;
   /** The `fetch` the certificate is fetched with. Default: the global one. */
   fetch?: KeyFetch | undefined;
   /** Signature versions accepted. Default both; `["2"]` refuses SHA-1 (set the topic's `SignatureVersion` to 2). */
@@ -167,15 +170,15 @@ function readMessage(body: Uint8Array, versions: readonly string[]): SnsMessage 
  * const scheme = snsSignature({ topicArns: ["arn:aws:sns:us-east-1:123456789012:orders"] });
  */
 export function snsSignature(options: SnsSignatureOptions): WebhookScheme {
-  const topics = [...(options?.topicArns ?? [])];
-  if (topics.length === 0 || topics.some((arn) => !TOPIC_ARN.test(arn)))
+  const topics = options?.topicArns === undefined ? undefined : [...options.topicArns];
+  if (topics !== undefined && (topics.length === 0 || topics.some((arn) => !TOPIC_ARN.test(arn))))
     throw configError(
       "`topicArns` must list the topic ARNs this endpoint subscribes to (`arn:aws:sns:<region>:<account>:<name>`).",
     );
-  const versions = [...(options.signatureVersions ?? ["1", "2"])];
+  const versions = [...(options?.signatureVersions ?? ["1", "2"])];
   if (versions.length === 0 || versions.some((v) => v !== "1" && v !== "2"))
     throw configError('`signatureVersions` must list "1" and/or "2".');
-  const allowed = options.certificateUrl ?? isSnsCertificateUrl;
+  const allowed = options?.certificateUrl ?? isSnsCertificateUrl;
   const certificates = new Map<string, Promise<Uint8Array>>();
 
   /** The certificate's public key (SPKI DER), fetched once per URL; a failed fetch is not cached. */
@@ -184,7 +187,7 @@ export function snsSignature(options: SnsSignatureOptions): WebhookScheme {
     if (!spki) {
       if (certificates.size >= MAX_CACHED_CERTIFICATES)
         certificates.delete(certificates.keys().next().value as string);
-      spki = fetchKeyText(url, "signing certificate", { fetch: options.fetch }).then(async (pem) => {
+      spki = fetchKeyText(url, "signing certificate", { fetch: options?.fetch }).then(async (pem) => {
         let key: CryptoKey;
         try {
           key = await importX509(pem.trim(), "RS256", { extractable: true });
@@ -213,9 +216,9 @@ export function snsSignature(options: SnsSignatureOptions): WebhookScheme {
       );
     const message = readMessage(body, versions);
     // AWS: "reject any message with an unexpected TopicArn"; checked before anything is fetched.
-    if (!topics.includes(message.TopicArn))
+    const region = TOPIC_ARN.exec(message.TopicArn)?.[1];
+    if (region === undefined || (topics !== undefined && !topics.includes(message.TopicArn)))
       throw refused("The SNS message is from a topic this endpoint does not subscribe to.");
-    const region = (TOPIC_ARN.exec(message.TopicArn) as RegExpExecArray)[1] as string;
     let url: URL | undefined;
     try {
       url = new URL(message.SigningCertURL);
@@ -250,7 +253,7 @@ export function snsSignature(options: SnsSignatureOptions): WebhookScheme {
   }
 
   async function signBody(input: SignInput): Promise<{ headers: Record<string, string>; body: string }> {
-    const signing = options.signingKey;
+    const signing = options?.signingKey;
     if (!signing)
       throw configError("`sign` needs `signingKey`: a private key and the certificate URL to name.");
     const text = typeof input.body === "string" ? input.body : new TextDecoder().decode(input.body);

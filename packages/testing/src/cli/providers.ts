@@ -22,6 +22,7 @@ import {
   lemonSqueezy,
   logto,
   netlify,
+  meta,
   okta,
   openai,
   paddle,
@@ -217,6 +218,12 @@ const entries: readonly ProviderEntry[] = [
     name: "netlify",
     secret: "the notification's JWS secret token (used as text)",
     create: (s, allowShortSecret) => netlify({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "meta",
+    secret: "the app's App Secret (App settings → Basic), used as text",
+    // The CLI signs and checks POSTs only: a random verify token, so it answers no GET verification request.
+    create: (s, allowShortSecret) => meta({ secret: s, allowShortSecret, verifyToken: crypto.randomUUID() }),
   },
   {
     name: "okta",
