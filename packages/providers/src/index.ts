@@ -436,3 +436,25 @@ export type {
   ZitadelPayload,
 } from "./zitadel/index.js";
 export { zitadel, zitadelCatalogue, zitadelHmac } from "./zitadel/index.js";
+export type {
+  ZoomCreatedMeeting,
+  ZoomEndedMeeting,
+  ZoomEvent,
+  ZoomEventData,
+  ZoomEvents,
+  ZoomMeeting,
+  ZoomMeetingCreated,
+  ZoomMeetingDeleted,
+  ZoomMeetingEnded,
+  ZoomMeetingParticipant,
+  ZoomMeetingStarted,
+  ZoomOptions,
+  ZoomParticipant,
+  ZoomParticipantMeeting,
+  ZoomUser,
+  ZoomUserChanges,
+  ZoomUserCreated,
+  ZoomUserDeactivated,
+  ZoomUserUpdated,
+} from "./zoom/index.js";
+export { zoom, zoomCatalogue, zoomHmac } from "./zoom/index.js";

@@ -32,6 +32,7 @@ import {
   userfront,
   vercel,
   zitadel,
+  zoom,
 } from "@hookproof/providers";
 import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
@@ -111,6 +112,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
+  ["zoom", () => zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

@@ -37,6 +37,8 @@ import {
   vercel,
   zitadel,
   zitadelHmac,
+  zoom,
+  zoomHmac,
 } from "@hookproof/providers";
 import { netlify } from "@hookproof/providers/netlify";
 import { describe, expect, it } from "vitest";
@@ -88,6 +90,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
   ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
   ["calendly", (secret, allowShortSecret) => calendly({ secret: secret, allowShortSecret }).scheme],
+  ["zoom", (secret, allowShortSecret) => zoom({ secret, allowShortSecret }).scheme],
+  ["zoomHmac", (secret, allowShortSecret) => zoomHmac({ secret, allowShortSecret })],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {
@@ -131,5 +135,7 @@ describe("replay bounds of the presets", () => {
       createWebhooks({ provider: slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }) }),
     ).not.toThrow();
     expect(slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }).replayBound).toBeUndefined();
+    expect(() => createWebhooks({ provider: zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }) })).not.toThrow();
+    expect(zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }).replayBound).toBeUndefined();
   });
 });

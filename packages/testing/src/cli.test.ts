@@ -107,6 +107,7 @@ describe("hookproof fixtures", () => {
       "userfront",
       "vercel",
       "zitadel",
+      "zoom",
     ]);
     expect(out.providers.find((p) => p.name === "userfront")?.events).toContain("tenant.delete");
   });

@@ -63,6 +63,10 @@ const DATERS: Readonly<Record<string, Dater>> = {
   logto(payload, now) {
     if (typeof payload.createdAt === "string") payload.createdAt = new Date(now).toISOString();
   },
+  // Zoom's `event_ts`, epoch milliseconds: what a router's own `maxAge` dates a notification by.
+  zoom(payload, now) {
+    if (typeof payload.event_ts === "number") payload.event_ts = now;
+  },
 };
 
 /**

@@ -34,6 +34,7 @@ import type {
   userfront,
   vercel,
   zitadel,
+  zoom,
 } from "@hookproof/providers";
 import type { PayloadOf } from "./payload-of.js";
 
@@ -472,6 +473,18 @@ export interface Fixtures {
     readonly "user.removed": PayloadOf<typeof zitadel, "user.removed">;
     readonly "user.unlocked": PayloadOf<typeof zitadel, "user.unlocked">;
   };
+  /** @hookproof/providers src/zoom/fixtures/*.json */
+  readonly zoom: {
+    readonly "meeting.created": PayloadOf<typeof zoom, "meeting.created">;
+    readonly "meeting.deleted": PayloadOf<typeof zoom, "meeting.deleted">;
+    readonly "meeting.ended": PayloadOf<typeof zoom, "meeting.ended">;
+    readonly "meeting.participant_joined": PayloadOf<typeof zoom, "meeting.participant_joined">;
+    readonly "meeting.participant_left": PayloadOf<typeof zoom, "meeting.participant_left">;
+    readonly "meeting.started": PayloadOf<typeof zoom, "meeting.started">;
+    readonly "user.created": PayloadOf<typeof zoom, "user.created">;
+    readonly "user.deactivated": PayloadOf<typeof zoom, "user.deactivated">;
+    readonly "user.updated": PayloadOf<typeof zoom, "user.updated">;
+  };
 }
 
 /** A provider's CLI (kebab-case) name → its key in {@link Fixtures}. */
@@ -509,6 +522,7 @@ export const PROVIDER_KEYS: {
   readonly userfront: "userfront";
   readonly vercel: "vercel";
   readonly zitadel: "zitadel";
+  readonly zoom: "zoom";
 } = {
   auth0: "auth0",
   bitbucket: "bitbucket",
@@ -543,6 +557,7 @@ export const PROVIDER_KEYS: {
   userfront: "userfront",
   vercel: "vercel",
   zitadel: "zitadel",
+  zoom: "zoom",
 };
 
 // Checked against each provider's runtime schema by contract.test.ts (extra fields pass, as on the wire).
@@ -11810,6 +11825,200 @@ export const fixtureData: Fixtures = {
       event_type: "user.unlocked",
       created_at: "2026-08-20T14:02:17.123512222Z",
       userID: "336392597046230531",
+    },
+  },
+  zoom: {
+    "meeting.created": {
+      event: "meeting.created",
+      event_ts: 1787234400000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        operation: "single",
+        object: {
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          id: 85746065432,
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          duration: 60,
+          timezone: "America/Los_Angeles",
+          join_url: "https://zoom.us/j/85746065432",
+          password: "aBcD1234",
+          settings: {
+            use_pmi: false,
+            alternative_hosts: "",
+          },
+        },
+      },
+    },
+    "meeting.deleted": {
+      event: "meeting.deleted",
+      event_ts: 1787234580000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        operation: "single",
+        object: {
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          id: 85746065432,
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 2,
+          start_time: "2026-08-21T14:00:00Z",
+          duration: 60,
+          timezone: "America/Los_Angeles",
+        },
+      },
+    },
+    "meeting.ended": {
+      event: "meeting.ended",
+      event_ts: 1787234640572,
+      payload: {
+        account_id: "AAAAAABBBB",
+        object: {
+          id: "85746065432",
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          timezone: "America/Los_Angeles",
+          duration: 60,
+          end_time: "2026-08-20T14:04:00Z",
+        },
+      },
+    },
+    "meeting.participant_joined": {
+      event: "meeting.participant_joined",
+      event_ts: 1787234460000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        object: {
+          id: "85746065432",
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          timezone: "America/Los_Angeles",
+          duration: 60,
+          participant: {
+            user_id: "16778240",
+            user_name: "Jill Chill",
+            id: "iFxeBPYun6SAiWUzBcEkX",
+            participant_uuid: "55555AAAiAAAAAiAiAiiAii",
+            join_time: "2026-08-20T14:01:00Z",
+            email: "jchill@example.com",
+            registrant_id: "abcdefghij0-klmnopq23456",
+            participant_user_id: "rstuvwxyZ1234567890ABCD",
+            customer_key: "349589LkJyeW",
+            phone_number: "8615250064084",
+          },
+        },
+      },
+    },
+    "meeting.participant_left": {
+      event: "meeting.participant_left",
+      event_ts: 1787234520000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        object: {
+          id: "85746065432",
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          timezone: "America/Los_Angeles",
+          duration: 60,
+          participant: {
+            user_id: "16778240",
+            user_name: "Jill Chill",
+            id: "iFxeBPYun6SAiWUzBcEkX",
+            participant_uuid: "55555AAAiAAAAAiAiAiiAii",
+            leave_time: "2026-08-20T14:02:00Z",
+            leave_reason: "left the meeting. Reason : left the meeting",
+            email: "jchill@example.com",
+            registrant_id: "abcdefghij0-klmnopq23456",
+            participant_user_id: "rstuvwxyZ1234567890ABCD",
+            customer_key: "349589LkJyeW",
+            phone_number: "8615250064084",
+          },
+        },
+      },
+    },
+    "meeting.started": {
+      event: "meeting.started",
+      event_ts: 1787234401572,
+      payload: {
+        account_id: "AAAAAABBBB",
+        object: {
+          id: "85746065432",
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          timezone: "America/Los_Angeles",
+          duration: 60,
+        },
+      },
+    },
+    "user.created": {
+      event: "user.created",
+      event_ts: 1787234300000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        creation_type: "create",
+        object: {
+          id: "KDcuGIm1QgePTO8WbOqwIQ",
+          first_name: "Jill",
+          last_name: "Chill",
+          display_name: "Jill Chill",
+          email: "jchill@example.com",
+          type: 1,
+        },
+      },
+    },
+    "user.deactivated": {
+      event: "user.deactivated",
+      event_ts: 1787234600000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        object: {
+          id: "KDcuGIm1QgePTO8WbOqwIQ",
+          first_name: "Jill",
+          last_name: "Chill",
+          email: "jchill@example.com",
+          type: 1,
+        },
+      },
+    },
+    "user.updated": {
+      event: "user.updated",
+      event_ts: 1787234350000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        object: {
+          id: "KDcuGIm1QgePTO8WbOqwIQ",
+          first_name: "Jillian",
+        },
+        old_object: {
+          id: "KDcuGIm1QgePTO8WbOqwIQ",
+          first_name: "Jill",
+        },
+        time_stamp: 1787234350000,
+      },
     },
   },
 } as unknown as Fixtures;

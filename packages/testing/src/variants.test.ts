@@ -43,6 +43,7 @@ const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid">, ()
   intercom: () => fixture("intercom", "contact.user.created"),
   bitbucket: () => fixture("bitbucket", "repo:push"),
   calendly: () => fixture("calendly", "invitee.created"),
+  zoom: () => fixture("zoom", "meeting.started"),
 };
 
 const TOKEN_PROVIDERS = new Set(["auth0", "gitlab", "okta", "userfront"]);
@@ -62,6 +63,7 @@ const TIMESTAMPED = new Set([
   "supabase",
   "tesseral",
   "zitadel",
+  "zoom",
 ]);
 // GitHub and Shopify name the event in a header, which its router routes by.
 const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {

@@ -37,6 +37,7 @@ import {
   userfront,
   vercel,
   zitadel,
+  zoom,
 } from "@hookproof/providers";
 
 export const WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -74,6 +75,7 @@ export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
+export const ZOOM_SECRET = "uTj4W2kRq9sXb7nLc3vPzA";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -105,6 +107,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
   calendly: CALENDLY_SECRET,
+  zoom: ZOOM_SECRET,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */
@@ -142,6 +145,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
   calendly: () => calendly({ secret: CALENDLY_SECRET }),
+  zoom: () => zoom({ secret: ZOOM_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -179,6 +183,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   bitbucket: "x-hub-signature",
   calendly: "calendly-webhook-signature",
   netlify: "x-webhook-signature",
+  zoom: "x-zm-signature",
 };
 
 /** The senders that name the event in a header, which their routers route by. */

@@ -33,6 +33,7 @@ import {
   userfront,
   vercel,
   zitadel,
+  zoom,
 } from "@hookproof/providers";
 import { UsageError, warn } from "./output.js";
 
@@ -229,6 +230,11 @@ const entries: readonly ProviderEntry[] = [
     name: "vercel",
     secret: "the webhook's secret or the integration's client secret (used as text)",
     create: (s, allowShortSecret) => vercel({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "zoom",
+    secret: "the app's Secret Token (Features → Access → Event Subscriptions), used as text",
+    create: (s, allowShortSecret) => zoom({ secret: s, allowShortSecret }),
   },
 ];
 
