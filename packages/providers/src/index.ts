@@ -398,6 +398,23 @@ export type {
 } from "./tesseral/index.js";
 export { tesseral, tesseralCatalogue } from "./tesseral/index.js";
 export type {
+  TwitchBroadcaster,
+  TwitchChannelCheer,
+  TwitchChannelFollow,
+  TwitchChannelRaid,
+  TwitchChannelSubscribe,
+  TwitchChannelUpdate,
+  TwitchEventData,
+  TwitchEvents,
+  TwitchNotification,
+  TwitchOptions,
+  TwitchStreamOffline,
+  TwitchStreamOnline,
+  TwitchSubscription,
+  TwitchUserUpdate,
+} from "./twitch/index.js";
+export { twitch, twitchCatalogue, twitchHmac } from "./twitch/index.js";
+export type {
   TypeformEvent,
   TypeformEventData,
   TypeformEvents,

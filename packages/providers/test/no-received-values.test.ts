@@ -28,6 +28,7 @@ import {
   stytch,
   supabase,
   tesseral,
+  twitch,
   typeform,
   userfront,
   vercel,
@@ -113,6 +114,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
   ["zoom", () => zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }), () => AUTH],
+  ["twitch", () => twitch({ secret: "s3cre7-hookproof-twitch" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

@@ -32,6 +32,8 @@ import {
   stytch,
   supabase,
   tesseral,
+  twitch,
+  twitchHmac,
   typeform,
   userfront,
   vercel,
@@ -92,6 +94,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["calendly", (secret, allowShortSecret) => calendly({ secret: secret, allowShortSecret }).scheme],
   ["zoom", (secret, allowShortSecret) => zoom({ secret, allowShortSecret }).scheme],
   ["zoomHmac", (secret, allowShortSecret) => zoomHmac({ secret, allowShortSecret })],
+  ["twitch", (secret, allowShortSecret) => twitch({ secret, allowShortSecret }).scheme],
+  ["twitchHmac", (secret, allowShortSecret) => twitchHmac({ secret, allowShortSecret })],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {
@@ -137,5 +141,7 @@ describe("replay bounds of the presets", () => {
     expect(slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }).replayBound).toBeUndefined();
     expect(() => createWebhooks({ provider: zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }) })).not.toThrow();
     expect(zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }).replayBound).toBeUndefined();
+    expect(() => createWebhooks({ provider: twitch({ secret: "s3cre7-hookproof-twitch" }) })).not.toThrow();
+    expect(twitch({ secret: "s3cre7-hookproof-twitch" }).replayBound).toBeUndefined();
   });
 });

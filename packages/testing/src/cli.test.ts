@@ -103,6 +103,7 @@ describe("hookproof fixtures", () => {
       "stytch",
       "supabase",
       "tesseral",
+      "twitch",
       "typeform",
       "userfront",
       "vercel",

@@ -30,6 +30,7 @@ import type {
   stytch,
   supabase,
   tesseral,
+  twitch,
   typeform,
   userfront,
   vercel,
@@ -430,6 +431,17 @@ export interface Fixtures {
     readonly "sync.organization": PayloadOf<typeof tesseral, "sync.organization">;
     readonly "sync.user": PayloadOf<typeof tesseral, "sync.user">;
   };
+  /** @hookproof/providers src/twitch/fixtures/*.json */
+  readonly twitch: {
+    readonly "channel.cheer": PayloadOf<typeof twitch, "channel.cheer">;
+    readonly "channel.follow": PayloadOf<typeof twitch, "channel.follow">;
+    readonly "channel.raid": PayloadOf<typeof twitch, "channel.raid">;
+    readonly "channel.subscribe": PayloadOf<typeof twitch, "channel.subscribe">;
+    readonly "channel.update": PayloadOf<typeof twitch, "channel.update">;
+    readonly "stream.offline": PayloadOf<typeof twitch, "stream.offline">;
+    readonly "stream.online": PayloadOf<typeof twitch, "stream.online">;
+    readonly "user.update": PayloadOf<typeof twitch, "user.update">;
+  };
   /** @hookproof/providers src/typeform/fixtures/*.json */
   readonly typeform: {
     readonly form_response: PayloadOf<typeof typeform, "form_response">;
@@ -518,6 +530,7 @@ export const PROVIDER_KEYS: {
   readonly stytch: "stytch";
   readonly supabase: "supabase";
   readonly tesseral: "tesseral";
+  readonly twitch: "twitch";
   readonly typeform: "typeform";
   readonly userfront: "userfront";
   readonly vercel: "vercel";
@@ -553,6 +566,7 @@ export const PROVIDER_KEYS: {
   stytch: "stytch",
   supabase: "supabase",
   tesseral: "tesseral",
+  twitch: "twitch",
   typeform: "typeform",
   userfront: "userfront",
   vercel: "vercel",
@@ -11169,6 +11183,215 @@ export const fixtureData: Fixtures = {
     "sync.user": {
       type: "sync.user",
       userId: "user_4x1c2k9d0m7qz3bvn8r5tw6ye",
+    },
+  },
+  twitch: {
+    "channel.cheer": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.cheer",
+        version: "1",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        is_anonymous: false,
+        user_id: "1234",
+        user_login: "cool_user",
+        user_name: "Cool_User",
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        message: "pogchamp",
+        bits: 1000,
+      },
+    },
+    "channel.follow": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.follow",
+        version: "2",
+        condition: {
+          broadcaster_user_id: "1337",
+          moderator_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        user_id: "1234",
+        user_login: "cool_user",
+        user_name: "Cool_User",
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        followed_at: "2026-08-20T14:04:11.17106713Z",
+      },
+    },
+    "channel.raid": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.raid",
+        version: "1",
+        condition: {
+          to_broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        from_broadcaster_user_id: "1234",
+        from_broadcaster_user_login: "cool_user",
+        from_broadcaster_user_name: "Cool_User",
+        to_broadcaster_user_id: "1337",
+        to_broadcaster_user_login: "cooler_user",
+        to_broadcaster_user_name: "Cooler_User",
+        viewers: 9001,
+      },
+    },
+    "channel.subscribe": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.subscribe",
+        version: "1",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        user_id: "1234",
+        user_login: "cool_user",
+        user_name: "Cool_User",
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        tier: "1000",
+        is_gift: false,
+      },
+    },
+    "channel.update": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.update",
+        version: "2",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        title: "Best Stream Ever",
+        language: "en",
+        category_id: "12453",
+        category_name: "Grand Theft Auto",
+        content_classification_labels: ["MatureGame"],
+      },
+    },
+    "stream.offline": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "stream.offline",
+        version: "1",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+      },
+    },
+    "stream.online": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "stream.online",
+        version: "1",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        id: "9001",
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        type: "live",
+        started_at: "2026-08-20T14:00:12.123Z",
+      },
+    },
+    "user.update": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "user.update",
+        version: "1",
+        condition: {
+          user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        user_id: "1337",
+        user_login: "cool_user",
+        user_name: "Cool_User",
+        email: "user@email.com",
+        email_verified: true,
+        description: "cool description",
+      },
     },
   },
   typeform: {

@@ -44,6 +44,7 @@ const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid">, ()
   bitbucket: () => fixture("bitbucket", "repo:push"),
   calendly: () => fixture("calendly", "invitee.created"),
   zoom: () => fixture("zoom", "meeting.started"),
+  twitch: () => fixture("twitch", "stream.online"),
 };
 
 const TOKEN_PROVIDERS = new Set(["auth0", "gitlab", "okta", "userfront"]);
@@ -62,6 +63,7 @@ const TIMESTAMPED = new Set([
   "stytch",
   "supabase",
   "tesseral",
+  "twitch",
   "zitadel",
   "zoom",
 ]);

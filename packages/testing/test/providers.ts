@@ -33,6 +33,7 @@ import {
   stytch,
   supabase,
   tesseral,
+  twitch,
   typeform,
   userfront,
   vercel,
@@ -76,6 +77,7 @@ export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 export const ZOOM_SECRET = "uTj4W2kRq9sXb7nLc3vPzA";
+export const TWITCH_SECRET = "s3cre7-hookproof-twitch";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -108,6 +110,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   bitbucket: BITBUCKET_SECRET,
   calendly: CALENDLY_SECRET,
   zoom: ZOOM_SECRET,
+  twitch: TWITCH_SECRET,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */
@@ -146,6 +149,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
   calendly: () => calendly({ secret: CALENDLY_SECRET }),
   zoom: () => zoom({ secret: ZOOM_SECRET }),
+  twitch: () => twitch({ secret: TWITCH_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -184,6 +188,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   calendly: "calendly-webhook-signature",
   netlify: "x-webhook-signature",
   zoom: "x-zm-signature",
+  twitch: "twitch-eventsub-message-signature",
 };
 
 /** The senders that name the event in a header, which their routers route by. */

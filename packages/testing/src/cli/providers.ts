@@ -29,6 +29,7 @@ import {
   stytch,
   supabase,
   tesseral,
+  twitch,
   typeform,
   userfront,
   vercel,
@@ -235,6 +236,11 @@ const entries: readonly ProviderEntry[] = [
     name: "zoom",
     secret: "the app's Secret Token (Features → Access → Event Subscriptions), used as text",
     create: (s, allowShortSecret) => zoom({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "twitch",
+    secret: "the subscription's transport.secret (10–100 ASCII characters), used as text",
+    create: (s, allowShortSecret) => twitch({ secret: s, allowShortSecret }),
   },
 ];
 
