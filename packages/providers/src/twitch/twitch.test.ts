@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { createWebhooks, type HandshakeAnswer, readHeaders } from "@hookproof/core";
+import { createWebhooks, readHeaders } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
 import { outcome, utf8 } from "../../test/bodies.js";
 import {
@@ -8,8 +8,10 @@ import {
   clock,
   fixtureSuite,
   fixtureText,
+  handshakeRouter,
   NOW_S,
   post,
+  readResponse,
 } from "../../test/test-support.js";
 import { twitchHmac, twitch as twitchProvider } from "./index.js";
 
@@ -176,26 +178,8 @@ describe("twitch verification and revocation", () => {
     },
   });
 
-  function router() {
-    const handled: unknown[] = [];
-    const handshakes: HandshakeAnswer[] = [];
-    const hooks = createWebhooks({
-      provider: provider(),
-      now: clock,
-      onHandshake: (h) => handshakes.push(h),
-    }).onAny((event) => {
-      handled.push(event);
-    });
-    return { hooks, handled, handshakes };
-  }
-
-  async function read(response: Response) {
-    return {
-      status: response.status,
-      type: response.headers.get("content-type"),
-      body: await response.text(),
-    };
-  }
+  const router = () => handshakeRouter(provider());
+  const read = readResponse;
 
   it("answers the challenge as text/plain, every time (never deduped), never reaching a handler", async () => {
     const { hooks, handled, handshakes } = router();

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
-import { createWebhooks, type HandshakeAnswer, readHeaders } from "@hookproof/core";
+import { createWebhooks, readHeaders } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
 import { outcome, utf8 } from "../../test/bodies.js";
 import {
@@ -8,9 +8,11 @@ import {
   clock,
   fixtureSuite,
   fixtureText,
+  handshakeRouter,
   mutated,
   NOW_S,
   post,
+  readResponse,
 } from "../../test/test-support.js";
 import { zoomHmac, zoom as zoomProvider } from "./index.js";
 
@@ -128,26 +130,8 @@ describe("zoom endpoint.url_validation", () => {
   // HMAC-SHA256(secret, plainToken), hex: computed with Python's hmac for this secret, and here with node:crypto.
   const encrypted = "0f147cd59afac3992d8619e9c84ce913f3efce8aacf2e63c61c1729aca12c18b";
 
-  function router(secret: string | string[] = SECRET) {
-    const handled: unknown[] = [];
-    const handshakes: HandshakeAnswer[] = [];
-    const hooks = createWebhooks({
-      provider: zoomProvider({ secret }),
-      now: clock,
-      onHandshake: (h) => handshakes.push(h),
-    }).onAny((event) => {
-      handled.push(event);
-    });
-    return { hooks, handled, handshakes };
-  }
-
-  async function read(response: Response) {
-    return {
-      status: response.status,
-      type: response.headers.get("content-type"),
-      body: await response.text(),
-    };
-  }
+  const router = (secret: string | string[] = SECRET) => handshakeRouter(zoomProvider({ secret }));
+  const read = readResponse;
 
   it("answers { plainToken, encryptedToken } as JSON, every time (never deduped), never reaching a handler", async () => {
     expect(createHmac("sha256", SECRET).update("qgg8vlvZRS6UYooatFL8Aw").digest("hex")).toBe(encrypted);
