@@ -518,6 +518,23 @@ export type {
 } from "./twilio/index.js";
 export { twilio, twilioCatalogue, twilioHmac } from "./twilio/index.js";
 export type {
+  TwitchBroadcaster,
+  TwitchChannelCheer,
+  TwitchChannelFollow,
+  TwitchChannelRaid,
+  TwitchChannelSubscribe,
+  TwitchChannelUpdate,
+  TwitchEventData,
+  TwitchEvents,
+  TwitchNotification,
+  TwitchOptions,
+  TwitchStreamOffline,
+  TwitchStreamOnline,
+  TwitchSubscription,
+  TwitchUserUpdate,
+} from "./twitch/index.js";
+export { twitch, twitchCatalogue, twitchHmac } from "./twitch/index.js";
+export type {
   TypeformEvent,
   TypeformEventData,
   TypeformEvents,
@@ -556,3 +573,25 @@ export type {
   ZitadelPayload,
 } from "./zitadel/index.js";
 export { zitadel, zitadelCatalogue, zitadelHmac } from "./zitadel/index.js";
+export type {
+  ZoomCreatedMeeting,
+  ZoomEndedMeeting,
+  ZoomEvent,
+  ZoomEventData,
+  ZoomEvents,
+  ZoomMeeting,
+  ZoomMeetingCreated,
+  ZoomMeetingDeleted,
+  ZoomMeetingEnded,
+  ZoomMeetingParticipant,
+  ZoomMeetingStarted,
+  ZoomOptions,
+  ZoomParticipant,
+  ZoomParticipantMeeting,
+  ZoomUser,
+  ZoomUserChanges,
+  ZoomUserCreated,
+  ZoomUserDeactivated,
+  ZoomUserUpdated,
+} from "./zoom/index.js";
+export { zoom, zoomCatalogue, zoomHmac } from "./zoom/index.js";

@@ -35,10 +35,12 @@ import {
   supabase,
   tesseral,
   twilio,
+  twitch,
   typeform,
   userfront,
   vercel,
   zitadel,
+  zoom,
 } from "@hookproof/providers";
 import { fusionAuth } from "@hookproof/providers/fusion-auth";
 import { kinde } from "@hookproof/providers/kinde";
@@ -137,6 +139,8 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
   ["square", () => square({ secret: "q9V2xK7mB3nR8tY1wZ4aEw" }), () => AUTH],
   ["sns", () => sns({ topicArn: "arn:aws:sns:us-west-2:123456789012:MyTopic" }), () => AUTH],
+  ["zoom", () => zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }), () => AUTH],
+  ["twitch", () => twitch({ secret: "s3cre7-hookproof-twitch" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

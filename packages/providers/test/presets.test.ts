@@ -43,11 +43,15 @@ import {
   tesseral,
   twilio,
   twilioHmac,
+  twitch,
+  twitchHmac,
   typeform,
   userfront,
   vercel,
   zitadel,
   zitadelHmac,
+  zoom,
+  zoomHmac,
 } from "@hookproof/providers";
 import { fusionAuth } from "@hookproof/providers/fusion-auth";
 import { netlify } from "@hookproof/providers/netlify";
@@ -119,6 +123,10 @@ const FACTORIES: readonly SecretFactory[] = [
   ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
   ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
   ["calendly", (secret, allowShortSecret) => calendly({ secret: secret, allowShortSecret }).scheme],
+  ["zoom", (secret, allowShortSecret) => zoom({ secret, allowShortSecret }).scheme],
+  ["zoomHmac", (secret, allowShortSecret) => zoomHmac({ secret, allowShortSecret })],
+  ["twitch", (secret, allowShortSecret) => twitch({ secret, allowShortSecret }).scheme],
+  ["twitchHmac", (secret, allowShortSecret) => twitchHmac({ secret, allowShortSecret })],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {
@@ -168,5 +176,9 @@ describe("replay bounds of the presets", () => {
     expect(slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }).replayBound).toBeUndefined();
     // Square's 72 h maxAge fits the default retention.
     expect(() => createWebhooks({ provider: square({ secret: "q9V2xK7mB3nR8tY1wZ4aEw" }) })).not.toThrow();
+    expect(() => createWebhooks({ provider: zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }) })).not.toThrow();
+    expect(zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }).replayBound).toBeUndefined();
+    expect(() => createWebhooks({ provider: twitch({ secret: "s3cre7-hookproof-twitch" }) })).not.toThrow();
+    expect(twitch({ secret: "s3cre7-hookproof-twitch" }).replayBound).toBeUndefined();
   });
 });

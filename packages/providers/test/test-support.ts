@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { EventMap, WebhookProvider } from "@hookproof/core";
+import type { EventMap, HandshakeAnswer, WebhookProvider } from "@hookproof/core";
 import { createWebhooks, isWebhookVerificationError } from "@hookproof/core";
 import { describe, expect, it } from "vitest";
 import { answer, clock, post } from "../../core/test/requests.js";
@@ -183,4 +183,27 @@ export function allowedSuite<Events extends EventMap>(options: AllowedOptions<Ev
       expect(seen).toEqual([JSON.parse(body)]);
     });
   });
+}
+
+/** A router on `provider` that records what reached a handler and which handshakes were answered. */
+export function handshakeRouter(provider: WebhookProvider<EventMap>): {
+  hooks: { handle(request: Request): Promise<Response> };
+  handled: unknown[];
+  handshakes: HandshakeAnswer[];
+} {
+  const handled: unknown[] = [];
+  const handshakes: HandshakeAnswer[] = [];
+  const hooks = createWebhooks({ provider, now: clock, onHandshake: (h) => handshakes.push(h) }).onAny(
+    (event) => {
+      handled.push(event);
+    },
+  );
+  return { hooks, handled, handshakes };
+}
+
+/** A response's status, content type and text. */
+export async function readResponse(
+  response: Response,
+): Promise<{ status: number; type: string | null; body: string }> {
+  return { status: response.status, type: response.headers.get("content-type"), body: await response.text() };
 }

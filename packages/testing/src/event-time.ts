@@ -94,6 +94,10 @@ const DATERS: Readonly<Record<string, Dater>> = {
       payload.created_at = new Date(now).toISOString().replace(/Z$/, "000000Z");
     }
   },
+  // Zoom's `event_ts`, epoch milliseconds: what a router's own `maxAge` dates a notification by.
+  zoom(payload, now) {
+    if (typeof payload.event_ts === "number") payload.event_ts = now;
+  },
 };
 
 /**

@@ -53,6 +53,8 @@ const EVENT: Record<
   intercom: () => fixture("intercom", "contact.user.created"),
   bitbucket: () => fixture("bitbucket", "repo:push"),
   calendly: () => fixture("calendly", "invitee.created"),
+  zoom: () => fixture("zoom", "meeting.started"),
+  twitch: () => fixture("twitch", "stream.online"),
 };
 
 const TOKEN_PROVIDERS = new Set(["auth0", "gitlab", "okta", "userfront"]);
@@ -73,7 +75,9 @@ const TIMESTAMPED = new Set([
   "stytch",
   "supabase",
   "tesseral",
+  "twitch",
   "zitadel",
+  "zoom",
 ]);
 // GitHub and Shopify name the event in a header, which its router routes by.
 const HEADERS: Partial<Record<ProviderKey, Record<string, string>>> = {

@@ -42,10 +42,12 @@ import {
   supabase,
   tesseral,
   twilio,
+  twitch,
   typeform,
   userfront,
   vercel,
   zitadel,
+  zoom,
 } from "@hookproof/providers";
 import { SNS_TEST_CERTIFICATE, SNS_TEST_KEY } from "../../providers/test/sns-keys.js";
 
@@ -119,6 +121,8 @@ export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SQUARE_SECRET = "q9V2xK7mB3nR8tY1wZ4aEw";
 export const META_SECRET = "0123456789abcdef0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
+export const ZOOM_SECRET = "uTj4W2kRq9sXb7nLc3vPzA";
+export const TWITCH_SECRET = "s3cre7-hookproof-twitch";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -160,6 +164,8 @@ export const SECRETS: Readonly<Record<string, string>> = {
   github: GITHUB_SECRET,
   netlify: NETLIFY_SECRET,
   stripe: STRIPE_SECRET,
+  zoom: ZOOM_SECRET,
+  twitch: TWITCH_SECRET,
 };
 
 /** The private key each key-pair provider signs its test deliveries with, by CLI name. */
@@ -219,6 +225,8 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   kinde: () => kinde({ publicKey: KINDE_PUBLIC_JWK, privateKey: KINDE_PRIVATE_JWK }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
   calendly: () => calendly({ secret: CALENDLY_SECRET }),
+  zoom: () => zoom({ secret: ZOOM_SECRET }),
+  twitch: () => twitch({ secret: TWITCH_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -263,6 +271,8 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   bitbucket: "x-hub-signature",
   calendly: "calendly-webhook-signature",
   netlify: "x-webhook-signature",
+  zoom: "x-zm-signature",
+  twitch: "twitch-eventsub-message-signature",
 };
 
 /** The senders that name the event in a header, which their routers route by. */

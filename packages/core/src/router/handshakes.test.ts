@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { anything } from "../../test/deliveries.js";
 import { signedPost, type TestEvents, testProvider, VERIFY_TOKEN } from "../../test/framework-provider.js";
-import { createWebhooks, type HandshakeAnswer, type RouterOptions } from "../index.js";
+import {
+  createWebhooks,
+  type HandshakeAnswer,
+  hmac,
+  type RouterOptions,
+  type WebhookProvider,
+} from "../index.js";
 
 const URL_ = "https://hooks.example.com/webhooks";
 
@@ -95,5 +102,40 @@ describe("signed handshakes after authentication", () => {
     expect(verdict).toMatchObject({ outcome: "handshake", handshake: { kind: "test.url_verification" } });
     expect(verdict.answer?.status).toBe(200);
     await expect(hooks.verify(input)).rejects.toThrow(/^\[@hookproof\/core\] This request is a handshake/);
+  });
+});
+
+describe("a signed handshake keyed by the secret that matched", () => {
+  it("is given the keyIndex of the secret that authenticated the request (Zoom answers with an HMAC under it)", async () => {
+    const secrets = ["next-secret-0123456789abcdef", "current-secret-0123456789abcdef"];
+    const seen: (number | undefined)[] = [];
+    const provider: WebhookProvider<TestEvents> = {
+      name: "keyed-handshake",
+      scheme: hmac({
+        secret: secrets,
+        header: "x-signature",
+        template: "{timestamp}.{body}",
+        timestamp: { header: "x-timestamp" },
+      }),
+      events: { ping: anything },
+      eventType: (payload) => (payload as { type?: string }).type,
+      handshake(_payload, request): HandshakeAnswer {
+        seen.push(request.keyIndex);
+        return { kind: "test.keyed", status: 200, contentType: "text/plain", body: String(request.keyIndex) };
+      },
+    };
+    const hooks = createWebhooks({ provider });
+    for (const secret of [secrets[1], secrets[0]] as string[]) {
+      const body = '{"type":"validate"}';
+      const signer = hmac({
+        secret,
+        header: "x-signature",
+        template: "{timestamp}.{body}",
+        timestamp: { header: "x-timestamp" },
+      });
+      const headers = await signer.sign({ body });
+      await hooks.handle(new Request(URL_, { method: "POST", headers, body }));
+    }
+    expect(seen).toEqual([1, 0]);
   });
 });

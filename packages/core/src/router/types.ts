@@ -75,8 +75,13 @@ export interface WebhookProvider<Events extends EventMap = EventMap> {
    * After authentication and decoding, before splitting and dedupe: a signed handshake (Slack url_verification,
    * Discord PING, Zoom endpoint.url_validation, Twitch webhook_callback_verification, SNS
    * SubscriptionConfirmation). An answer is sent instead of handling an event; it never reaches dedupe or handlers.
+   * `keyIndex` is the position of the secret that authenticated the request (the router always gives it), for
+   * an answer keyed by that secret (Zoom's `encryptedToken`).
    */
-  handshake?(payload: unknown, request: { header: HeaderReader }): MaybePromise<HandshakeAnswer | undefined>;
+  handshake?(
+    payload: unknown,
+    request: { header: HeaderReader; keyIndex?: number },
+  ): MaybePromise<HandshakeAnswer | undefined>;
   /**
    * A batch body → its events (SendGrid's array, Okta's `data.events`, Meta's `entry[]`), each then typed,
    * validated, identified (from its own signed fields) and deduped on its own.

@@ -43,10 +43,12 @@ import {
   supabase,
   tesseral,
   twilio,
+  twitch,
   typeform,
   userfront,
   vercel,
   zitadel,
+  zoom,
 } from "@hookproof/providers";
 import { UsageError, warn } from "./output.js";
 
@@ -406,6 +408,16 @@ const entries: readonly ProviderEntry[] = [
     name: "vercel",
     secret: "the webhook's secret or the integration's client secret (used as text)",
     create: (s, allowShortSecret) => vercel({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "zoom",
+    secret: "the app's Secret Token (Features → Access → Event Subscriptions), used as text",
+    create: (s, allowShortSecret) => zoom({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "twitch",
+    secret: "the subscription's transport.secret (10–100 ASCII characters), used as text",
+    create: (s, allowShortSecret) => twitch({ secret: s, allowShortSecret }),
   },
 ];
 
