@@ -424,6 +424,35 @@ export type {
 } from "./vercel/index.js";
 export { vercel, vercelCatalogue } from "./vercel/index.js";
 export type {
+  WorkosAuthentication,
+  WorkosDeletedDirectory,
+  WorkosDirectory,
+  WorkosDirectoryGroup,
+  WorkosDirectoryGroupMembership,
+  WorkosDirectoryGroupUpdated,
+  WorkosDirectoryType,
+  WorkosDirectoryUser,
+  WorkosDirectoryUserUpdated,
+  WorkosEmailVerification,
+  WorkosEvent,
+  WorkosEventData,
+  WorkosEvents,
+  WorkosImpersonator,
+  WorkosInvitation,
+  WorkosMagicAuth,
+  WorkosOptions,
+  WorkosOrganization,
+  WorkosOrganizationDomain,
+  WorkosOrganizationDomainVerificationFailed,
+  WorkosOrganizationMembership,
+  WorkosPasswordReset,
+  WorkosRadarRiskDetected,
+  WorkosRole,
+  WorkosSession,
+  WorkosUser,
+} from "./workos/index.js";
+export { workos, workosCatalogue, workosHmac } from "./workos/index.js";
+export type {
   ZitadelBody,
   ZitadelEvent,
   ZitadelEventData,

@@ -31,6 +31,7 @@ import {
   typeform,
   userfront,
   vercel,
+  workos,
   zitadel,
 } from "@hookproof/providers";
 import { netlify } from "@hookproof/providers/netlify";
@@ -111,6 +112,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
+  ["workos", () => workos({ secret: "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

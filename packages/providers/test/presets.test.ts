@@ -35,6 +35,8 @@ import {
   typeform,
   userfront,
   vercel,
+  workos,
+  workosHmac,
   zitadel,
   zitadelHmac,
 } from "@hookproof/providers";
@@ -88,6 +90,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
   ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
   ["calendly", (secret, allowShortSecret) => calendly({ secret: secret, allowShortSecret }).scheme],
+  ["workos", (secret, allowShortSecret) => workos({ secret, allowShortSecret }).scheme],
+  ["workosHmac", (secret, allowShortSecret) => workosHmac({ secret, allowShortSecret })],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {

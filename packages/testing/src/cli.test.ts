@@ -106,6 +106,7 @@ describe("hookproof fixtures", () => {
       "typeform",
       "userfront",
       "vercel",
+      "workos",
       "zitadel",
     ]);
     expect(out.providers.find((p) => p.name === "userfront")?.events).toContain("tenant.delete");

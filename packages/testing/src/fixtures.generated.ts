@@ -33,6 +33,7 @@ import type {
   typeform,
   userfront,
   vercel,
+  workos,
   zitadel,
 } from "@hookproof/providers";
 import type { PayloadOf } from "./payload-of.js";
@@ -450,6 +451,71 @@ export interface Fixtures {
     readonly "deployment.succeeded": PayloadOf<typeof vercel, "deployment.succeeded">;
     readonly "project.created": PayloadOf<typeof vercel, "project.created">;
   };
+  /** @hookproof/providers src/workos/fixtures/*.json */
+  readonly workos: {
+    readonly "authentication.email_verification_succeeded": PayloadOf<
+      typeof workos,
+      "authentication.email_verification_succeeded"
+    >;
+    readonly "authentication.magic_auth_failed": PayloadOf<typeof workos, "authentication.magic_auth_failed">;
+    readonly "authentication.magic_auth_succeeded": PayloadOf<
+      typeof workos,
+      "authentication.magic_auth_succeeded"
+    >;
+    readonly "authentication.mfa_succeeded": PayloadOf<typeof workos, "authentication.mfa_succeeded">;
+    readonly "authentication.oauth_failed": PayloadOf<typeof workos, "authentication.oauth_failed">;
+    readonly "authentication.oauth_succeeded": PayloadOf<typeof workos, "authentication.oauth_succeeded">;
+    readonly "authentication.passkey_failed": PayloadOf<typeof workos, "authentication.passkey_failed">;
+    readonly "authentication.passkey_succeeded": PayloadOf<typeof workos, "authentication.passkey_succeeded">;
+    readonly "authentication.password_failed": PayloadOf<typeof workos, "authentication.password_failed">;
+    readonly "authentication.password_succeeded": PayloadOf<
+      typeof workos,
+      "authentication.password_succeeded"
+    >;
+    readonly "authentication.radar_risk_detected": PayloadOf<
+      typeof workos,
+      "authentication.radar_risk_detected"
+    >;
+    readonly "authentication.sso_failed": PayloadOf<typeof workos, "authentication.sso_failed">;
+    readonly "authentication.sso_succeeded": PayloadOf<typeof workos, "authentication.sso_succeeded">;
+    readonly "dsync.activated": PayloadOf<typeof workos, "dsync.activated">;
+    readonly "dsync.deleted": PayloadOf<typeof workos, "dsync.deleted">;
+    readonly "dsync.group.created": PayloadOf<typeof workos, "dsync.group.created">;
+    readonly "dsync.group.deleted": PayloadOf<typeof workos, "dsync.group.deleted">;
+    readonly "dsync.group.updated": PayloadOf<typeof workos, "dsync.group.updated">;
+    readonly "dsync.group.user_added": PayloadOf<typeof workos, "dsync.group.user_added">;
+    readonly "dsync.group.user_removed": PayloadOf<typeof workos, "dsync.group.user_removed">;
+    readonly "dsync.user.created": PayloadOf<typeof workos, "dsync.user.created">;
+    readonly "dsync.user.deleted": PayloadOf<typeof workos, "dsync.user.deleted">;
+    readonly "dsync.user.updated": PayloadOf<typeof workos, "dsync.user.updated">;
+    readonly "email_verification.created": PayloadOf<typeof workos, "email_verification.created">;
+    readonly "invitation.accepted": PayloadOf<typeof workos, "invitation.accepted">;
+    readonly "invitation.created": PayloadOf<typeof workos, "invitation.created">;
+    readonly "invitation.resent": PayloadOf<typeof workos, "invitation.resent">;
+    readonly "invitation.revoked": PayloadOf<typeof workos, "invitation.revoked">;
+    readonly "magic_auth.created": PayloadOf<typeof workos, "magic_auth.created">;
+    readonly "organization.created": PayloadOf<typeof workos, "organization.created">;
+    readonly "organization.deleted": PayloadOf<typeof workos, "organization.deleted">;
+    readonly "organization.updated": PayloadOf<typeof workos, "organization.updated">;
+    readonly "organization_domain.created": PayloadOf<typeof workos, "organization_domain.created">;
+    readonly "organization_domain.deleted": PayloadOf<typeof workos, "organization_domain.deleted">;
+    readonly "organization_domain.updated": PayloadOf<typeof workos, "organization_domain.updated">;
+    readonly "organization_domain.verification_failed": PayloadOf<
+      typeof workos,
+      "organization_domain.verification_failed"
+    >;
+    readonly "organization_domain.verified": PayloadOf<typeof workos, "organization_domain.verified">;
+    readonly "organization_membership.created": PayloadOf<typeof workos, "organization_membership.created">;
+    readonly "organization_membership.deleted": PayloadOf<typeof workos, "organization_membership.deleted">;
+    readonly "organization_membership.updated": PayloadOf<typeof workos, "organization_membership.updated">;
+    readonly "password_reset.created": PayloadOf<typeof workos, "password_reset.created">;
+    readonly "password_reset.succeeded": PayloadOf<typeof workos, "password_reset.succeeded">;
+    readonly "session.created": PayloadOf<typeof workos, "session.created">;
+    readonly "session.revoked": PayloadOf<typeof workos, "session.revoked">;
+    readonly "user.created": PayloadOf<typeof workos, "user.created">;
+    readonly "user.deleted": PayloadOf<typeof workos, "user.deleted">;
+    readonly "user.updated": PayloadOf<typeof workos, "user.updated">;
+  };
   /** @hookproof/providers src/zitadel/fixtures/*.json */
   readonly zitadel: {
     readonly "org.added": PayloadOf<typeof zitadel, "org.added">;
@@ -508,6 +574,7 @@ export const PROVIDER_KEYS: {
   readonly typeform: "typeform";
   readonly userfront: "userfront";
   readonly vercel: "vercel";
+  readonly workos: "workos";
   readonly zitadel: "zitadel";
 } = {
   auth0: "auth0",
@@ -542,6 +609,7 @@ export const PROVIDER_KEYS: {
   typeform: "typeform",
   userfront: "userfront",
   vercel: "vercel",
+  workos: "workos",
   zitadel: "zitadel",
 };
 
@@ -11540,6 +11608,1082 @@ export const fixtureData: Fixtures = {
           name: "web",
         },
       },
+    },
+  },
+  workos: {
+    "authentication.email_verification_succeeded": {
+      object: "event",
+      id: "event_01K3E1RJ4A0KY56SAXWKK5X2MA",
+      event: "authentication.email_verification_succeeded",
+      data: {
+        type: "email_verification",
+        status: "succeeded",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+      },
+      created_at: "2026-08-20T13:59:36.000Z",
+    },
+    "authentication.magic_auth_failed": {
+      object: "event",
+      id: "event_01K3FWSKECKZ95WKG49994YP06",
+      event: "authentication.magic_auth_failed",
+      data: {
+        type: "magic_auth",
+        status: "failed",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        error: {
+          code: "magic_auth_failed",
+          message: "The magic auth attempt failed.",
+        },
+      },
+      created_at: "2026-08-20T13:59:37.000Z",
+    },
+    "authentication.magic_auth_succeeded": {
+      object: "event",
+      id: "event_01K30603YQH6GC8NDFKM857A1E",
+      event: "authentication.magic_auth_succeeded",
+      data: {
+        type: "magic_auth",
+        status: "succeeded",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+      },
+      created_at: "2026-08-20T13:59:38.000Z",
+    },
+    "authentication.mfa_succeeded": {
+      object: "event",
+      id: "event_01K3WYBWW79A393E68FE4FKR9D",
+      event: "authentication.mfa_succeeded",
+      data: {
+        type: "mfa",
+        status: "succeeded",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+      },
+      created_at: "2026-08-20T13:59:39.000Z",
+    },
+    "authentication.oauth_failed": {
+      object: "event",
+      id: "event_01K34PPRT18AJVSMC8XZN2W4ST",
+      event: "authentication.oauth_failed",
+      data: {
+        type: "oauth",
+        status: "failed",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        error: {
+          code: "oauth_failed",
+          message: "The oauth attempt failed.",
+        },
+      },
+      created_at: "2026-08-20T13:59:40.000Z",
+    },
+    "authentication.oauth_succeeded": {
+      object: "event",
+      id: "event_01K34RN5M9NNFSGR5ZNGDSD0H4",
+      event: "authentication.oauth_succeeded",
+      data: {
+        type: "oauth",
+        status: "succeeded",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+      },
+      created_at: "2026-08-20T13:59:41.000Z",
+    },
+    "authentication.passkey_failed": {
+      object: "event",
+      id: "event_01K3K4T49SHPKKAV922T0ND20S",
+      event: "authentication.passkey_failed",
+      data: {
+        type: "passkey",
+        status: "failed",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        error: {
+          code: "passkey_failed",
+          message: "The passkey attempt failed.",
+        },
+      },
+      created_at: "2026-08-20T13:59:42.000Z",
+    },
+    "authentication.passkey_succeeded": {
+      object: "event",
+      id: "event_01K359S4MZSJFM703D07D1VJ17",
+      event: "authentication.passkey_succeeded",
+      data: {
+        type: "passkey",
+        status: "succeeded",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+      },
+      created_at: "2026-08-20T13:59:43.000Z",
+    },
+    "authentication.password_failed": {
+      object: "event",
+      id: "event_01K3YGEBZ8QM0BYMWN3GYFFZWB",
+      event: "authentication.password_failed",
+      data: {
+        type: "password",
+        status: "failed",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        error: {
+          code: "password_failed",
+          message: "The password attempt failed.",
+        },
+      },
+      created_at: "2026-08-20T13:59:44.000Z",
+    },
+    "authentication.password_succeeded": {
+      object: "event",
+      id: "event_01K3RJZDWXM8A6X4A24QY38RCC",
+      event: "authentication.password_succeeded",
+      data: {
+        type: "password",
+        status: "succeeded",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+      },
+      created_at: "2026-08-20T13:59:45.000Z",
+    },
+    "authentication.radar_risk_detected": {
+      object: "event",
+      id: "event_01K3R6CKQ76CERGSBSW2TTKHNP",
+      event: "authentication.radar_risk_detected",
+      data: {
+        auth_method: "password",
+        action: "login",
+        control: "block",
+        blocklist_type: "ip_address",
+        ip_address: "203.0.113.9",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+      },
+      created_at: "2026-08-20T13:59:46.000Z",
+    },
+    "authentication.sso_failed": {
+      object: "event",
+      id: "event_01K3Q42WN5J0W6A3W98Q5K3ADP",
+      event: "authentication.sso_failed",
+      data: {
+        type: "sso",
+        status: "failed",
+        user_id: null,
+        email: null,
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        error: {
+          code: "sso_failed",
+          message: "The sso attempt failed.",
+        },
+        sso: {
+          connection_id: "conn_01K2ZQH4J5K6M7N8P9Q0R1S2T3",
+          organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        },
+      },
+      created_at: "2026-08-20T13:59:47.000Z",
+    },
+    "authentication.sso_succeeded": {
+      object: "event",
+      id: "event_01K39RMXAFTB93XJNP658D5K5A",
+      event: "authentication.sso_succeeded",
+      data: {
+        type: "sso",
+        status: "succeeded",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        sso: {
+          connection_id: "conn_01K2ZQH4J5K6M7N8P9Q0R1S2T3",
+          organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+          session_id: "session_01K2ZQF2G3H4J5K6M7N8P9Q0R1",
+        },
+      },
+      created_at: "2026-08-20T13:59:48.000Z",
+    },
+    "dsync.activated": {
+      object: "event",
+      id: "event_01K3SWHVEX9CJJSHE25E8K3NWG",
+      event: "dsync.activated",
+      data: {
+        object: "directory",
+        id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        external_key: "UWuccu6o1E0GqkYs",
+        type: "okta scim v2.0",
+        state: "active",
+        name: "Acme Okta",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        domains: [
+          {
+            object: "organization_domain",
+            id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+            domain: "acme.example",
+          },
+        ],
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T13:59:49.000Z",
+    },
+    "dsync.deleted": {
+      object: "event",
+      id: "event_01K3ZWG21C7MSCG7WJ4MNH4MDP",
+      event: "dsync.deleted",
+      data: {
+        object: "directory",
+        id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        type: "okta scim v2.0",
+        state: "deleting",
+        name: "Acme Okta",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T13:59:50.000Z",
+    },
+    "dsync.group.created": {
+      object: "event",
+      id: "event_01K3F7YV1261V9DARGY7XWWGVX",
+      event: "dsync.group.created",
+      data: {
+        id: "directory_group_01K2ZQD1E2F3G4H5J6K7M8N9P0",
+        idp_id: "00g1a0ufowBJlzPlk357",
+        directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        name: "Developers",
+        raw_attributes: {
+          displayName: "Developers",
+        },
+        created_at: "2026-08-20T12:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T13:59:51.000Z",
+    },
+    "dsync.group.deleted": {
+      object: "event",
+      id: "event_01K3PRSGN0KCDMMJ0MN1AQWGK1",
+      event: "dsync.group.deleted",
+      data: {
+        id: "directory_group_01K2ZQD1E2F3G4H5J6K7M8N9P0",
+        idp_id: "00g1a0ufowBJlzPlk357",
+        directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        name: "Developers",
+        raw_attributes: {
+          displayName: "Developers",
+        },
+        created_at: "2026-08-20T12:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T13:59:53.000Z",
+    },
+    "dsync.group.updated": {
+      object: "event",
+      id: "event_01K3D14PTB1SZX2HAR34JZFH3T",
+      event: "dsync.group.updated",
+      data: {
+        id: "directory_group_01K2ZQD1E2F3G4H5J6K7M8N9P0",
+        idp_id: "00g1a0ufowBJlzPlk357",
+        directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        name: "Platform Developers",
+        raw_attributes: {
+          displayName: "Platform Developers",
+        },
+        created_at: "2026-08-20T12:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+        previous_attributes: {
+          name: "Developers",
+          raw_attributes: {
+            displayName: "Developers",
+          },
+        },
+      },
+      created_at: "2026-08-20T13:59:52.000Z",
+    },
+    "dsync.group.user_added": {
+      object: "event",
+      id: "event_01K3GFQFMA6VXPSV4R6BQWS9PG",
+      event: "dsync.group.user_added",
+      data: {
+        directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        user: {
+          object: "directory_user",
+          id: "directory_user_01K2ZQC8D9E0F1G2H3J4K5M6N7",
+          directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+          organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+          idp_id: "00u1a0ufowBJlzPlk357",
+          first_name: "Veda",
+          last_name: "Torp",
+          email: "veda@acme.example",
+          state: "active",
+          role: {
+            slug: "member",
+          },
+          roles: [
+            {
+              slug: "member",
+            },
+          ],
+          custom_attributes: {
+            department: "Engineering",
+            job_title: "Software Engineer",
+          },
+          raw_attributes: {
+            userName: "veda@acme.example",
+            name: {
+              givenName: "Veda",
+              familyName: "Torp",
+            },
+            active: true,
+          },
+          created_at: "2026-08-20T12:00:00.000Z",
+          updated_at: "2026-08-20T13:59:30.000Z",
+        },
+        group: {
+          id: "directory_group_01K2ZQD1E2F3G4H5J6K7M8N9P0",
+          idp_id: "00g1a0ufowBJlzPlk357",
+          directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+          organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+          name: "Developers",
+          raw_attributes: {
+            displayName: "Developers",
+          },
+          created_at: "2026-08-20T12:00:00.000Z",
+          updated_at: "2026-08-20T13:59:30.000Z",
+        },
+      },
+      created_at: "2026-08-20T13:59:54.000Z",
+    },
+    "dsync.group.user_removed": {
+      object: "event",
+      id: "event_01K3AA6WE8CNC0G9CD25NWRP4N",
+      event: "dsync.group.user_removed",
+      data: {
+        directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        user: {
+          object: "directory_user",
+          id: "directory_user_01K2ZQC8D9E0F1G2H3J4K5M6N7",
+          directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+          organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+          idp_id: "00u1a0ufowBJlzPlk357",
+          first_name: "Veda",
+          last_name: "Torp",
+          email: "veda@acme.example",
+          state: "active",
+          role: {
+            slug: "member",
+          },
+          roles: [
+            {
+              slug: "member",
+            },
+          ],
+          custom_attributes: {
+            department: "Engineering",
+            job_title: "Software Engineer",
+          },
+          raw_attributes: {
+            userName: "veda@acme.example",
+            name: {
+              givenName: "Veda",
+              familyName: "Torp",
+            },
+            active: true,
+          },
+          created_at: "2026-08-20T12:00:00.000Z",
+          updated_at: "2026-08-20T13:59:30.000Z",
+        },
+        group: {
+          id: "directory_group_01K2ZQD1E2F3G4H5J6K7M8N9P0",
+          idp_id: "00g1a0ufowBJlzPlk357",
+          directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+          organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+          name: "Developers",
+          raw_attributes: {
+            displayName: "Developers",
+          },
+          created_at: "2026-08-20T12:00:00.000Z",
+          updated_at: "2026-08-20T13:59:30.000Z",
+        },
+      },
+      created_at: "2026-08-20T13:59:55.000Z",
+    },
+    "dsync.user.created": {
+      object: "event",
+      id: "event_01K3YS4AFB5N1EC1WQ9E39WD5E",
+      event: "dsync.user.created",
+      data: {
+        object: "directory_user",
+        id: "directory_user_01K2ZQC8D9E0F1G2H3J4K5M6N7",
+        directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        idp_id: "00u1a0ufowBJlzPlk357",
+        first_name: "Veda",
+        last_name: "Torp",
+        email: "veda@acme.example",
+        state: "active",
+        role: {
+          slug: "member",
+        },
+        roles: [
+          {
+            slug: "member",
+          },
+        ],
+        custom_attributes: {
+          department: "Engineering",
+          job_title: "Software Engineer",
+        },
+        raw_attributes: {
+          userName: "veda@acme.example",
+          name: {
+            givenName: "Veda",
+            familyName: "Torp",
+          },
+          active: true,
+        },
+        created_at: "2026-08-20T12:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T13:59:56.000Z",
+    },
+    "dsync.user.deleted": {
+      object: "event",
+      id: "event_01K3TM20BGZJPZPG6W4CVGZG32",
+      event: "dsync.user.deleted",
+      data: {
+        object: "directory_user",
+        id: "directory_user_01K2ZQC8D9E0F1G2H3J4K5M6N7",
+        directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        idp_id: "00u1a0ufowBJlzPlk357",
+        first_name: "Veda",
+        last_name: "Torp",
+        email: "veda@acme.example",
+        state: "inactive",
+        role: {
+          slug: "member",
+        },
+        roles: [
+          {
+            slug: "member",
+          },
+        ],
+        custom_attributes: {
+          department: "Engineering",
+          job_title: "Software Engineer",
+        },
+        raw_attributes: {
+          userName: "veda@acme.example",
+          name: {
+            givenName: "Veda",
+            familyName: "Torp",
+          },
+          active: true,
+        },
+        created_at: "2026-08-20T12:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T13:59:58.000Z",
+    },
+    "dsync.user.updated": {
+      object: "event",
+      id: "event_01K3G8PT21BQKJPD71C3BXVQEA",
+      event: "dsync.user.updated",
+      data: {
+        object: "directory_user",
+        id: "directory_user_01K2ZQC8D9E0F1G2H3J4K5M6N7",
+        directory_id: "directory_01K2ZQ9M8N7P6Q5R4S3T2V1W0X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        idp_id: "00u1a0ufowBJlzPlk357",
+        first_name: "Veda",
+        last_name: "Torp-Hill",
+        email: "veda@acme.example",
+        state: "active",
+        role: {
+          slug: "member",
+        },
+        roles: [
+          {
+            slug: "member",
+          },
+        ],
+        custom_attributes: {
+          department: "Engineering",
+          job_title: "Software Engineer",
+        },
+        raw_attributes: {
+          userName: "veda@acme.example",
+          name: {
+            givenName: "Veda",
+            familyName: "Torp",
+          },
+          active: true,
+        },
+        created_at: "2026-08-20T12:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+        previous_attributes: {
+          last_name: "Torp",
+        },
+      },
+      created_at: "2026-08-20T13:59:57.000Z",
+    },
+    "email_verification.created": {
+      object: "event",
+      id: "event_01K31CKNS4HVATTHCN05ANT03Y",
+      event: "email_verification.created",
+      data: {
+        object: "email_verification",
+        id: "email_verification_01K2ZQG7H8J9K0M1N2P3Q4R5S6",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        expires_at: "2026-08-20T14:10:00.000Z",
+        created_at: "2026-08-20T13:59:30.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T13:59:59.000Z",
+    },
+    "invitation.accepted": {
+      object: "event",
+      id: "event_01K3MJ5R3XZGFH4HHZVXXDTAQN",
+      event: "invitation.accepted",
+      data: {
+        object: "invitation",
+        id: "invitation_01K2ZQE6F7G8H9J0K1M2N3P4Q5",
+        email: "lucas@acme.example",
+        state: "accepted",
+        accepted_at: "2026-08-20T13:59:30.000Z",
+        revoked_at: null,
+        expires_at: "2026-08-27T14:00:00.000Z",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        inviter_user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        accepted_user_id: "user_01K2ZQJ9K0M1N2P3Q4R5S6T7V8",
+        role_slug: "member",
+        created_at: "2026-08-20T13:50:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:00.000Z",
+    },
+    "invitation.created": {
+      object: "event",
+      id: "event_01K3PNWTDCS4N6RXERKQCQFTT7",
+      event: "invitation.created",
+      data: {
+        object: "invitation",
+        id: "invitation_01K2ZQE6F7G8H9J0K1M2N3P4Q5",
+        email: "lucas@acme.example",
+        state: "pending",
+        accepted_at: null,
+        revoked_at: null,
+        expires_at: "2026-08-27T14:00:00.000Z",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        inviter_user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        accepted_user_id: null,
+        role_slug: "member",
+        created_at: "2026-08-20T13:50:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:01.000Z",
+    },
+    "invitation.resent": {
+      object: "event",
+      id: "event_01K3V4TQDJ7RVRGC57QA50PFEN",
+      event: "invitation.resent",
+      data: {
+        object: "invitation",
+        id: "invitation_01K2ZQE6F7G8H9J0K1M2N3P4Q5",
+        email: "lucas@acme.example",
+        state: "pending",
+        accepted_at: null,
+        revoked_at: null,
+        expires_at: "2026-08-27T14:00:00.000Z",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        inviter_user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        accepted_user_id: null,
+        role_slug: "member",
+        created_at: "2026-08-20T13:50:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:02.000Z",
+    },
+    "invitation.revoked": {
+      object: "event",
+      id: "event_01K34QX59EZRY8C6GQPXX4GR5E",
+      event: "invitation.revoked",
+      data: {
+        object: "invitation",
+        id: "invitation_01K2ZQE6F7G8H9J0K1M2N3P4Q5",
+        email: "lucas@acme.example",
+        state: "revoked",
+        accepted_at: null,
+        revoked_at: "2026-08-20T13:59:30.000Z",
+        expires_at: "2026-08-27T14:00:00.000Z",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        inviter_user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        accepted_user_id: null,
+        role_slug: "member",
+        created_at: "2026-08-20T13:50:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:03.000Z",
+    },
+    "magic_auth.created": {
+      object: "event",
+      id: "event_01K35PP28CNM6ZFF2RMSYGTE1B",
+      event: "magic_auth.created",
+      data: {
+        object: "magic_auth",
+        id: "magic_auth_01K2ZQG7H8J9K0M1N2P3Q4R5S6",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        expires_at: "2026-08-20T14:10:00.000Z",
+        created_at: "2026-08-20T13:59:30.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:04.000Z",
+    },
+    "organization.created": {
+      object: "event",
+      id: "event_01K31YTE0ST3EBJY0RXAV4GTK3",
+      event: "organization.created",
+      data: {
+        object: "organization",
+        id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        name: "Acme Inc.",
+        allow_profiles_outside_organization: false,
+        domains: [
+          {
+            object: "organization_domain",
+            id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+            organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+            domain: "acme.example",
+            state: "verified",
+            verification_strategy: "dns",
+            verification_token: "m5Oztg3jdK4NJLgs8uIlIprMw",
+            verification_prefix: "superapp-domain-verification-z3kjny",
+            created_at: "2026-08-19T14:00:00.000Z",
+            updated_at: "2026-08-20T13:59:00.000Z",
+          },
+        ],
+        stripe_customer_id: "cus_R9qWAGMQ6nGE7V",
+        external_id: null,
+        metadata: {},
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:05.000Z",
+    },
+    "organization.deleted": {
+      object: "event",
+      id: "event_01K3K2698N4P3Q5VEA3MAD2MYS",
+      event: "organization.deleted",
+      data: {
+        object: "organization",
+        id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        name: "Acme Inc.",
+        allow_profiles_outside_organization: false,
+        domains: [
+          {
+            object: "organization_domain",
+            id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+            organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+            domain: "acme.example",
+            state: "verified",
+            verification_strategy: "dns",
+            verification_token: "m5Oztg3jdK4NJLgs8uIlIprMw",
+            verification_prefix: "superapp-domain-verification-z3kjny",
+            created_at: "2026-08-19T14:00:00.000Z",
+            updated_at: "2026-08-20T13:59:00.000Z",
+          },
+        ],
+        stripe_customer_id: "cus_R9qWAGMQ6nGE7V",
+        external_id: null,
+        metadata: {},
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:07.000Z",
+    },
+    "organization.updated": {
+      object: "event",
+      id: "event_01K3ASD1JWSK8CWW8C2J4PV6NB",
+      event: "organization.updated",
+      data: {
+        object: "organization",
+        id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        name: "Acme Corporation",
+        allow_profiles_outside_organization: false,
+        domains: [
+          {
+            object: "organization_domain",
+            id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+            organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+            domain: "acme.example",
+            state: "verified",
+            verification_strategy: "dns",
+            verification_token: "m5Oztg3jdK4NJLgs8uIlIprMw",
+            verification_prefix: "superapp-domain-verification-z3kjny",
+            created_at: "2026-08-19T14:00:00.000Z",
+            updated_at: "2026-08-20T13:59:00.000Z",
+          },
+        ],
+        stripe_customer_id: "cus_R9qWAGMQ6nGE7V",
+        external_id: null,
+        metadata: {},
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:06.000Z",
+    },
+    "organization_domain.created": {
+      object: "event",
+      id: "event_01K34ZX73GH9W1VKDMG22NQTJW",
+      event: "organization_domain.created",
+      data: {
+        object: "organization_domain",
+        id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        domain: "acme.example",
+        state: "pending",
+        verification_strategy: "dns",
+        verification_token: "m5Oztg3jdK4NJLgs8uIlIprMw",
+        verification_prefix: "superapp-domain-verification-z3kjny",
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:00.000Z",
+      },
+      created_at: "2026-08-20T14:00:08.000Z",
+    },
+    "organization_domain.deleted": {
+      object: "event",
+      id: "event_01K32CEBBQDJ4W7ZRAHRXQK2GH",
+      event: "organization_domain.deleted",
+      data: {
+        object: "organization_domain",
+        id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        domain: "acme.example",
+        state: "verified",
+        verification_strategy: "dns",
+        verification_token: "m5Oztg3jdK4NJLgs8uIlIprMw",
+        verification_prefix: "superapp-domain-verification-z3kjny",
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:00.000Z",
+      },
+      created_at: "2026-08-20T14:00:10.000Z",
+    },
+    "organization_domain.updated": {
+      object: "event",
+      id: "event_01K3473C57FDP5XBN2ZP4TF2HV",
+      event: "organization_domain.updated",
+      data: {
+        object: "organization_domain",
+        id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        domain: "acme.example",
+        state: "pending",
+        verification_strategy: "dns",
+        verification_token: "m5Oztg3jdK4NJLgs8uIlIprMw",
+        verification_prefix: "superapp-domain-verification-z3kjny",
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:00.000Z",
+      },
+      created_at: "2026-08-20T14:00:09.000Z",
+    },
+    "organization_domain.verification_failed": {
+      object: "event",
+      id: "event_01K3DENGS85EAWM04TF4J77BFY",
+      event: "organization_domain.verification_failed",
+      data: {
+        reason: "domain_verification_period_expired",
+        organization_domain: {
+          object: "organization_domain",
+          id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+          organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+          domain: "acme.example",
+          state: "failed",
+          verification_strategy: "dns",
+          verification_token: "m5Oztg3jdK4NJLgs8uIlIprMw",
+          verification_prefix: "superapp-domain-verification-z3kjny",
+          created_at: "2026-08-19T14:00:00.000Z",
+          updated_at: "2026-08-20T13:59:00.000Z",
+        },
+      },
+      created_at: "2026-08-20T14:00:12.000Z",
+    },
+    "organization_domain.verified": {
+      object: "event",
+      id: "event_01K3ADP04ZPKANVMF9QAW1X988",
+      event: "organization_domain.verified",
+      data: {
+        object: "organization_domain",
+        id: "org_domain_01K2ZQ7V5X0P4Q6R9S7T1V2W3X",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        domain: "acme.example",
+        state: "verified",
+        verification_strategy: "dns",
+        verification_token: "m5Oztg3jdK4NJLgs8uIlIprMw",
+        verification_prefix: "superapp-domain-verification-z3kjny",
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:00.000Z",
+      },
+      created_at: "2026-08-20T14:00:11.000Z",
+    },
+    "organization_membership.created": {
+      object: "event",
+      id: "event_01K3HKF0CRVNJQMKNGA2WNB030",
+      event: "organization_membership.created",
+      data: {
+        object: "organization_membership",
+        id: "om_01K2ZQB3C4D5E6F7G8H9J0K1M2",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        organization_name: "Acme Inc.",
+        status: "pending",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        directory_managed: false,
+        role: {
+          slug: "member",
+        },
+        roles: [
+          {
+            slug: "member",
+          },
+        ],
+        custom_attributes: {},
+        created_at: "2026-08-20T13:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:13.000Z",
+    },
+    "organization_membership.deleted": {
+      object: "event",
+      id: "event_01K3ZNRP9NJ8J1S73VJE898QWE",
+      event: "organization_membership.deleted",
+      data: {
+        object: "organization_membership",
+        id: "om_01K2ZQB3C4D5E6F7G8H9J0K1M2",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        organization_name: "Acme Inc.",
+        status: "inactive",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        directory_managed: false,
+        role: {
+          slug: "member",
+        },
+        roles: [
+          {
+            slug: "member",
+          },
+        ],
+        custom_attributes: {},
+        created_at: "2026-08-20T13:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:15.000Z",
+    },
+    "organization_membership.updated": {
+      object: "event",
+      id: "event_01K3VXNZM5TMFV5WXR56YEX6QT",
+      event: "organization_membership.updated",
+      data: {
+        object: "organization_membership",
+        id: "om_01K2ZQB3C4D5E6F7G8H9J0K1M2",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        organization_name: "Acme Inc.",
+        status: "active",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        directory_managed: false,
+        role: {
+          slug: "member",
+        },
+        roles: [
+          {
+            slug: "member",
+          },
+        ],
+        custom_attributes: {},
+        created_at: "2026-08-20T13:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:14.000Z",
+    },
+    "password_reset.created": {
+      object: "event",
+      id: "event_01K3CF8YJQXPYWS33MKJ14K8MQ",
+      event: "password_reset.created",
+      data: {
+        object: "password_reset",
+        id: "password_reset_01K2ZQG7H8J9K0M1N2P3Q4R5S6",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        expires_at: "2026-08-20T14:10:00.000Z",
+        created_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:16.000Z",
+    },
+    "password_reset.succeeded": {
+      object: "event",
+      id: "event_01K3JH6F40K0N9F4CXMWQA5263",
+      event: "password_reset.succeeded",
+      data: {
+        object: "password_reset",
+        id: "password_reset_01K2ZQG7H8J9K0M1N2P3Q4R5S6",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        expires_at: "2026-08-20T14:10:00.000Z",
+        created_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:17.000Z",
+    },
+    "session.created": {
+      object: "event",
+      id: "event_01K3CTTX8MJYWE7VT25EPHWGE5",
+      event: "session.created",
+      data: {
+        object: "session",
+        id: "session_01K2ZQF2G3H4J5K6M7N8P9Q0R1",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        auth_method: "password",
+        status: "active",
+        expires_at: "2026-08-27T14:00:00.000Z",
+        ended_at: null,
+        created_at: "2026-08-20T13:59:20.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:18.000Z",
+    },
+    "session.revoked": {
+      object: "event",
+      id: "event_01K3BEJ2427RXG86CBS39SZAT2",
+      event: "session.revoked",
+      data: {
+        object: "session",
+        id: "session_01K2ZQF2G3H4J5K6M7N8P9Q0R1",
+        user_id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        organization_id: "org_01K2ZQ7T4W9M3N5B8C6D0E1F2G",
+        ip_address: "198.51.100.24",
+        user_agent:
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
+        auth_method: "password",
+        status: "revoked",
+        expires_at: "2026-08-27T14:00:00.000Z",
+        ended_at: "2026-08-20T13:59:30.000Z",
+        created_at: "2026-08-20T13:59:20.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:19.000Z",
+    },
+    "user.created": {
+      object: "event",
+      id: "event_01K3CCKN61808TE8ZVRDKVZHXM",
+      event: "user.created",
+      data: {
+        object: "user",
+        id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        email_verified: true,
+        first_name: "Marcelina",
+        last_name: "Davis",
+        name: "Marcelina Davis",
+        profile_picture_url: "https://workoscdn.com/images/v1/123abc",
+        last_sign_in_at: "2026-08-20T13:58:00.000Z",
+        locale: "en-US",
+        external_id: "f1ffa2b2-c20b-4d39-be5c-212726e11222",
+        metadata: {
+          plan: "team",
+        },
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:20.000Z",
+    },
+    "user.deleted": {
+      object: "event",
+      id: "event_01K3JXMBK5858JC2ERRHKTDWWE",
+      event: "user.deleted",
+      data: {
+        object: "user",
+        id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        email_verified: true,
+        first_name: "Marcelina",
+        last_name: "Davis",
+        name: "Marcelina Davis",
+        profile_picture_url: "https://workoscdn.com/images/v1/123abc",
+        last_sign_in_at: "2026-08-20T13:58:00.000Z",
+        locale: "en-US",
+        external_id: "f1ffa2b2-c20b-4d39-be5c-212726e11222",
+        metadata: {
+          plan: "team",
+        },
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:22.000Z",
+    },
+    "user.updated": {
+      object: "event",
+      id: "event_01K3J4V7039E7C5F71GJXZSZBP",
+      event: "user.updated",
+      data: {
+        object: "user",
+        id: "user_01K2ZQ8A1B2C3D4E5F6G7H8J9K",
+        email: "marcelina.davis@acme.example",
+        email_verified: true,
+        first_name: "Marcelina",
+        last_name: "Davis-Reyes",
+        name: "Marcelina Davis-Reyes",
+        profile_picture_url: "https://workoscdn.com/images/v1/123abc",
+        last_sign_in_at: "2026-08-20T13:58:00.000Z",
+        locale: "en-US",
+        external_id: "f1ffa2b2-c20b-4d39-be5c-212726e11222",
+        metadata: {
+          plan: "team",
+        },
+        created_at: "2026-08-19T14:00:00.000Z",
+        updated_at: "2026-08-20T13:59:30.000Z",
+      },
+      created_at: "2026-08-20T14:00:21.000Z",
     },
   },
   zitadel: {

@@ -43,6 +43,7 @@ const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid">, ()
   intercom: () => fixture("intercom", "contact.user.created"),
   bitbucket: () => fixture("bitbucket", "repo:push"),
   calendly: () => fixture("calendly", "invitee.created"),
+  workos: () => fixture("workos", "dsync.user.created"),
 };
 
 const TOKEN_PROVIDERS = new Set(["auth0", "gitlab", "okta", "userfront"]);
@@ -61,6 +62,7 @@ const TIMESTAMPED = new Set([
   "stytch",
   "supabase",
   "tesseral",
+  "workos",
   "zitadel",
 ]);
 // GitHub and Shopify name the event in a header, which its router routes by.

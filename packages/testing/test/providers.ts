@@ -36,6 +36,7 @@ import {
   typeform,
   userfront,
   vercel,
+  workos,
   zitadel,
 } from "@hookproof/providers";
 
@@ -74,6 +75,7 @@ export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
+export const WORKOS_SECRET = "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -105,6 +107,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
   calendly: CALENDLY_SECRET,
+  workos: WORKOS_SECRET,
 };
 
 /** Provider factories with the test secrets, by fixtures key. */
@@ -142,6 +145,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
   calendly: () => calendly({ secret: CALENDLY_SECRET }),
+  workos: () => workos({ secret: WORKOS_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -178,6 +182,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",
   calendly: "calendly-webhook-signature",
+  workos: "workos-signature",
   netlify: "x-webhook-signature",
 };
 

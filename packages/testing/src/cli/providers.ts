@@ -32,6 +32,7 @@ import {
   typeform,
   userfront,
   vercel,
+  workos,
   zitadel,
 } from "@hookproof/providers";
 import { UsageError, warn } from "./output.js";
@@ -219,6 +220,11 @@ const entries: readonly ProviderEntry[] = [
     name: "userfront",
     secret: "the webhook API key (a bearer token)",
     create: (s, allowShortSecret) => userfront({ token: s, allowShortSecret }),
+  },
+  {
+    name: "workos",
+    secret: "the endpoint's signing secret (used as text)",
+    create: (s, allowShortSecret) => workos({ secret: s, allowShortSecret }),
   },
   {
     name: "zitadel",
