@@ -151,6 +151,24 @@ export type {
 } from "./lemon-squeezy/index.js";
 export { lemonSqueezy, lemonSqueezyCatalogue } from "./lemon-squeezy/index.js";
 export type {
+  LinearComment,
+  LinearEvent,
+  LinearEventData,
+  LinearEvents,
+  LinearIssue,
+  LinearIssueLabel,
+  LinearIssueRef,
+  LinearLabelRef,
+  LinearOptions,
+  LinearProject,
+  LinearProjectRef,
+  LinearProjectStatusRef,
+  LinearStateRef,
+  LinearTeamRef,
+  LinearUserRef,
+} from "./linear/index.js";
+export { linear, linearCatalogue, linearHmac } from "./linear/index.js";
+export type {
   LogtoApplication,
   LogtoDeleted,
   LogtoEnvelope,

@@ -11,6 +11,7 @@ import {
   gitlab,
   intercom,
   lemonSqueezy,
+  linear,
   logto,
   okta,
   openai,
@@ -112,6 +113,7 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ],
   ["calendly", () => calendly({ secret: "calendly_signing_key_0123456789abcdef" }), () => AUTH],
   ["slack", () => slack({ secret: "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f" }), () => AUTH],
+  ["linear", () => linear({ secret: "lin_wh_0123456789abcdefghijklmnopqrstuvwxyzABCD" }), () => AUTH],
   ["workos", () => workos({ secret: "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f" }), () => AUTH],
 ];
 

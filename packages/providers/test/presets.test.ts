@@ -12,6 +12,8 @@ import {
   gitlab,
   intercom,
   lemonSqueezy,
+  linear,
+  linearHmac,
   logto,
   logtoHmac,
   okta,
@@ -90,6 +92,8 @@ const FACTORIES: readonly SecretFactory[] = [
   ["intercom", (secret, allowShortSecret) => intercom({ secret: secret, allowShortSecret }).scheme],
   ["bitbucket", (secret, allowShortSecret) => bitbucket({ secret: secret, allowShortSecret }).scheme],
   ["calendly", (secret, allowShortSecret) => calendly({ secret: secret, allowShortSecret }).scheme],
+  ["linear", (secret, allowShortSecret) => linear({ secret, allowShortSecret }).scheme],
+  ["linearHmac", (secret, allowShortSecret) => linearHmac({ secret, allowShortSecret })],
   ["workos", (secret, allowShortSecret) => workos({ secret, allowShortSecret }).scheme],
   ["workosHmac", (secret, allowShortSecret) => workosHmac({ secret, allowShortSecret })],
 ];

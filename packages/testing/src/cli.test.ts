@@ -88,6 +88,7 @@ describe("hookproof fixtures", () => {
       "gitlab",
       "intercom",
       "lemon-squeezy",
+      "linear",
       "logto",
       "okta",
       "openai",

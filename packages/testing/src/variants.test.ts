@@ -43,6 +43,7 @@ const EVENT: Record<Exclude<ProviderKey, "netlify" | "discord" | "sendgrid">, ()
   intercom: () => fixture("intercom", "contact.user.created"),
   bitbucket: () => fixture("bitbucket", "repo:push"),
   calendly: () => fixture("calendly", "invitee.created"),
+  linear: () => fixture("linear", "Issue.create"),
   workos: () => fixture("workos", "dsync.user.created"),
 };
 

@@ -15,6 +15,7 @@ import {
   gitlab,
   intercom,
   lemonSqueezy,
+  linear,
   logto,
   netlify,
   okta,
@@ -75,6 +76,7 @@ export const BITBUCKET_SECRET = "bb-webhook-secret-0123456789abcdef";
 export const CALENDLY_SECRET = "calendly_signing_key_0123456789abcdef";
 export const NETLIFY_SECRET = "jws-secret-example-0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
+export const LINEAR_SECRET = "lin_wh_0123456789abcdefghijklmnopqrstuvwxyzABCD";
 export const WORKOS_SECRET = "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f";
 
 /** The secret each provider is tested with, by CLI name. */
@@ -107,6 +109,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   intercom: INTERCOM_SECRET,
   bitbucket: BITBUCKET_SECRET,
   calendly: CALENDLY_SECRET,
+  linear: LINEAR_SECRET,
   workos: WORKOS_SECRET,
 };
 
@@ -145,6 +148,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   intercom: () => intercom({ secret: INTERCOM_SECRET }),
   bitbucket: () => bitbucket({ secret: BITBUCKET_SECRET }),
   calendly: () => calendly({ secret: CALENDLY_SECRET }),
+  linear: () => linear({ secret: LINEAR_SECRET }),
   workos: () => workos({ secret: WORKOS_SECRET }),
 };
 
@@ -182,6 +186,7 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",
   calendly: "calendly-webhook-signature",
+  linear: "linear-signature",
   workos: "workos-signature",
   netlify: "x-webhook-signature",
 };

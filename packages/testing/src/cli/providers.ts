@@ -14,6 +14,7 @@ import {
   gitlab,
   intercom,
   lemonSqueezy,
+  linear,
   logto,
   okta,
   openai,
@@ -220,6 +221,11 @@ const entries: readonly ProviderEntry[] = [
     name: "userfront",
     secret: "the webhook API key (a bearer token)",
     create: (s, allowShortSecret) => userfront({ token: s, allowShortSecret }),
+  },
+  {
+    name: "linear",
+    secret: "the webhook's lin_wh_… signing secret (used as text)",
+    create: (s, allowShortSecret) => linear({ secret: s, allowShortSecret }),
   },
   {
     name: "workos",
