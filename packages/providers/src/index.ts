@@ -198,6 +198,24 @@ export type {
 } from "./lemon-squeezy/index.js";
 export { lemonSqueezy, lemonSqueezyCatalogue } from "./lemon-squeezy/index.js";
 export type {
+  LinearComment,
+  LinearEvent,
+  LinearEventData,
+  LinearEvents,
+  LinearIssue,
+  LinearIssueLabel,
+  LinearIssueRef,
+  LinearLabelRef,
+  LinearOptions,
+  LinearProject,
+  LinearProjectRef,
+  LinearProjectStatusRef,
+  LinearStateRef,
+  LinearTeamRef,
+  LinearUserRef,
+} from "./linear/index.js";
+export { linear, linearCatalogue, linearHmac } from "./linear/index.js";
+export type {
   LogtoApplication,
   LogtoDeleted,
   LogtoEnvelope,
@@ -560,6 +578,35 @@ export type {
   VercelProjectPayload,
 } from "./vercel/index.js";
 export { vercel, vercelCatalogue } from "./vercel/index.js";
+export type {
+  WorkosAuthentication,
+  WorkosDeletedDirectory,
+  WorkosDirectory,
+  WorkosDirectoryGroup,
+  WorkosDirectoryGroupMembership,
+  WorkosDirectoryGroupUpdated,
+  WorkosDirectoryType,
+  WorkosDirectoryUser,
+  WorkosDirectoryUserUpdated,
+  WorkosEmailVerification,
+  WorkosEvent,
+  WorkosEventData,
+  WorkosEvents,
+  WorkosImpersonator,
+  WorkosInvitation,
+  WorkosMagicAuth,
+  WorkosOptions,
+  WorkosOrganization,
+  WorkosOrganizationDomain,
+  WorkosOrganizationDomainVerificationFailed,
+  WorkosOrganizationMembership,
+  WorkosPasswordReset,
+  WorkosRadarRiskDetected,
+  WorkosRole,
+  WorkosSession,
+  WorkosUser,
+} from "./workos/index.js";
+export { workos, workosCatalogue, workosHmac } from "./workos/index.js";
 export type {
   ZitadelBody,
   ZitadelEvent,

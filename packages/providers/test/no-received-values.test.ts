@@ -12,6 +12,7 @@ import {
   hubspot,
   intercom,
   lemonSqueezy,
+  linear,
   logto,
   meta,
   okta,
@@ -39,6 +40,7 @@ import {
   typeform,
   userfront,
   vercel,
+  workos,
   zitadel,
   zoom,
 } from "@hookproof/providers";
@@ -141,6 +143,8 @@ const PROVIDERS: readonly [string, () => WebhookProvider, (type: string) => Reco
   ["sns", () => sns({ topicArn: "arn:aws:sns:us-west-2:123456789012:MyTopic" }), () => AUTH],
   ["zoom", () => zoom({ secret: "uTj4W2kRq9sXb7nLc3vPzA" }), () => AUTH],
   ["twitch", () => twitch({ secret: "s3cre7-hookproof-twitch" }), () => AUTH],
+  ["linear", () => linear({ secret: "lin_wh_0123456789abcdefghijklmnopqrstuvwxyzABCD" }), () => AUTH],
+  ["workos", () => workos({ secret: "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f" }), () => AUTH],
 ];
 
 /** Every path in `value` below its root, each with the value there. */

@@ -14,6 +14,8 @@ import {
   hubspotHmac,
   intercom,
   lemonSqueezy,
+  linear,
+  linearHmac,
   logto,
   logtoHmac,
   meta,
@@ -48,6 +50,8 @@ import {
   typeform,
   userfront,
   vercel,
+  workos,
+  workosHmac,
   zitadel,
   zitadelHmac,
   zoom,
@@ -127,6 +131,10 @@ const FACTORIES: readonly SecretFactory[] = [
   ["zoomHmac", (secret, allowShortSecret) => zoomHmac({ secret, allowShortSecret })],
   ["twitch", (secret, allowShortSecret) => twitch({ secret, allowShortSecret }).scheme],
   ["twitchHmac", (secret, allowShortSecret) => twitchHmac({ secret, allowShortSecret })],
+  ["linear", (secret, allowShortSecret) => linear({ secret, allowShortSecret }).scheme],
+  ["linearHmac", (secret, allowShortSecret) => linearHmac({ secret, allowShortSecret })],
+  ["workos", (secret, allowShortSecret) => workos({ secret, allowShortSecret }).scheme],
+  ["workosHmac", (secret, allowShortSecret) => workosHmac({ secret, allowShortSecret })],
 ];
 
 describe("weak secrets are refused when a preset is created", () => {

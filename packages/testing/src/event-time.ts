@@ -84,6 +84,10 @@ const DATERS: Readonly<Record<string, Dater>> = {
   sns(payload, now) {
     if (typeof payload.Timestamp === "string") payload.Timestamp = new Date(now).toISOString();
   },
+  // Linear's `webhookTimestamp`, when the attempt was sent, epoch milliseconds; the preset refuses it 60 s on.
+  linear(payload, now) {
+    if (typeof payload.webhookTimestamp === "number") payload.webhookTimestamp = now;
+  },
   // Logto's `createdAt` is `new Date().toISOString()`, milliseconds; its receivers refuse it after an hour.
   logto(payload, now) {
     if (typeof payload.createdAt === "string") payload.createdAt = new Date(now).toISOString();

@@ -55,6 +55,8 @@ const EVENT: Record<
   calendly: () => fixture("calendly", "invitee.created"),
   zoom: () => fixture("zoom", "meeting.started"),
   twitch: () => fixture("twitch", "stream.online"),
+  linear: () => fixture("linear", "Issue.create"),
+  workos: () => fixture("workos", "dsync.user.created"),
 };
 
 const TOKEN_PROVIDERS = new Set(["auth0", "gitlab", "okta", "userfront"]);
@@ -76,6 +78,7 @@ const TIMESTAMPED = new Set([
   "supabase",
   "tesseral",
   "twitch",
+  "workos",
   "zitadel",
   "zoom",
 ]);

@@ -18,6 +18,7 @@ import {
   intercom,
   kinde,
   lemonSqueezy,
+  linear,
   logto,
   meta,
   netlify,
@@ -46,6 +47,7 @@ import {
   typeform,
   userfront,
   vercel,
+  workos,
   zitadel,
   zoom,
 } from "@hookproof/providers";
@@ -123,6 +125,8 @@ export const META_SECRET = "0123456789abcdef0123456789abcdef";
 export const SLACK_SECRET = "e3b9c1f0a7d24c5b8e6f1a2b3c4d5e6f";
 export const ZOOM_SECRET = "uTj4W2kRq9sXb7nLc3vPzA";
 export const TWITCH_SECRET = "s3cre7-hookproof-twitch";
+export const LINEAR_SECRET = "lin_wh_0123456789abcdefghijklmnopqrstuvwxyzABCD";
+export const WORKOS_SECRET = "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -166,6 +170,8 @@ export const SECRETS: Readonly<Record<string, string>> = {
   stripe: STRIPE_SECRET,
   zoom: ZOOM_SECRET,
   twitch: TWITCH_SECRET,
+  linear: LINEAR_SECRET,
+  workos: WORKOS_SECRET,
 };
 
 /** The private key each key-pair provider signs its test deliveries with, by CLI name. */
@@ -227,6 +233,8 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   calendly: () => calendly({ secret: CALENDLY_SECRET }),
   zoom: () => zoom({ secret: ZOOM_SECRET }),
   twitch: () => twitch({ secret: TWITCH_SECRET }),
+  linear: () => linear({ secret: LINEAR_SECRET }),
+  workos: () => workos({ secret: WORKOS_SECRET }),
 };
 
 /** The header each provider's signature (or token) travels in. */
@@ -270,6 +278,8 @@ export const SIGNATURE_HEADER: Readonly<Record<string, string>> = {
   intercom: "x-hub-signature",
   bitbucket: "x-hub-signature",
   calendly: "calendly-webhook-signature",
+  linear: "linear-signature",
+  workos: "workos-signature",
   netlify: "x-webhook-signature",
   zoom: "x-zm-signature",
   twitch: "twitch-eventsub-message-signature",

@@ -20,6 +20,7 @@ import {
   intercom,
   kinde,
   lemonSqueezy,
+  linear,
   logto,
   netlify,
   meta,
@@ -47,6 +48,7 @@ import {
   typeform,
   userfront,
   vercel,
+  workos,
   zitadel,
   zoom,
 } from "@hookproof/providers";
@@ -398,6 +400,16 @@ const entries: readonly ProviderEntry[] = [
     name: "userfront",
     secret: "the webhook API key (a bearer token)",
     create: (s, allowShortSecret) => userfront({ token: s, allowShortSecret }),
+  },
+  {
+    name: "linear",
+    secret: "the webhook's lin_wh_… signing secret (used as text)",
+    create: (s, allowShortSecret) => linear({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "workos",
+    secret: "the endpoint's signing secret (used as text)",
+    create: (s, allowShortSecret) => workos({ secret: s, allowShortSecret }),
   },
   {
     name: "zitadel",
