@@ -420,6 +420,15 @@ export type {
 } from "./slack/index.js";
 export { slack, slackCatalogue, slackHmac } from "./slack/index.js";
 export type {
+  SnsConfirmation,
+  SnsEventData,
+  SnsEvents,
+  SnsMessageAttribute,
+  SnsNotification,
+  SnsOptions,
+} from "./sns/index.js";
+export { sns, snsCatalogue } from "./sns/index.js";
+export type {
   SquareCustomer,
   SquareEvent,
   SquareEventData,
@@ -431,14 +440,6 @@ export type {
   SquareRefund,
 } from "./square/index.js";
 export { square, squareCatalogue, squareHmac } from "./square/index.js";
-  SnsConfirmation,
-  SnsEventData,
-  SnsEvents,
-  SnsMessageAttribute,
-  SnsNotification,
-  SnsOptions,
-} from "./sns/index.js";
-export { sns, snsCatalogue } from "./sns/index.js";
 export type {
   StackAuthDeletedTeam,
   StackAuthDeletedUser,

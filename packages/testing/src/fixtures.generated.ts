@@ -40,11 +40,13 @@ import type {
   supabase,
   tesseral,
   twilio,
+  twitch,
   typeform,
   userfront,
   vercel,
   workos,
   zitadel,
+  zoom,
 } from "@hookproof/providers";
 import type { PayloadOf } from "./payload-of.js";
 
@@ -570,6 +572,17 @@ export interface Fixtures {
     readonly "message.sent": PayloadOf<typeof twilio, "message.sent">;
     readonly "message.undelivered": PayloadOf<typeof twilio, "message.undelivered">;
   };
+  /** @hookproof/providers src/twitch/fixtures/*.json */
+  readonly twitch: {
+    readonly "channel.cheer": PayloadOf<typeof twitch, "channel.cheer">;
+    readonly "channel.follow": PayloadOf<typeof twitch, "channel.follow">;
+    readonly "channel.raid": PayloadOf<typeof twitch, "channel.raid">;
+    readonly "channel.subscribe": PayloadOf<typeof twitch, "channel.subscribe">;
+    readonly "channel.update": PayloadOf<typeof twitch, "channel.update">;
+    readonly "stream.offline": PayloadOf<typeof twitch, "stream.offline">;
+    readonly "stream.online": PayloadOf<typeof twitch, "stream.online">;
+    readonly "user.update": PayloadOf<typeof twitch, "user.update">;
+  };
   /** @hookproof/providers src/typeform/fixtures/*.json */
   readonly typeform: {
     readonly form_response: PayloadOf<typeof typeform, "form_response">;
@@ -678,6 +691,18 @@ export interface Fixtures {
     readonly "user.removed": PayloadOf<typeof zitadel, "user.removed">;
     readonly "user.unlocked": PayloadOf<typeof zitadel, "user.unlocked">;
   };
+  /** @hookproof/providers src/zoom/fixtures/*.json */
+  readonly zoom: {
+    readonly "meeting.created": PayloadOf<typeof zoom, "meeting.created">;
+    readonly "meeting.deleted": PayloadOf<typeof zoom, "meeting.deleted">;
+    readonly "meeting.ended": PayloadOf<typeof zoom, "meeting.ended">;
+    readonly "meeting.participant_joined": PayloadOf<typeof zoom, "meeting.participant_joined">;
+    readonly "meeting.participant_left": PayloadOf<typeof zoom, "meeting.participant_left">;
+    readonly "meeting.started": PayloadOf<typeof zoom, "meeting.started">;
+    readonly "user.created": PayloadOf<typeof zoom, "user.created">;
+    readonly "user.deactivated": PayloadOf<typeof zoom, "user.deactivated">;
+    readonly "user.updated": PayloadOf<typeof zoom, "user.updated">;
+  };
 }
 
 /** A provider's CLI (kebab-case) name → its key in {@link Fixtures}. */
@@ -721,11 +746,13 @@ export const PROVIDER_KEYS: {
   readonly supabase: "supabase";
   readonly tesseral: "tesseral";
   readonly twilio: "twilio";
+  readonly twitch: "twitch";
   readonly typeform: "typeform";
   readonly userfront: "userfront";
   readonly vercel: "vercel";
   readonly workos: "workos";
   readonly zitadel: "zitadel";
+  readonly zoom: "zoom";
 } = {
   auth0: "auth0",
   bitbucket: "bitbucket",
@@ -766,11 +793,13 @@ export const PROVIDER_KEYS: {
   supabase: "supabase",
   tesseral: "tesseral",
   twilio: "twilio",
+  twitch: "twitch",
   typeform: "typeform",
   userfront: "userfront",
   vercel: "vercel",
   workos: "workos",
   zitadel: "zitadel",
+  zoom: "zoom",
 };
 
 // Checked against each provider's runtime schema by contract.test.ts (extra fields pass, as on the wire).
@@ -14648,6 +14677,215 @@ export const fixtureData: Fixtures = {
       RawDlrDoneDate: "2608201404",
     },
   },
+  twitch: {
+    "channel.cheer": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.cheer",
+        version: "1",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        is_anonymous: false,
+        user_id: "1234",
+        user_login: "cool_user",
+        user_name: "Cool_User",
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        message: "pogchamp",
+        bits: 1000,
+      },
+    },
+    "channel.follow": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.follow",
+        version: "2",
+        condition: {
+          broadcaster_user_id: "1337",
+          moderator_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        user_id: "1234",
+        user_login: "cool_user",
+        user_name: "Cool_User",
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        followed_at: "2026-08-20T14:04:11.17106713Z",
+      },
+    },
+    "channel.raid": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.raid",
+        version: "1",
+        condition: {
+          to_broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        from_broadcaster_user_id: "1234",
+        from_broadcaster_user_login: "cool_user",
+        from_broadcaster_user_name: "Cool_User",
+        to_broadcaster_user_id: "1337",
+        to_broadcaster_user_login: "cooler_user",
+        to_broadcaster_user_name: "Cooler_User",
+        viewers: 9001,
+      },
+    },
+    "channel.subscribe": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.subscribe",
+        version: "1",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        user_id: "1234",
+        user_login: "cool_user",
+        user_name: "Cool_User",
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        tier: "1000",
+        is_gift: false,
+      },
+    },
+    "channel.update": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "channel.update",
+        version: "2",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        title: "Best Stream Ever",
+        language: "en",
+        category_id: "12453",
+        category_name: "Grand Theft Auto",
+        content_classification_labels: ["MatureGame"],
+      },
+    },
+    "stream.offline": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "stream.offline",
+        version: "1",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+      },
+    },
+    "stream.online": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "stream.online",
+        version: "1",
+        condition: {
+          broadcaster_user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        id: "9001",
+        broadcaster_user_id: "1337",
+        broadcaster_user_login: "cooler_user",
+        broadcaster_user_name: "Cooler_User",
+        type: "live",
+        started_at: "2026-08-20T14:00:12.123Z",
+      },
+    },
+    "user.update": {
+      subscription: {
+        id: "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+        status: "enabled",
+        type: "user.update",
+        version: "1",
+        condition: {
+          user_id: "1337",
+        },
+        transport: {
+          method: "webhook",
+          callback: "https://example.com/webhooks/callback",
+        },
+        created_at: "2026-08-19T10:11:12.634234626Z",
+        cost: 0,
+      },
+      event: {
+        user_id: "1337",
+        user_login: "cool_user",
+        user_name: "Cool_User",
+        email: "user@email.com",
+        email_verified: true,
+        description: "cool description",
+      },
+    },
+  },
   typeform: {
     form_response: {
       event_id: "01J5Z8K3M2N4P6Q8R0S2T4V6W8",
@@ -16378,6 +16616,200 @@ export const fixtureData: Fixtures = {
       event_type: "user.unlocked",
       created_at: "2026-08-20T14:02:17.123512222Z",
       userID: "336392597046230531",
+    },
+  },
+  zoom: {
+    "meeting.created": {
+      event: "meeting.created",
+      event_ts: 1787234400000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        operation: "single",
+        object: {
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          id: 85746065432,
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          duration: 60,
+          timezone: "America/Los_Angeles",
+          join_url: "https://zoom.us/j/85746065432",
+          password: "aBcD1234",
+          settings: {
+            use_pmi: false,
+            alternative_hosts: "",
+          },
+        },
+      },
+    },
+    "meeting.deleted": {
+      event: "meeting.deleted",
+      event_ts: 1787234580000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        operation: "single",
+        object: {
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          id: 85746065432,
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 2,
+          start_time: "2026-08-21T14:00:00Z",
+          duration: 60,
+          timezone: "America/Los_Angeles",
+        },
+      },
+    },
+    "meeting.ended": {
+      event: "meeting.ended",
+      event_ts: 1787234640572,
+      payload: {
+        account_id: "AAAAAABBBB",
+        object: {
+          id: "85746065432",
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          timezone: "America/Los_Angeles",
+          duration: 60,
+          end_time: "2026-08-20T14:04:00Z",
+        },
+      },
+    },
+    "meeting.participant_joined": {
+      event: "meeting.participant_joined",
+      event_ts: 1787234460000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        object: {
+          id: "85746065432",
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          timezone: "America/Los_Angeles",
+          duration: 60,
+          participant: {
+            user_id: "16778240",
+            user_name: "Jill Chill",
+            id: "iFxeBPYun6SAiWUzBcEkX",
+            participant_uuid: "55555AAAiAAAAAiAiAiiAii",
+            join_time: "2026-08-20T14:01:00Z",
+            email: "jchill@example.com",
+            registrant_id: "abcdefghij0-klmnopq23456",
+            participant_user_id: "rstuvwxyZ1234567890ABCD",
+            customer_key: "349589LkJyeW",
+            phone_number: "8615250064084",
+          },
+        },
+      },
+    },
+    "meeting.participant_left": {
+      event: "meeting.participant_left",
+      event_ts: 1787234520000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        object: {
+          id: "85746065432",
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          timezone: "America/Los_Angeles",
+          duration: 60,
+          participant: {
+            user_id: "16778240",
+            user_name: "Jill Chill",
+            id: "iFxeBPYun6SAiWUzBcEkX",
+            participant_uuid: "55555AAAiAAAAAiAiAiiAii",
+            leave_time: "2026-08-20T14:02:00Z",
+            leave_reason: "left the meeting. Reason : left the meeting",
+            email: "jchill@example.com",
+            registrant_id: "abcdefghij0-klmnopq23456",
+            participant_user_id: "rstuvwxyZ1234567890ABCD",
+            customer_key: "349589LkJyeW",
+            phone_number: "8615250064084",
+          },
+        },
+      },
+    },
+    "meeting.started": {
+      event: "meeting.started",
+      event_ts: 1787234401572,
+      payload: {
+        account_id: "AAAAAABBBB",
+        object: {
+          id: "85746065432",
+          uuid: "4444AAAiAAAAAiAiAiiAii==",
+          host_id: "x1yCzABCDEfg23HiJKl4mN",
+          topic: "Weekly sync",
+          type: 8,
+          start_time: "2026-08-20T14:00:00Z",
+          timezone: "America/Los_Angeles",
+          duration: 60,
+        },
+      },
+    },
+    "user.created": {
+      event: "user.created",
+      event_ts: 1787234300000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        creation_type: "create",
+        object: {
+          id: "KDcuGIm1QgePTO8WbOqwIQ",
+          first_name: "Jill",
+          last_name: "Chill",
+          display_name: "Jill Chill",
+          email: "jchill@example.com",
+          type: 1,
+        },
+      },
+    },
+    "user.deactivated": {
+      event: "user.deactivated",
+      event_ts: 1787234600000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        object: {
+          id: "KDcuGIm1QgePTO8WbOqwIQ",
+          first_name: "Jill",
+          last_name: "Chill",
+          email: "jchill@example.com",
+          type: 1,
+        },
+      },
+    },
+    "user.updated": {
+      event: "user.updated",
+      event_ts: 1787234350000,
+      payload: {
+        account_id: "AAAAAABBBB",
+        operator: "admin@example.com",
+        operator_id: "z8yCxjabcdEFGHfp8uQ",
+        object: {
+          id: "KDcuGIm1QgePTO8WbOqwIQ",
+          first_name: "Jillian",
+        },
+        old_object: {
+          id: "KDcuGIm1QgePTO8WbOqwIQ",
+          first_name: "Jill",
+        },
+        time_stamp: 1787234350000,
+      },
     },
   },
 } as unknown as Fixtures;
