@@ -45,8 +45,10 @@ describe("bundle size (esbuild, minified, gzip -9, edge/browser condition)", () 
         (name) => name !== provider && app.text.includes(`name:"${name}"`),
       );
       expect(others).toEqual([]);
-      // jose only where JWTs are verified.
-      expect(app.inputs.some((input: string) => input.includes("/jose/"))).toBe(family.includes("JWT"));
+      // jose only where JWTs or X.509 certificates are verified.
+      expect(app.inputs.some((input: string) => input.includes("/jose/"))).toBe(
+        family.includes("JWT") || family.includes("certificates"),
+      );
     });
   }
 

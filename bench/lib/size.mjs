@@ -24,7 +24,8 @@ export const BUDGETS = {
   /**
    * `createWebhooks` + one provider of each scheme family from its subpath (FAMILIES below): the router app
    * (12.4 KB) + valibot + the preset and its catalogue. Measured 2026-11-30: stack-auth 15.4 KB, github 15.8,
-   * stripe 16.1, slack 16.8, userfront 13.9, discord 15.3, sendgrid 15.3, netlify 24.4 (jose's JWS verify; was
+   * stripe 16.1, slack 16.8, userfront 13.9, discord 15.3, sendgrid 15.3, twilio 15.2, postmark 14.3, sns 18.3
+   * (jose's X.509 import), kinde 25.0 (jose's JWT verify and remote JWKS), netlify 24.4 (jose's JWS verify; was
    * 22.0 KB before the router gained handshakes, batches and observe mode).
    */
   families: {
@@ -36,6 +37,10 @@ export const BUDGETS = {
     discord: 17 * 1024,
     sendgrid: 17 * 1024,
     netlify: 26 * 1024,
+    kinde: 27 * 1024,
+    twilio: 17 * 1024,
+    postmark: 16 * 1024,
+    sns: 20 * 1024,
   },
   /** Each adapter, on top of an app that already uses `createWebhooks`. */
   adapter: 1.5 * 1024,
@@ -140,6 +145,30 @@ export const FAMILIES = [
     provider: "netlify",
     preset: "netlify",
     options: `{ secret: "netlify-jws-secret-0123456789abcdef" }`,
+  },
+  {
+    family: "JWT body, keys from a JWKS (jose)",
+    provider: "kinde",
+    preset: "kinde",
+    options: `{ domain: "acme.kinde.com" }`,
+  },
+  {
+    family: "URL + sorted form parameters",
+    provider: "twilio",
+    preset: "twilio",
+    options: `{ secret: "twilio-auth-token-0123456789ab" }`,
+  },
+  {
+    family: "HTTP Basic auth",
+    provider: "postmark",
+    preset: "postmark",
+    options: `{ username: "postmark", password: "postmark-password-0123456789" }`,
+  },
+  {
+    family: "certificates (SNS)",
+    provider: "sns",
+    preset: "sns",
+    options: `{ topicArn: "arn:aws:sns:us-east-1:123456789012:orders" }`,
   },
 ];
 
