@@ -31,19 +31,31 @@ function credentialOf(name: string): string[] {
   return ["-s", secret];
 }
 
+// SNS messages are signed with AWS's own certificates: the CLI verifies them, and refuses to sign (below).
+const SIGNABLE = Object.keys(fixtures).filter((key) => key !== "sns");
+
 describe("every provider with fixtures can be signed from the CLI", () => {
-  it.each(Object.keys(fixtures))(
-    "%s: `hookproof sign` signs its first fixture as the preset verifies it",
-    async (key) => {
-      const name = kebab(key);
-      const [event] = Object.keys(fixtures[key as keyof typeof fixtures]);
-      const signed = await sign(name, event!, credentialOf(name));
-      const provider = PROVIDERS[key]!();
-      const verifier = createVerifier({ scheme: provider.scheme });
-      const auth = await verifier.authenticate({ ...signed, method: "POST", url: URL });
-      expect(auth.raw).toEqual(new TextEncoder().encode(signed.body));
-    },
-  );
+  it("sns: verifies only; signing is a usage error that says why and what to use instead", async () => {
+    const result = await hookproof(["sign", "-p", "sns", "-e", "Notification"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /the CLI cannot sign as it\. In tests, sign with a test key through @hookproof\/testing's signDelivery/,
+    );
+    const secret = await hookproof(["verify", "-p", "sns", "-s", "a-shared-secret-1234", "-"], {
+      input: "{}",
+    });
+    expect([secret.code, secret.stderr]).toEqual([2, expect.stringMatching(/sns takes no --secret/)]);
+  });
+
+  it.each(SIGNABLE)("%s: `hookproof sign` signs its first fixture as the preset verifies it", async (key) => {
+    const name = kebab(key);
+    const [event] = Object.keys(fixtures[key as keyof typeof fixtures]);
+    const signed = await sign(name, event!, credentialOf(name));
+    const provider = PROVIDERS[key]!();
+    const verifier = createVerifier({ scheme: provider.scheme });
+    const auth = await verifier.authenticate({ ...signed, method: "POST", url: URL });
+    expect(auth.raw).toEqual(new TextEncoder().encode(signed.body));
+  });
 });
 
 describe("key-pair senders: --private-key signs, --public-key verifies", () => {
@@ -106,7 +118,7 @@ describe("key-pair senders: --private-key signs, --public-key verifies", () => {
     ],
     [
       ["sign", "-p", "stack-auth", "-e", "user.created", "--private-key", SENDGRID_PRIVATE_KEY],
-      /--public-key and --private-key are for senders that sign with a key pair \(discord, sendgrid\): stack-auth takes --secret/,
+      /--public-key and --private-key are for senders that sign with a key pair \(discord, kinde, sendgrid\): stack-auth takes --secret/,
     ],
   ])("usage error: %j", async (args, message) => {
     const result = await hookproof(args, { input: "{}" });

@@ -26,9 +26,17 @@ describe.each(Object.keys(fixtures) as ProviderKey[])("%s fixtures", (key) => {
     const delivery = await signDelivery(provider, payload, { headers });
     const result = await deliver(hooks.handle, toRequest(delivery));
     expect(result).toMatchObject({ status: 200, body: { ok: true } });
-    // A scheme that signs inside the body (SNS) writes its signature fields into what is sent.
-    const sent = provider.scheme.signBody ? JSON.parse(String(delivery.body)) : payload;
-    expect(seen).toEqual([sent]);
+    expect(seen).toHaveLength(1);
+    if (provider.scheme.signBody === undefined) expect(seen).toEqual([payload]);
+    // A scheme that writes the body (SNS's signature fields, Kinde's JWT claims, Twilio's form) hands the
+    // handler the fixture's fields with its own around them; a field the fixture leaves empty is the scheme's.
+    else {
+      const fields = Object.entries(payload as object).map(([name, value]) => [
+        name,
+        value === "" ? expect.any(String) : value,
+      ]);
+      expect(seen[0]).toMatchObject(Object.fromEntries(fields));
+    }
   });
 });
 

@@ -37,6 +37,7 @@ import {
   sentry,
   shopify,
   slack,
+  sns,
   square,
   stackAuth,
   stripe,
@@ -75,6 +76,11 @@ export interface ProviderEntry {
     /** The public key, in the sender's format, of a private key given as `--private-key`. */
     publicKeyOf(privateKey: string): string;
   };
+  /**
+   * For a sender that signs with keys only it holds and publishes itself (AWS SNS's certificates): built with no
+   * credential, to verify; the CLI cannot sign as it.
+   */
+  keyless?: () => WebhookProvider<EventMap>;
   /** The headers that name an event of `type`, for senders that name it in one (Shopify's `X-Shopify-Topic`). */
   eventHeaders?(type: string): Record<string, string>;
   /** Builds it for a sender that sends only a static token in a header you name (`--token-header`). */
@@ -351,6 +357,12 @@ const entries: readonly ProviderEntry[] = [
     create: (s, allowShortSecret) => slack({ secret: s, allowShortSecret }),
   },
   {
+    name: "sns",
+    secret:
+      "nothing: each message names its certificate (SigningCertURL, on sns.<region>.amazonaws.com), fetched to verify it",
+    keyless: () => sns({}),
+  },
+  {
     name: "square",
     secret: "the subscription's Signature Key (Webhooks → Subscriptions → Show), used as text",
     create: (s, allowShortSecret) => square({ secret: s, allowShortSecret }),
@@ -468,6 +480,7 @@ export function buildProvider(
   purpose: "sign" | "verify" = "verify",
 ): WebhookProvider<EventMap> {
   if (entry.keyPair !== undefined) return buildKeyed(entry, entry.keyPair, options, purpose);
+  if (entry.keyless !== undefined) return buildKeyless(entry, entry.keyless, options, purpose);
   if (options.publicKey !== undefined || options.privateKey !== undefined) {
     throw new UsageError(
       `--public-key and --private-key are for senders that sign with a key pair (${keyed()}): ${entry.name} takes --secret.`,
@@ -545,4 +558,27 @@ function buildKeyed(
     const message = (error as Error).message.replace(/^\[@hookproof\/core\] /, "");
     throw new UsageError(`${options.publicKey ? "--public-key" : "--private-key"}: ${message}`);
   }
+}
+
+/** A keyless sender: verified with the keys it publishes, never signed for from the CLI. */
+function buildKeyless(
+  entry: ProviderEntry,
+  keyless: () => WebhookProvider<EventMap>,
+  options: SecretOptions,
+  purpose: "sign" | "verify",
+): WebhookProvider<EventMap> {
+  if (purpose === "sign") {
+    throw new UsageError(
+      `${entry.name} is signed with the sender's own certificate, which only it holds: the CLI cannot sign as it. In tests, sign with a test key through @hookproof/testing's signDelivery (see the ${entry.name} preset's README).`,
+    );
+  }
+  const given = [
+    options.secret?.length ? "--secret" : "",
+    options.publicKey ? "--public-key" : "",
+    options.privateKey ? "--private-key" : "",
+  ].filter(Boolean);
+  if (given.length > 0) {
+    throw new UsageError(`${entry.name} takes no ${given.join(" or ")}: ${entry.secret}.`);
+  }
+  return keyless();
 }
