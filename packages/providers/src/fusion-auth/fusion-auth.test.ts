@@ -1,18 +1,15 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createWebhooks } from "@hookproof/core";
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
-  exportJWK,
   generateKeyPair,
-  type JWK,
   jwtVerify,
   SignJWT,
   UnsecuredJWT,
 } from "jose";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { type JwksServer, startJwksServer } from "../../test/jwks-server.js";
 import {
   allowedSuite,
   answer,
@@ -30,31 +27,18 @@ const KID = "4c7b0a5e-5ea1-4c2e-9f3f-7c1a2d0e9b11";
 const enc = new TextEncoder();
 const b64 = (body: string) => createHash("sha256").update(body).digest("base64");
 
-/** The tenant's JWKS, served on a free loopback port; `down` makes it answer 500. */
-let server: Server;
+/** The sender's JWKS on a free loopback port (test/jwks-server.ts); `jwks.down` makes it answer 500. */
+let jwks: JwksServer;
 let jwksUrl: string;
-let down = false;
-let rsa: { privateKey: CryptoKey; privateJwk: JWK; publicJwk: JWK };
+let rsa: JwksServer["rsa"];
 
 beforeAll(async () => {
-  const pair = await generateKeyPair("RS256", { extractable: true });
-  const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: KID, alg: "RS256", use: "sig" };
-  rsa = {
-    privateKey: pair.privateKey,
-    privateJwk: { ...(await exportJWK(pair.privateKey)), kid: KID, alg: "RS256" },
-    publicJwk,
-  };
-  server = createServer((_, response) => {
-    if (down) return response.writeHead(500).end();
-    response
-      .writeHead(200, { "content-type": "application/json" })
-      .end(JSON.stringify({ keys: [publicJwk] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
+  jwks = await startJwksServer(KID);
+  jwksUrl = jwks.url;
+  rsa = jwks.rsa;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => jwks.close());
 
 const hmacProvider = () => fusionAuth({ secret: SECRET });
 const jwksProvider = () => fusionAuth({ jwksUrl });
@@ -248,13 +232,13 @@ describe("fusionAuth", () => {
     const refused = await answer(hooks, post(unknown, body));
     expect([refused.status, refused.body.error?.code]).toEqual([401, "invalid_signature"]);
     expect(refused.body.error?.message).toMatch(/`kid`/);
-    down = true;
+    jwks.down = true;
     try {
       const fresh = createWebhooks({ provider: jwksProvider(), now: clock });
       const unavailable = await answer(fresh, post(await rsaSigns(body), body));
       expect([unavailable.status, unavailable.body.error?.code]).toEqual([503, "key_unavailable"]);
     } finally {
-      down = false;
+      jwks.down = false;
     }
   });
 

@@ -1,9 +1,8 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createWebhooks } from "@hookproof/core";
 import { decodeWebhook } from "@kinde/webhooks";
-import { exportJWK, generateKeyPair, type JWK, SignJWT, UnsecuredJWT } from "jose";
+import { generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { type JwksServer, startJwksServer } from "../../test/jwks-server.js";
 import {
   allowedSuite,
   answer,
@@ -19,31 +18,18 @@ import { kinde, kindeJwt } from "./index.js";
 const KID = "2a:e0:4f:9c:31:d8:6b:07:a5:e2";
 const enc = new TextEncoder();
 
-/** The Kinde domain's JWKS, served on a free loopback port; `down` makes it answer 500. */
-let server: Server;
+/** The sender's JWKS on a free loopback port (test/jwks-server.ts); `jwks.down` makes it answer 500. */
+let jwks: JwksServer;
 let domain: string;
-let down = false;
-let rsa: { privateKey: CryptoKey; privateJwk: JWK; publicJwk: JWK };
+let rsa: JwksServer["rsa"];
 
 beforeAll(async () => {
-  const pair = await generateKeyPair("RS256", { extractable: true });
-  const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: KID, alg: "RS256", use: "sig" };
-  rsa = {
-    privateKey: pair.privateKey,
-    privateJwk: { ...(await exportJWK(pair.privateKey)), kid: KID, alg: "RS256" },
-    publicJwk,
-  };
-  server = createServer((request, response) => {
-    if (down || request.url !== "/.well-known/jwks.json") return response.writeHead(down ? 500 : 404).end();
-    response
-      .writeHead(200, { "content-type": "application/json" })
-      .end(JSON.stringify({ keys: [publicJwk] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  domain = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  jwks = await startJwksServer(KID);
+  domain = jwks.origin;
+  rsa = jwks.rsa;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => jwks.close());
 
 const provider = () => kinde({ domain });
 
@@ -236,14 +222,14 @@ describe("kinde", () => {
     const refused = await answer(hooks, post(unknown.headers, unknown.body));
     expect([refused.status, refused.body.error?.code]).toEqual([401, "invalid_signature"]);
     expect(refused.body.error?.message).toMatch(/`kid`/);
-    down = true;
+    jwks.down = true;
     try {
       const fresh = createWebhooks({ provider: provider(), now: clock });
       const sent = await kindeSends(claims);
       const unavailable = await answer(fresh, post(sent.headers, sent.body));
       expect([unavailable.status, unavailable.body.error?.code]).toEqual([503, "key_unavailable"]);
     } finally {
-      down = false;
+      jwks.down = false;
     }
   });
 
