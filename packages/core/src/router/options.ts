@@ -50,7 +50,10 @@ export interface RouterOptions<Events extends EventMap> {
    * to 1 h. Default 25 s.
    */
   timeoutMs?: number;
-  /** Seconds a signed timestamp (or a signed creation time) may lie from the clock: 1 to 86,400. Default 300. */
+  /**
+   * Seconds a signed timestamp (or a signed creation time) may lie from the clock: 1 to 86,400. Default: the
+   * provider's own window (`mailgun`: 29,700), else 300.
+   */
   tolerance?: number;
   /**
    * Seconds after which an event whose signed body says when it was created is too old: 1 s to 30 days, and

@@ -31,8 +31,8 @@ export interface RouterSettings {
 
 /**
  * Checks the router's options: each duration and count an integer in its range (retention up to 30 days;
- * lock and timeout up to an hour; `maxAge` up to 30 days and within the retention; `tolerance` and
- * `maxBodyBytes` as `createVerifier` takes them), the lock longer than the timeout, and replays bounded in
+ * lock and timeout up to an hour; `maxAge` up to 30 days and within the retention; `tolerance` (the router's,
+ * else the provider's own) and `maxBodyBytes` as `createVerifier` takes them), the lock longer than the timeout, and replays bounded in
  * time or the lack of it accepted (`replayBound`). Throws a `[@hookproof/core]` TypeError otherwise.
  *
  * @example
@@ -55,7 +55,14 @@ export function routerSettings(
   provider: WebhookProvider<EventMap>,
   now: () => number,
 ): RouterSettings {
-  const { tolerance, maxBodyBytes } = options;
+  const { maxBodyBytes } = options;
+  // The router's option wins; else the sender's own window (Mailgun retries with the original signature for 8 h).
+  const own = options.tolerance === undefined ? provider.tolerance : undefined;
+  const tolerance = integerOption(
+    own === undefined ? "tolerance" : `${provider.name}.tolerance`,
+    options.tolerance ?? own ?? DEFAULT_TOLERANCE_SECONDS,
+    86_400,
+  );
   const authenticator = createAuthenticator({ scheme: provider.scheme, now, tolerance, maxBodyBytes });
   const retainMs = integerOption("retainMs", options.retainMs ?? 72 * HOUR, 30 * DAY);
   const lockMs = integerOption("lockMs", options.lockMs ?? 60_000, HOUR);
@@ -75,7 +82,7 @@ export function routerSettings(
   return {
     authenticator,
     resolveUrl: urlResolver(options),
-    tolerance: tolerance ?? DEFAULT_TOLERANCE_SECONDS,
+    tolerance,
     retainMs,
     lockMs,
     timeoutMs,

@@ -54,6 +54,12 @@ export interface WebhookProvider<Events extends EventMap = EventMap> {
   /** Seconds after which an event is too old to accept, for senders without a signed timestamp. */
   readonly maxAge?: number;
   /**
+   * Seconds a signed timestamp may lie from the clock, when the sender's signatures stay valid longer or
+   * shorter than the default 300 s: Mailgun resends a failed event with its original signature for 8 hours.
+   * An integer from 1 to 86,400; the router's `tolerance` option overrides it.
+   */
+  readonly tolerance?: number;
+  /**
    * `"retention"` when the scheme signs no time and there is no `maxAge` (a bearer or header token, a body-only
    * HMAC): the provider accepts that replay protection ends when the dedupe retention does, so routers on it
    * need not say so themselves. See the router's `replayBound`.
