@@ -238,6 +238,22 @@ export type {
 } from "./logto/index.js";
 export { logto, logtoCatalogue, logtoHmac } from "./logto/index.js";
 export type {
+  MailgunAccepted,
+  MailgunClicked,
+  MailgunDelivered,
+  MailgunDeliveryStatus,
+  MailgunEngagement,
+  MailgunEventBase,
+  MailgunEventData,
+  MailgunEvents,
+  MailgunFailed,
+  MailgunMessage,
+  MailgunOptions,
+  MailgunSignature,
+  MailgunWebhook,
+} from "./mailgun/index.js";
+export { mailgun, mailgunCatalogue } from "./mailgun/index.js";
+export type {
   MessengerMessage,
   MessengerMessaging,
   MetaEvent,

@@ -159,7 +159,7 @@ withCommon(
   .option("--now <time>", "the clock to check against: unix seconds or an ISO date (default: now)")
   .option(
     "--tolerance <seconds>",
-    `the replay window, seconds each way (default ${DEFAULT_TOLERANCE_SECONDS})`,
+    `the replay window, seconds each way (default: the provider's own, else ${DEFAULT_TOLERANCE_SECONDS})`,
     whole,
   )
   .addHelpText(

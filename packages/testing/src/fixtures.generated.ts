@@ -17,6 +17,7 @@ import type {
   lemonSqueezy,
   linear,
   logto,
+  mailgun,
   meta,
   netlify,
   okta,
@@ -319,6 +320,16 @@ export interface Fixtures {
     readonly "User.Data.Updated": PayloadOf<typeof logto, "User.Data.Updated">;
     readonly "User.Deleted": PayloadOf<typeof logto, "User.Deleted">;
     readonly "User.SuspensionStatus.Updated": PayloadOf<typeof logto, "User.SuspensionStatus.Updated">;
+  };
+  /** @hookproof/providers src/mailgun/fixtures/*.json */
+  readonly mailgun: {
+    readonly accepted: PayloadOf<typeof mailgun, "accepted">;
+    readonly clicked: PayloadOf<typeof mailgun, "clicked">;
+    readonly complained: PayloadOf<typeof mailgun, "complained">;
+    readonly delivered: PayloadOf<typeof mailgun, "delivered">;
+    readonly failed: PayloadOf<typeof mailgun, "failed">;
+    readonly opened: PayloadOf<typeof mailgun, "opened">;
+    readonly unsubscribed: PayloadOf<typeof mailgun, "unsubscribed">;
   };
   /** @hookproof/providers src/meta/fixtures/*.json */
   readonly meta: {
@@ -723,6 +734,7 @@ export const PROVIDER_KEYS: {
   readonly "lemon-squeezy": "lemonSqueezy";
   readonly linear: "linear";
   readonly logto: "logto";
+  readonly mailgun: "mailgun";
   readonly meta: "meta";
   readonly netlify: "netlify";
   readonly okta: "okta";
@@ -770,6 +782,7 @@ export const PROVIDER_KEYS: {
   "lemon-squeezy": "lemonSqueezy",
   linear: "linear",
   logto: "logto",
+  mailgun: "mailgun",
   meta: "meta",
   netlify: "netlify",
   okta: "okta",
@@ -9114,6 +9127,299 @@ export const fixtureData: Fixtures = {
         lastSignInAt: null,
         createdAt: 1787234610512,
         updatedAt: 1787234671290,
+      },
+    },
+  },
+  mailgun: {
+    accepted: {
+      signature: {
+        token: "a7c1f0e93b5d2468ace13579bdf02468ace13579bdf0246810",
+        timestamp: "1787234460",
+        signature: "98e814bd7f157d6b36a431a5bdd812c8b7a01491fe668684b446dbf1645dc3f2",
+      },
+      "event-data": {
+        id: "xYbGfY7gRUqR3Pm5yZ2n1Q",
+        timestamp: 1787234460.908181,
+        event: "accepted",
+        recipient: "alice@example.com",
+        "recipient-domain": "example.com",
+        tags: ["order-confirmation"],
+        "user-variables": {
+          "order-id": "ord_10482",
+        },
+        "log-level": "info",
+        method: "HTTP",
+        envelope: {
+          sender: "noreply@mg.example.com",
+          targets: "alice@example.com",
+          transport: "smtp",
+        },
+        flags: {
+          "is-authenticated": true,
+          "is-test-mode": false,
+        },
+        message: {
+          headers: {
+            to: "Alice <alice@example.com>",
+            "message-id": "20260820140300.1.5A9C2E7F3B1D4C6E@mg.example.com",
+            from: "Example Shop <noreply@mg.example.com>",
+            subject: "Your order ord_10482",
+          },
+          attachments: [],
+          size: 1472,
+        },
+      },
+    },
+    clicked: {
+      signature: {
+        token: "c1a3b5d7e9f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f735",
+        timestamp: "1787234580",
+        signature: "396ed617267c8b3e140d87a85f465c087ce9a1b9f34cb768e240d882dd5bb02a",
+      },
+      "event-data": {
+        id: "Ase7i2zsRYeDXztHGENqRB",
+        timestamp: 1787234580.908181,
+        event: "clicked",
+        recipient: "alice@example.com",
+        "recipient-domain": "example.com",
+        tags: ["order-confirmation"],
+        "user-variables": {
+          "order-id": "ord_10482",
+        },
+        "log-level": "info",
+        url: "https://shop.example.com/orders/ord_10482",
+        ip: "203.0.113.47",
+        geolocation: {
+          country: "US",
+          region: "CA",
+          city: "San Francisco",
+        },
+        "client-info": {
+          "client-type": "browser",
+          "client-os": "macOS",
+          "device-type": "desktop",
+          "client-name": "Firefox",
+          "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0",
+        },
+        message: {
+          headers: {
+            "message-id": "20260820140300.1.5A9C2E7F3B1D4C6E@mg.example.com",
+          },
+        },
+        campaigns: [],
+      },
+    },
+    complained: {
+      signature: {
+        token: "9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c57",
+        timestamp: "1787234640",
+        signature: "078421caae3af3a20f61b66dfd10fb99dda3add50539ee748bb9ab3a1843b416",
+      },
+      "event-data": {
+        id: "-Agny091SquKnsrW2NEKUA",
+        timestamp: 1787234640.908181,
+        event: "complained",
+        recipient: "alice@example.com",
+        "recipient-domain": "example.com",
+        tags: ["order-confirmation"],
+        "user-variables": {
+          "order-id": "ord_10482",
+        },
+        "log-level": "warn",
+        message: {
+          headers: {
+            "message-id": "20260820140300.1.5A9C2E7F3B1D4C6E@mg.example.com",
+          },
+        },
+        campaigns: [],
+      },
+    },
+    delivered: {
+      signature: {
+        token: "d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b902",
+        timestamp: "1787234500",
+        signature: "a75f525cef7b47fdac902ec61c8cda109ed4be92a9f7955786049fdde8106f5e",
+      },
+      "event-data": {
+        id: "CPgfbmQMTCKtHW6uIWtuVe",
+        timestamp: 1787234500.908181,
+        event: "delivered",
+        recipient: "alice@example.com",
+        "recipient-domain": "example.com",
+        tags: ["order-confirmation"],
+        "user-variables": {
+          "order-id": "ord_10482",
+        },
+        "log-level": "info",
+        envelope: {
+          transport: "smtp",
+          sender: "noreply@mg.example.com",
+          "sending-ip": "198.51.100.12",
+          targets: "alice@example.com",
+        },
+        flags: {
+          "is-routed": false,
+          "is-authenticated": true,
+          "is-system-test": false,
+          "is-test-mode": false,
+        },
+        "delivery-status": {
+          tls: true,
+          "mx-host": "mx.example.com",
+          code: 250,
+          description: "",
+          "session-seconds": 0.43,
+          message: "OK",
+          "attempt-no": 1,
+        },
+        message: {
+          headers: {
+            to: "Alice <alice@example.com>",
+            "message-id": "20260820140300.1.5A9C2E7F3B1D4C6E@mg.example.com",
+            from: "Example Shop <noreply@mg.example.com>",
+            subject: "Your order ord_10482",
+          },
+          attachments: [],
+          size: 1472,
+        },
+        storage: {
+          url: "https://storage-us-east4.api.mailgun.net/v3/domains/mg.example.com/messages/BAABAQXPZgxNWmhd",
+          key: "BAABAQXPZgxNWmhd",
+        },
+        campaigns: [],
+      },
+    },
+    failed: {
+      signature: {
+        token: "f4e6d8c0b2a4968870625446380a2c4e6f8a0b2c4d6e8f0a13",
+        timestamp: "1787234520",
+        signature: "70e462126ed9ac3daf6a6a529981e0998898d00cc845bd43700a878080a957f2",
+      },
+      "event-data": {
+        id: "G9Bn5sl1TC6nu79C8C0bwg",
+        timestamp: 1787234520.908181,
+        event: "failed",
+        recipient: "alice@example.com",
+        "recipient-domain": "example.com",
+        tags: ["order-confirmation"],
+        "user-variables": {
+          "order-id": "ord_10482",
+        },
+        "log-level": "error",
+        severity: "permanent",
+        reason: "bounce",
+        envelope: {
+          transport: "smtp",
+          sender: "noreply@mg.example.com",
+          "sending-ip": "198.51.100.12",
+          targets: "alice@example.com",
+        },
+        flags: {
+          "is-routed": false,
+          "is-authenticated": true,
+          "is-system-test": false,
+          "is-test-mode": false,
+        },
+        "delivery-status": {
+          tls: true,
+          "mx-host": "mx.example.com",
+          code: 550,
+          description: "",
+          "attempt-no": 1,
+          message: "5.1.1 The email account that you tried to reach does not exist.",
+          "session-seconds": 0.11,
+        },
+        message: {
+          headers: {
+            to: "Alice <alice@example.com>",
+            "message-id": "20260820140300.1.5A9C2E7F3B1D4C6E@mg.example.com",
+            from: "Example Shop <noreply@mg.example.com>",
+            subject: "Your order ord_10482",
+          },
+          attachments: [],
+          size: 1472,
+        },
+        storage: {
+          url: "https://storage-us-east4.api.mailgun.net/v3/domains/mg.example.com/messages/BAABAQXPZgxNWmhd",
+          key: "BAABAQXPZgxNWmhd",
+        },
+        campaigns: [],
+      },
+    },
+    opened: {
+      signature: {
+        token: "0e2c4a6b8d0f1e3c5a7b9d1f3e5c7a9b1d3f5e7c9a1b3d5f24",
+        timestamp: "1787234550",
+        signature: "8871b23f64b1b645f5ac886a4f74774f422406f21f892c09bf23fa5876e84b91",
+      },
+      "event-data": {
+        id: "Ase7i2zsRYeDXztHGENqRA",
+        timestamp: 1787234550.908181,
+        event: "opened",
+        recipient: "alice@example.com",
+        "recipient-domain": "example.com",
+        tags: ["order-confirmation"],
+        "user-variables": {
+          "order-id": "ord_10482",
+        },
+        "log-level": "info",
+        ip: "203.0.113.47",
+        geolocation: {
+          country: "US",
+          region: "CA",
+          city: "San Francisco",
+        },
+        "client-info": {
+          "client-type": "browser",
+          "client-os": "macOS",
+          "device-type": "desktop",
+          "client-name": "Firefox",
+          "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0",
+        },
+        message: {
+          headers: {
+            "message-id": "20260820140300.1.5A9C2E7F3B1D4C6E@mg.example.com",
+          },
+        },
+        campaigns: [],
+      },
+    },
+    unsubscribed: {
+      signature: {
+        token: "5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e46",
+        timestamp: "1787234610",
+        signature: "bfa8d792e4edef4e256598ac3e4c09ffaa5f23226e368b471867a877fea8ac27",
+      },
+      "event-data": {
+        id: "Ase7i2zsRYeDXztHGENqRC",
+        timestamp: 1787234610.908181,
+        event: "unsubscribed",
+        recipient: "alice@example.com",
+        "recipient-domain": "example.com",
+        tags: ["order-confirmation"],
+        "user-variables": {
+          "order-id": "ord_10482",
+        },
+        "log-level": "info",
+        ip: "203.0.113.47",
+        geolocation: {
+          country: "US",
+          region: "CA",
+          city: "San Francisco",
+        },
+        "client-info": {
+          "client-type": "browser",
+          "client-os": "macOS",
+          "device-type": "desktop",
+          "client-name": "Firefox",
+          "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0",
+        },
+        message: {
+          headers: {
+            "message-id": "20260820140300.1.5A9C2E7F3B1D4C6E@mg.example.com",
+          },
+        },
+        campaigns: [],
       },
     },
   },

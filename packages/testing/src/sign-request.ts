@@ -26,7 +26,7 @@ export interface SignOptions {
   variant?: Variant;
   /** With `variant: "missingHeader"`, the header to drop. Default: the signature (or token) header. */
   missingHeader?: string;
-  /** The receiver's tolerance, seconds, that `expired` and `future` step past. Default 300. */
+  /** The receiver's tolerance, seconds, that `expired` and `future` step past. Default: the provider's own, else 300. */
   tolerance?: number;
   /** The clock, ms. Default `Date.now`. */
   now?: () => number;
@@ -80,7 +80,8 @@ export async function signDelivery(
   const scheme = schemeOf(target);
   const body = serialize(payload);
   const nowSeconds = Math.floor((options.now?.() ?? Date.now()) / 1000);
-  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
+  const own = "scheme" in target ? target.tolerance : undefined;
+  const tolerance = options.tolerance ?? own ?? DEFAULT_TOLERANCE_SECONDS;
   const variant = options.variant;
   let timestamp = options.timestamp ?? nowSeconds;
   if (variant === "expired" || variant === "future") {

@@ -12,10 +12,14 @@ import { replaceLastWord, withWrongSecret } from "./variants.js";
  * SendGrid's ECDSA, SNS's certificates) and the JWTs of Netlify and Kinde have their wrong-key, tampered and
  * replay cases in their own folders (packages/providers/src/{discord,sendgrid,sns,netlify,kinde}/*.test.ts); so
  * do Postmark's Basic credentials, whose `wrongSecret` variant is not yet a well-formed pair (postmark.test.ts).
- * Twilio, whose body is a form, has its own block below.
+ * Twilio, whose body is a form, has its own block below. Mailgun signs inside the body, with no header to drop
+ * and an unsigned `event-data` a tampered body may change: its cases are in mailgun.test.ts.
  */
 const EVENT: Record<
-  Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "sns" | "kinde" | "twilio" | "postmark">,
+  Exclude<
+    ProviderKey,
+    "netlify" | "discord" | "sendgrid" | "sns" | "kinde" | "twilio" | "postmark" | "mailgun"
+  >,
   () => unknown
 > = {
   auth0: () => fixture("auth0", "ss"),

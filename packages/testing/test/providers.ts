@@ -20,6 +20,7 @@ import {
   lemonSqueezy,
   linear,
   logto,
+  mailgun,
   meta,
   netlify,
   okta,
@@ -127,6 +128,8 @@ export const ZOOM_SECRET = "uTj4W2kRq9sXb7nLc3vPzA";
 export const TWITCH_SECRET = "s3cre7-hookproof-twitch";
 export const LINEAR_SECRET = "lin_wh_0123456789abcdefghijklmnopqrstuvwxyzABCD";
 export const WORKOS_SECRET = "Zt8Qv3mXk1pL7wR2nY5cH0aJ9eB4sD6f";
+/** The key Mailgun's fixtures are signed with (packages/providers/src/mailgun/mailgun.test.ts). */
+export const MAILGUN_SECRET = "4b1a5c2e9d7f3a6b8c0e1d2f3a4b5c6d-6f3a2b1c-8e9d7c6b";
 
 /** The secret each provider is tested with, by CLI name. */
 export const SECRETS: Readonly<Record<string, string>> = {
@@ -136,6 +139,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   "fusion-auth": FUSION_AUTH_SECRET,
   generic: GENERIC_SECRET,
   logto: LOGTO_SECRET,
+  mailgun: MAILGUN_SECRET,
   meta: META_SECRET,
   okta: OKTA_TOKEN,
   "propel-auth": WHSEC,
@@ -191,6 +195,7 @@ export const PROVIDERS: Readonly<Record<string, () => WebhookProvider<EventMap>>
   generic: () => generic({ secret: GENERIC_SECRET }),
   github: () => github({ secret: GITHUB_SECRET }),
   logto: () => logto({ secret: LOGTO_SECRET }),
+  mailgun: () => mailgun({ secret: MAILGUN_SECRET }),
   meta: () => meta({ secret: META_SECRET, verifyToken: "meatyhamhock" }),
   okta: () => okta({ token: OKTA_TOKEN }),
   propelAuth: () => propelAuth({ secret: WHSEC }),

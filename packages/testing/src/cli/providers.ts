@@ -22,6 +22,7 @@ import {
   lemonSqueezy,
   linear,
   logto,
+  mailgun,
   meta,
   netlify,
   okta,
@@ -223,6 +224,11 @@ const entries: readonly ProviderEntry[] = [
     name: "logto",
     secret: "the webhook's signing key (used as text)",
     create: (s, allowShortSecret) => logto({ secret: s, allowShortSecret }),
+  },
+  {
+    name: "mailgun",
+    secret: "the HTTP webhook signing key (Sending → Webhooks), used as text",
+    create: (s, allowShortSecret) => mailgun({ secret: s, allowShortSecret }),
   },
   {
     name: "netlify",

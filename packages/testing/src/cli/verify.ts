@@ -38,7 +38,7 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions)
   const out = createOutput(options);
   const entry = findProvider(options.provider);
   const provider = buildProvider(entry, options);
-  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
+  const tolerance = options.tolerance ?? provider.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
   if (!Number.isInteger(tolerance) || tolerance < 1 || tolerance > 86_400) {
     throw new UsageError("--tolerance must be whole seconds from 1 to 86400.");
   }
