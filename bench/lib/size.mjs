@@ -24,7 +24,7 @@ export const BUDGETS = {
   /**
    * `createWebhooks` + one provider of each scheme family from its subpath (FAMILIES below): the router app
    * (12.4 KB) + valibot + the preset and its catalogue. Measured 2026-11-30: stack-auth 15.4 KB, github 15.8,
-   * stripe 16.1, slack 16.8, userfront 13.9, discord 15.3, sendgrid 15.3, twilio 15.2, postmark 14.3, sns 18.3
+   * stripe 16.1, slack 16.8, userfront 13.9, discord 15.3, sendgrid 15.3, twilio 15.2, postmark 14.3, mailgun 14.5, sns 18.3
    * (jose's X.509 import), kinde 25.0 (jose's JWT verify and remote JWKS), netlify 24.4 (jose's JWS verify; was
    * 22.0 KB before the router gained handshakes, batches and observe mode).
    */
@@ -41,6 +41,7 @@ export const BUDGETS = {
     twilio: 17 * 1024,
     postmark: 16 * 1024,
     sns: 20 * 1024,
+    mailgun: 17 * 1024,
   },
   /** Each adapter, on top of an app that already uses `createWebhooks`. */
   adapter: 1.5 * 1024,
@@ -169,6 +170,12 @@ export const FAMILIES = [
     provider: "sns",
     preset: "sns",
     options: `{ topicArn: "arn:aws:sns:us-east-1:123456789012:orders" }`,
+  },
+  {
+    family: "signature inside the body",
+    provider: "mailgun",
+    preset: "mailgun",
+    options: `{ secret: "mailgun-webhook-signing-key-0123456789" }`,
   },
 ];
 
