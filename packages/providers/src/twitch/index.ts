@@ -45,6 +45,9 @@ export interface TwitchOptions extends Pick<HmacPresetOptions, "allowShortSecret
   secret: Secrets;
 }
 
+/** Twitch's window: "reject … if the timestamp is older than 10 minutes" (handling-webhook-events). */
+const TOLERANCE_SECONDS = 600;
+
 /** The routing key: the signed body's `subscription.type`, never the unsigned `Twitch-Eventsub-Subscription-Type`. */
 function twitchEventType(payload: unknown): string | undefined {
   return stringField((payload as { subscription?: unknown } | null)?.subscription, "type");
@@ -52,8 +55,8 @@ function twitchEventType(payload: unknown): string | undefined {
 
 /**
  * Twitch EventSub: `Twitch-Eventsub-Message-Signature` over `{id}{timestamp}{body}` with the RFC 3339
- * `Twitch-Eventsub-Message-Timestamp` within the router's window (±300 s by default; Twitch asks for 10 minutes
- * at most). Routes by the signed `subscription.type` and dedupes by `Twitch-Eventsub-Message-Id`, which the MAC
+ * `Twitch-Eventsub-Message-Timestamp` within ±600 s, the 10 minutes Twitch's docs give (the router's `tolerance`
+ * overrides it). Routes by the signed `subscription.type` and dedupes by `Twitch-Eventsub-Message-Id`, which the MAC
  * covers and a resend keeps. Answers `webhook_callback_verification` with its challenge and acknowledges a
  * `revocation`; neither reaches a handler.
  *
@@ -69,6 +72,8 @@ export function twitch(options: TwitchOptions): WebhookProvider<TwitchEvents> {
     eventType: twitchEventType,
     // The message id: a header, but inside the MAC, so signed; Twitch resends a message with the same id.
     eventId: (_payload, schemeId) => schemeId,
+    // Twitch's rule: refuse a message older than 10 minutes. A replay inside it is a duplicate by its id.
+    tolerance: TOLERANCE_SECONDS,
     handshake: twitchHandshake,
   };
 }
@@ -85,7 +90,7 @@ export const about: ProviderInfo = {
   title: "Twitch EventSub",
   scheme: "`Twitch-Eventsub-Message-Signature: sha256=<hex>` over `{id}{timestamp}{body}`",
   eventId: "`Twitch-Eventsub-Message-Id` (signed: inside the MAC)",
-  replay: "signed RFC 3339 timestamp ±300 s",
+  replay: "signed RFC 3339 timestamp ±600 s (Twitch's 10 minutes)",
   handshake: "`webhook_callback_verification` (the challenge as text); `revocation` acknowledged",
   events: Object.keys(twitchCatalogue).length,
   crossCheck: "twitch-cli's signer, as node:crypto + Python compute it",

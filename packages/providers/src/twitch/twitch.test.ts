@@ -133,19 +133,21 @@ describe("twitch", () => {
     expect(await code(replayed)).toBe("invalid_signature");
     expect(await code(signed(body, { secret: "another-subscription-secret" }))).toBe("invalid_signature");
     const at = (s: number) => `${new Date(s * 1000).toISOString().slice(0, 19)}.000000000Z`;
-    expect(await code(signed(body, { time: at(NOW_S - 301) }))).toBe("timestamp_expired");
-    expect(await code(signed(body, { time: at(NOW_S + 301) }))).toBe("timestamp_in_future");
-    expect(await code(signed(body, { time: at(NOW_S - 300) }))).toBeUndefined();
+    expect(await code(signed(body, { time: at(NOW_S - 601) }))).toBe("timestamp_expired");
+    expect(await code(signed(body, { time: at(NOW_S + 601) }))).toBe("timestamp_in_future");
+    expect(await code(signed(body, { time: at(NOW_S - 600) }))).toBeUndefined();
   });
 
-  it("takes Twitch's own 10-minute rule with `tolerance: 600`", async () => {
+  it("keeps Twitch's own 10-minute rule by default, and the router's `tolerance` overrides it", async () => {
     const body = fixtureText("twitch", "channel.raid");
-    const hooks = createWebhooks({ provider: provider(), now: clock, tolerance: 600 });
     const at = (s: number) => `${new Date(s * 1000).toISOString().slice(0, 19)}.5Z`;
-    const code = async (time: string) =>
+    const code = async (hooks: ReturnType<typeof createWebhooks>, time: string) =>
       (await answer(hooks, post(signed(body, { time }), body))).body.error?.code;
-    expect(await code(at(NOW_S - 599))).toBeUndefined();
-    expect(await code(at(NOW_S - 601))).toBe("timestamp_expired");
+    const preset = createWebhooks({ provider: provider(), now: clock });
+    expect(await code(preset, at(NOW_S - 599))).toBeUndefined();
+    expect(await code(preset, at(NOW_S - 601))).toBe("timestamp_expired");
+    const strict = createWebhooks({ provider: provider(), now: clock, tolerance: 300 });
+    expect(await code(strict, at(NOW_S - 301))).toBe("timestamp_expired");
   });
 });
 
