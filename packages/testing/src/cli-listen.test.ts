@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { type Listener, startListen } from "../test/listen.js";
-import { PROVIDERS, USERFRONT_TOKEN, WHSEC } from "../test/providers.js";
+import { MAILGUN_SECRET, PROVIDERS, USERFRONT_TOKEN, WHSEC } from "../test/providers.js";
 import { fixture } from "./fixtures.js";
 import type { DeliveryView } from "./listen/redact.js";
 import { type SignedDelivery, signDelivery } from "./sign-request.js";
@@ -175,6 +175,32 @@ describe("hookproof listen: record and judge", () => {
       [2, "duplicate"],
     ]);
     expect(list[1]?.verdict.duplicateOf).toBe(1);
+  });
+});
+
+describe("hookproof listen: the sender's own replay window", () => {
+  it("judges with the provider's tolerance (Mailgun retries with its original signature for 8 h) unless --tolerance says otherwise", async () => {
+    const hoursAgo = Math.floor(Date.now() / 1000) - 2 * 3600;
+    const retried = await signDelivery(PROVIDERS.mailgun!(), fixture("mailgun", "delivered"), {
+      timestamp: hoursAgo,
+    });
+    const own = await listen(["-p", "mailgun", "-s", MAILGUN_SECRET, "--dir", tempDir()]);
+    expect(own.stdout()).toContain("(tolerance ±29700 s)");
+    expect((await post(`${own.url}/webhooks`, retried)).status).toBe(200);
+
+    const strict = await listen([
+      "-p",
+      "mailgun",
+      "-s",
+      MAILGUN_SECRET,
+      "--dir",
+      tempDir(),
+      "--tolerance",
+      "300",
+    ]);
+    expect(strict.stdout()).toContain("(tolerance ±300 s)");
+    const refused = await post(`${strict.url}/webhooks`, retried);
+    expect(JSON.parse(refused.text).error.code).toBe("timestamp_expired");
   });
 });
 

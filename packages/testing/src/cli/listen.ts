@@ -112,7 +112,8 @@ export async function listenCommand(options: ListenCommandOptions): Promise<numb
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new UsageError("--port must be 0 to 65535.");
-  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
+  // The sender's own window (Mailgun's 8 h of retries, Twitch's 10 min) unless `--tolerance` says otherwise.
+  const tolerance = options.tolerance ?? provider.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
   if (!Number.isInteger(tolerance) || tolerance < 1 || tolerance > 86_400) {
     throw new UsageError("--tolerance must be whole seconds from 1 to 86400.");
   }
