@@ -10,16 +10,12 @@ import { replaceLastWord, withWrongSecret } from "./variants.js";
 /**
  * One event per provider with a shared secret, dated now. The public-key senders (Discord's Ed25519,
  * SendGrid's ECDSA, SNS's certificates) and the JWTs of Netlify and Kinde have their wrong-key, tampered and
- * replay cases in their own folders (packages/providers/src/{discord,sendgrid,sns,netlify,kinde}/*.test.ts); so
- * do Postmark's Basic credentials, whose `wrongSecret` variant is not yet a well-formed pair (postmark.test.ts).
+ * replay cases in their own folders (packages/providers/src/{discord,sendgrid,sns,netlify,kinde}/*.test.ts).
  * Twilio, whose body is a form, has its own block below. Mailgun signs inside the body, with no header to drop
  * and an unsigned `event-data` a tampered body may change: its cases are in mailgun.test.ts.
  */
 const EVENT: Record<
-  Exclude<
-    ProviderKey,
-    "netlify" | "discord" | "sendgrid" | "sns" | "kinde" | "twilio" | "postmark" | "mailgun"
-  >,
+  Exclude<ProviderKey, "netlify" | "discord" | "sendgrid" | "sns" | "kinde" | "twilio" | "mailgun">,
   () => unknown
 > = {
   auth0: () => fixture("auth0", "ss"),
@@ -45,6 +41,7 @@ const EVENT: Record<
   resend: () => fixture("resend", "email.delivered"),
   paddle: () => fixture("paddle", "transaction.completed"),
   polar: () => fixture("polar", "order.paid"),
+  postmark: () => fixture("postmark", "Delivery"),
   openai: () => fixture("openai", "response.completed"),
   replicate: () => fixture("replicate", "prediction.succeeded"),
   razorpay: () => fixture("razorpay", "payment.captured"),
@@ -63,7 +60,7 @@ const EVENT: Record<
   workos: () => fixture("workos", "dsync.user.created"),
 };
 
-const TOKEN_PROVIDERS = new Set(["auth0", "gitlab", "okta", "userfront"]);
+const TOKEN_PROVIDERS = new Set(["auth0", "gitlab", "okta", "postmark", "userfront"]);
 const TIMESTAMPED = new Set([
   "calendly",
   "clerk",

@@ -77,6 +77,32 @@ export function replaceLastWord(value: string, replace: (word: string) => string
   return start === value.length ? value : value.slice(0, start) + replace(value.slice(start));
 }
 
+const BASIC = /^basic\s+/i;
+
+/**
+ * Another credential of the same shape: Basic `user:password` keeps its user and gets another password of the
+ * password's length, so the receiver sees a well-formed pair that matches none (RFC 7617); any other token is
+ * replaced by random characters of its length.
+ */
+function otherToken(value: string): string {
+  const scheme = BASIC.exec(value)?.[0];
+  if (scheme !== undefined) {
+    let pair = "";
+    try {
+      pair = new TextDecoder("utf-8", { fatal: true }).decode(
+        Uint8Array.from(atob(value.slice(scheme.length).trim()), (char) => char.charCodeAt(0)),
+      );
+    } catch {}
+    const colon = pair.indexOf(":");
+    if (colon > 0) {
+      const other = `${pair.slice(0, colon + 1)}${randomToken(pair.length - colon - 1)}`;
+      return scheme + btoa(String.fromCharCode(...new TextEncoder().encode(other)));
+    }
+  }
+  // Keep a scheme word such as `Bearer `; replace the token after it.
+  return replaceLastWord(value, (token) => randomToken(token.length));
+}
+
 function randomToken(length: number): string {
   const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
   const bytes = crypto.getRandomValues(new Uint8Array(Math.max(length, 16)));
@@ -97,11 +123,7 @@ export async function withWrongSecret(
   const headers = { ...signed };
   for (const name of names) {
     const value = signed[name] as string;
-    headers[name] =
-      other[name] !== value
-        ? (other[name] as string)
-        : // Keep a scheme word such as `Bearer `; replace the token after it.
-          replaceLastWord(value, (token) => randomToken(token.length));
+    headers[name] = other[name] !== value ? (other[name] as string) : otherToken(value);
   }
   return headers;
 }
