@@ -1,12 +1,15 @@
 /**
  * Twilio: Messaging and Voice callbacks, form-encoded, signed with `X-Twilio-Signature`: base64 HMAC-SHA1
- * (Auth Token) over the public URL + the form parameters sorted by name; JSON bodies through `bodySHA256`.
+ * (Auth Token) over the public URL + the form parameters sorted by name; JSON bodies through `bodySHA256`. A
+ * SharedKey Webhook Setting signs the same bytes with its secret and the HMAC (SHA-1 or SHA-256) named in
+ * `X-Twilio-Webhooks-Signature-Settings`.
  *
  * Sources: twilio.com/docs/usage/security (the signature, the published vector, JSON bodies and `bodySHA256`),
+ * twilio.com/docs/usage/webhooks/webhook-shared-keys (SharedKeys, public beta),
  * twilio.com/docs/usage/webhooks/webhooks-connection-overrides (retries), twilio.com/docs/messaging/guides/webhook-request,
  * twilio.com/docs/messaging/guides/track-outbound-message-status, twilio.com/docs/voice/twiml#request-parameters;
  * npm `twilio` 6.3.1 `lib/webhooks/webhooks.js` (`getExpectedTwilioSignature`, `validateRequest`,
- * `validateRequestWithBody`: cross-checked both ways) and twilio/twilio-node `spec/validation.spec.js` (the vectors).
+ * `validateRequestWithBody`: cross-checked both ways; `getSignatureAlgorithm` and `webhook`'s `sharedKeySecret`) and twilio/twilio-node `spec/validation.spec.js` (the vectors).
  * @module
  */
 import type { HeaderReader, WebhookProvider } from "@hookproof/core";
@@ -51,7 +54,9 @@ function twilioEventType(payload: unknown): string | undefined {
 
 /**
  * Twilio webhooks (Messaging, Voice, their status callbacks): `X-Twilio-Signature` over the public URL and
- * the sorted form parameters, keyed by the Auth Token. Form bodies decode to their fields (strings), JSON
+ * the sorted form parameters, keyed by the Auth Token (`secret`), or, on a request that carries
+ * `X-Twilio-Webhooks-Signature-Settings`, by a SharedKey's secret (`sharedKey`) with the HMAC that header
+ * names; pass the credential(s) your Webhook Settings use. Form bodies decode to their fields (strings), JSON
  * bodies (`bodySHA256` in the URL) to their JSON. Twilio signs no time and no event id: events are deduped by
  * the body's SHA-256 and replays are refused only while the dedupe store remembers them
  * (`replayBound: "retention"`).
@@ -60,6 +65,7 @@ function twilioEventType(payload: unknown): string | undefined {
  * const hooks = createWebhooks({ provider: twilio({ secret: process.env.TWILIO_AUTH_TOKEN! }), trustProxy: true })
  *   .on("message.received", async (sms) => { await inbox.add(sms.From, sms.Body) })
  *   .on("message.failed", async (status) => { await outbox.failed(status.MessageSid, status.ErrorCode) });
+ * // Signed with a SharedKey: twilio({ sharedKey: process.env.TWILIO_SHARED_KEY_SECRET! })
  */
 export function twilio(options: TwilioOptions): WebhookProvider<TwilioEvents> {
   return {
@@ -86,7 +92,8 @@ export const about: ProviderInfo = {
   name: "twilio",
   preset: "twilio",
   title: "Twilio",
-  scheme: "`X-Twilio-Signature`: base64 HMAC-SHA1 over the URL + sorted form parameters",
+  scheme:
+    "`X-Twilio-Signature`: base64 HMAC-SHA1 over the URL + sorted form parameters (a SharedKey: SHA-1 or SHA-256)",
   eventId: "body SHA-256 (Twilio signs no id)",
   replay: "dedupe retention only",
   handshake: "—",
