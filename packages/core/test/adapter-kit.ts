@@ -153,16 +153,26 @@ export function countedStream(size: number, counter = { pulled: 0 }): ReadableSt
   );
 }
 
+/** What a server read: body bytes before the answer, and (once it answered) bytes taken off its sockets. */
+export interface BodyCounter {
+  bytes: number;
+  socket?: number;
+}
+
 /**
  * Adds to `counter.bytes` what `req` hands to `data` listeners before `res` answers: the body bytes the
  * server read to decide. What is discarded after the answer (Node's own dump, a server's drain) lands in
- * `counter.after` instead.
+ * `counter.after` instead; `counter.socket` adds what the connection had taken off the wire when the answer
+ * finished (headers and whatever Node buffered).
  */
 export function countBodyBytes(
   req: IncomingMessage,
   res: ServerResponse,
-  counter: { bytes: number; after?: number },
+  counter: BodyCounter & { after?: number },
 ): void {
+  res.on("finish", () => {
+    counter.socket = (counter.socket ?? 0) + req.socket.bytesRead;
+  });
   const emit = req.emit;
   req.emit = function (this: IncomingMessage, name: string | symbol, ...args: unknown[]) {
     if (name === "data" && req.listenerCount("data") > 0) {
