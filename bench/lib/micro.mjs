@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createVerifier, createWebhooks, memoryStore, standardWebhooks } from "@hookproof/core";
-import { githubHmac, netlifyJwt, stripeHmac } from "@hookproof/providers";
+import { githubHmac, kindeJwt, netlifyJwt, sns, stripeHmac } from "@hookproof/providers";
 import { verify as octokitVerify } from "@octokit/webhooks-methods";
 import { do_not_optimize, measure } from "mitata";
 import { Webhook as StandardWebhook } from "standardwebhooks";
@@ -17,6 +17,7 @@ import Stripe from "stripe";
 import { Webhook as SvixWebhook } from "svix";
 import { asymmetricSuites, jwtSuite } from "./asymmetric.mjs";
 import { jsonBody, SIZES } from "./bodies.mjs";
+import { fetchedKeySuites } from "./fetched-keys.mjs";
 import { hmacFamilySuites } from "./hmac-family.mjs";
 import {
   boundGithub,
@@ -64,7 +65,7 @@ function must(condition, what) {
 /**
  * The suites. Each `contender` is `{ key, label, role, fn | gen }`; `role` says what it is compared with:
  * `bound` rows are the floor, `hookproof` rows are ours, `peer` rows are other libraries.
- * `setup(size)` returns the contenders for one size, sharing one signed input.
+ * `setup(size)` returns (or resolves to) the contenders for one size, sharing one signed input.
  */
 function suites(web, subtleKey) {
   const swScheme = standardWebhooks({ secret: SW_SECRET });
@@ -349,6 +350,7 @@ export async function runMicro({ rounds = 3, minCpuTimeMs = 250, only, onResult 
     ...suites(web, subtleKey),
     ...asymmetricSuites(web, nowSeconds),
     jwtSuite(netlifyJwt, nowSeconds),
+    ...fetchedKeySuites({ sns, kindeJwt }),
   ].filter((suite) => !only || only.includes(suite.id));
   const out = {};
   for (let round = 0; round < rounds; round++) {
@@ -362,7 +364,8 @@ export async function runMicro({ rounds = 3, minCpuTimeMs = 250, only, onResult 
       };
       const entry = out[suite.id];
       for (const size of SIZES.filter(({ label }) => !suite.sizes || suite.sizes.includes(label))) {
-        const contenders = suite.setup(size.bytes);
+        // A suite whose key is fetched sets up asynchronously: it verifies once, so the key is cached.
+        const contenders = await suite.setup(size.bytes);
         if (entry.contenders.length === 0) {
           entry.contenders = contenders.map(({ key, label, role, vs }) => ({ key, label, role, vs }));
         }

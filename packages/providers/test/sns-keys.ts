@@ -1,93 +1,19 @@
 /**
  * A self-signed certificate and its key, made for these tests only (`openssl req -x509 -newkey rsa:2048
  * -nodes -days 36500 -subj "/CN=sns.us-east-1.amazonaws.com"`): what a test serves as an SNS signing
- * certificate. Not a secret of anyone's; never trusted outside a test's own injected `fetch`.
+ * certificate. Not a secret of anyone's; never trusted outside a test's own injected `fetch`. The PEM text
+ * lives in the `.pem` files beside this one, which the benchmarks (bench/lib/fetched-keys.mjs) read too.
  * @module
  */
+import { readFileSync } from "node:fs";
 
-export const SNS_TEST_KEY = `-----BEGIN PRIVATE KEY-----
-MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDrGj4h683l7j2r
-APH9me/J140QXKaepyvJb75lrcG3nwAzq1ZKZRM9w5v/wrZHb/7rLFNr0gG1txWU
-/tsKBZ6niLLS98ITMKbF+hEc1ydBqTZXpY26OB21npln4aRIyc4k+CvVn7EoZF6+
-aQPwKB7XNVJPH9YEuW6xmgUap/01X9rWbzFeNFEPX8yBWbYM4zDvWU/SWWIi8yuX
-FSsVp075Y8Jk7watW1VLAILJUfe2ZLGJBqzSHJc5R0z5GdL/Rvfjw837MB1aK8Ii
-99ebbLuAlO9AvEFuzE4B0VUFDdKF7/9Jjas9gwtrsD8KJCqiB/i26BDz20kqJFzU
-EKexQ7WbAgMBAAECggEAAautkYy9HITdX+sBTTW8H1/BpMI4lhVtBiDq2VeE2JR8
-kJShAXIhBixu96aY25gY14krzJVw8qtRSXF0+ZsoBFvANyfDwGKO0aBULjOVl7qN
-ys1zEBKYnD/hkJXo/QvS3a6WLSeJDD1Uv2vV0QdcwYqJwhf666ZGE/5nfXsZ6jh3
-kOgd6+TezxiOidwZag+NeWBiI5DaWBh5c4OYqxIguz+LYoVCX47pU906zswEvhQb
-NRuUBLnAzgfEamfVv+2ajQlObdDqSAeKYRzLDpDaQJi56yDm9bH/M6nooCI/DakD
-cQrqFGQ7qwRTFs/jaHn08Oc8IN3lpANO8YBbTFjxvQKBgQD33khLPDtCy6ngiFO7
-EK7AUxmpCh43NsSP1A9JUs+/sAf8wPA16B08UD1BvIHNWsjiXOFUoCvKhnafTiAd
-xKF9rWW6Fc5IGwwlWIP133H4nAJrtIGjIumCkaVq6HHudXWVT48ICuXKS+fOFA5I
-XwS+LZkmn6X/fuNtjXe3miA+NQKBgQDy0L9DW4gy1rjQ+Q68LN9TWYmGKEUcqI66
-HLWiSaISWcDKYykJYYiXUPsQqTDynm0zmMbHrJi4Jf6p8dw2iot81DZ2clvJn4fV
-KXUptsCJeeKnP7KudZPpsaLgsDi68UXcVyPJH9y2kdoVahYz26+31lX9PPECedzb
-Qs3uG/PejwKBgQDNavkM6ODP7YtemnyR1jSNDRGCBvGdnpTuAbedc7TaTp9/98Hb
-Wv8HohPyK7CDKI69Em5nvMot8JvUUGHLac7QIejhe/rVxRyewqmyFbkVaO2Upyac
-tW1CGUQ2wmbRUaTd1e5aovVnXtq/7d0cWyrKFW4MFVjz0gvXGduyXFgGVQKBgQCR
-uMuAPhdwA0MpTr8UGY3xdKO/Gr3XZCU79mzfN3eHscus6nO/SIRz40q5hgB1KrT4
-qTBqtt90bID4NsllBiKOSMFitmD1kMMxH09MOHw2RSrMGsM+Rhv9vPi2BawWLSQz
-ByzX0EJiYwfRoDgw6R/8oSo7723ogYAVKnNx+d6SawKBgCT7qCfuNr1L7h+xT21C
-niAF2jYpQeqI1Mf4eRZ9tv6WhGXc0xtO3v/hyRY6Ckc4U2hP3S+/WNRyo69ofCyX
-tgnV1dtfqkEz8/BwXzib2eayNHeT5l9TH7+Tsmo1eE+9TKMkzfHpzaeXw+SwloTu
-zLQP0Kl7yfn26U7JtDg1bKzI
------END PRIVATE KEY-----
-`;
+const pem = (name: string): string => readFileSync(new URL(`./${name}.pem`, import.meta.url), "utf8");
 
-export const SNS_TEST_CERTIFICATE = `-----BEGIN CERTIFICATE-----
-MIIDLzCCAhegAwIBAgIULuESFUDOdPNunfjas3sG7pkME6swDQYJKoZIhvcNAQEL
-BQAwJjEkMCIGA1UEAwwbc25zLnVzLWVhc3QtMS5hbWF6b25hd3MuY29tMCAXDTI2
-MTEzMDA5MjYzOVoYDzIxMjYxMTA2MDkyNjM5WjAmMSQwIgYDVQQDDBtzbnMudXMt
-ZWFzdC0xLmFtYXpvbmF3cy5jb20wggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEK
-AoIBAQDrGj4h683l7j2rAPH9me/J140QXKaepyvJb75lrcG3nwAzq1ZKZRM9w5v/
-wrZHb/7rLFNr0gG1txWU/tsKBZ6niLLS98ITMKbF+hEc1ydBqTZXpY26OB21npln
-4aRIyc4k+CvVn7EoZF6+aQPwKB7XNVJPH9YEuW6xmgUap/01X9rWbzFeNFEPX8yB
-WbYM4zDvWU/SWWIi8yuXFSsVp075Y8Jk7watW1VLAILJUfe2ZLGJBqzSHJc5R0z5
-GdL/Rvfjw837MB1aK8Ii99ebbLuAlO9AvEFuzE4B0VUFDdKF7/9Jjas9gwtrsD8K
-JCqiB/i26BDz20kqJFzUEKexQ7WbAgMBAAGjUzBRMB0GA1UdDgQWBBTqhSDMolc0
-TBqCDuK5E0hoi1mWGzAfBgNVHSMEGDAWgBTqhSDMolc0TBqCDuK5E0hoi1mWGzAP
-BgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQCWbX+R1Qz5hL18+aV2
-GdzU02gmAWijMOK5z0q7AW5ZOrtgblxa6sy4WwXDS4uJYiPEJiJ1WIZXZl+QG8Q0
-wOu7OeaNmdNgh2ETbffzg0FNXlPzgLqtA79FggpJGhSMMaJDCBXblOIYQ07YXSUk
-GoFojCWWz7wNls+s0riJg/pW/BfiFjRDk1TYNH/k+oIrAPSPcbF84XD8xfxwmYh4
-d77uWF64k9b4jOsoUwGL/vJNSi3rutpu6MiMryluu3FXCPPt/WPuvlYuAW0Y0QSf
-hJelnmDy581pgfofKm0C6Cdb5hnhV8uZCHUk7J8Csb6cDGdj22KqyhxRCZC5IN72
-epLY
------END CERTIFICATE-----
-`;
+export const SNS_TEST_KEY: string = pem("sns-test-key");
+
+export const SNS_TEST_CERTIFICATE: string = pem("sns-test-certificate");
 
 /** The same, with a 1024-bit key: refused as too weak. */
-export const SNS_WEAK_KEY = `-----BEGIN PRIVATE KEY-----
-MIICdgIBADANBgkqhkiG9w0BAQEFAASCAmAwggJcAgEAAoGBAK/fIh7NeJMXVMmF
-kSIpN2Yo3nHLD+6NH7ttJ7pLbxkLzAJYYQ9mcwiZf2WwHw549gp8cm21g5djRtW+
-wJ8K+swAO7VyuOpSvjEUavo0j3pX70tcjXKFAdxTXkEdgiKkWEzl7adsqM/7IPAp
-87xKBe139xRQmrJ3qZ9SbwIMmvatAgMBAAECgYAFN4EzmLSy6EZDlAqyELbr+Npg
-Vb2rPdRrItnC1On+vDLY/vYiFs/iuWrmAUtqinwB458hUfkNTIyVWossLI8z4U9D
-Tdp2/eBNKieBsNg8AV5rDkwuQeu9QuMn5NZ8nnhLm/USkwl30n3CmDoT/625L/4k
-plhMXOf8Gj7BAylSoQJBAOO3+Y07r81XkaJXuuI3QLIrNtqeLuj6bz8Vtyh/aEo/
-QdoJZN8YUFkCZYjq/zGBkcyq4m8Lut7bTRpTYm0OJlMCQQDFtr9vyoymJwM0W26u
-zIZXfOm/I1bSjEZH2Y4sAXuK9w6zTttLtxn54MTWJa4djsdtOro+qw4WpzV7J9Yn
-JM7/AkBCdbQwgwX5ASCw57fUQ9nu5evZfCcmuchz+et9t0mBudqHPwygi+EPSULG
-5gbatP0PZaQ2Uo8UcZ6cG0/zkhifAkAlI+IsRtlK8PMqJ67QCT2HO8DRFfteS9l7
-78NEQvcJMMXDKyIIxBmOFgoDzEo75TFTNH/9+7YGzVw/iUkySzjTAkEAy5coeGsV
-ykM4D6oNFXTkx6paCPsErRq+ehIaSYmgd1fuUnA8TimG9XGH8a9fCeHooeQ3kVZG
-1YXKEzPEzNOB1w==
------END PRIVATE KEY-----
-`;
+export const SNS_WEAK_KEY: string = pem("sns-weak-key");
 
-export const SNS_WEAK_CERTIFICATE = `-----BEGIN CERTIFICATE-----
-MIICKjCCAZOgAwIBAgIUMBMUkQmgw/BvTp9MJxNOWYVMJmcwDQYJKoZIhvcNAQEL
-BQAwJjEkMCIGA1UEAwwbc25zLnVzLWVhc3QtMS5hbWF6b25hd3MuY29tMCAXDTI2
-MTEzMDA5MjYzOVoYDzIxMjYxMTA2MDkyNjM5WjAmMSQwIgYDVQQDDBtzbnMudXMt
-ZWFzdC0xLmFtYXpvbmF3cy5jb20wgZ8wDQYJKoZIhvcNAQEBBQADgY0AMIGJAoGB
-AK/fIh7NeJMXVMmFkSIpN2Yo3nHLD+6NH7ttJ7pLbxkLzAJYYQ9mcwiZf2WwHw54
-9gp8cm21g5djRtW+wJ8K+swAO7VyuOpSvjEUavo0j3pX70tcjXKFAdxTXkEdgiKk
-WEzl7adsqM/7IPAp87xKBe139xRQmrJ3qZ9SbwIMmvatAgMBAAGjUzBRMB0GA1Ud
-DgQWBBSaMjfvl/7haENRynyeCBvrN/6LGjAfBgNVHSMEGDAWgBSaMjfvl/7haENR
-ynyeCBvrN/6LGjAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4GBABBx
-dFTa9r6+BUaqsNQgPlq5x7FGudaEk3KmUocDqDOfolnKUY0Ds0dOHfa9JDmnvOcH
-mUFtItAOGO039rmHDaG5bjrIeAJigUfijjZ/cwDTrF/quIfx9CNUZvUKw75d077w
-gF0A6RF4lsvEbgc2iS8BY8WkD1QP6bmJRScPKf6H
------END CERTIFICATE-----
-`;
+export const SNS_WEAK_CERTIFICATE: string = pem("sns-weak-certificate");

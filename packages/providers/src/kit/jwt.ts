@@ -273,7 +273,8 @@ export function jwtScheme(options: JwtSchemeOptions): WebhookScheme {
           : jwks
             ? [async () => jwks.getKey]
             : [];
-    let failure: unknown = new errors.JWKSNoMatchingKey();
+    // Made only when every candidate failed: an Error's stack trace costs ≈ 10 µs, per request if made up front.
+    let failure: unknown;
     for (const [keyIndex, candidate] of candidates.entries()) {
       const key = await candidate();
       if (key === undefined) continue;
@@ -294,7 +295,7 @@ export function jwtScheme(options: JwtSchemeOptions): WebhookScheme {
       await checkBodyHash(payload, body);
       return header === undefined ? { keyIndex, payload } : { keyIndex };
     }
-    throw tokenFailure(failure, header);
+    throw tokenFailure(failure ?? new errors.JWKSNoMatchingKey(), header);
   }
 
   async function checkBodyHash(payload: JWTPayload, body: Uint8Array): Promise<void> {

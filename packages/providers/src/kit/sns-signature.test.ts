@@ -2,7 +2,7 @@ import { createPrivateKey, sign as nodeSign } from "node:crypto";
 import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
 import { readHeaders } from "@hookproof/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rejection as refusal } from "../../../core/test/helpers.js";
 import {
   SNS_TEST_CERTIFICATE,
@@ -142,6 +142,22 @@ describe("snsSignature", () => {
     for (let i = 0; i < 4; i++)
       await fresh.verify(request(signByHand({ ...notification, MessageId: `id-${i}` }, "2")));
     expect(fetched).toEqual([CERT_URL]);
+  });
+
+  it("imports a certificate's key with the certificate, not once per message (an RSA import costs ~10 verifies)", async () => {
+    const fresh = snsSignature({ topicArns: [TOPIC], fetch: serve });
+    const imports = vi.spyOn(crypto.subtle, "importKey");
+    try {
+      await fresh.verify(request(signByHand({ ...notification, MessageId: "id-first" }, "2")));
+      const withCertificate = imports.mock.calls.length;
+      expect(withCertificate).toBeGreaterThan(0);
+      for (let i = 0; i < 3; i++)
+        for (const version of ["1", "2"] as const)
+          await fresh.verify(request(signByHand({ ...notification, MessageId: `id-${i}` }, version)));
+      expect(imports.mock.calls.length).toBe(withCertificate);
+    } finally {
+      imports.mockRestore();
+    }
   });
 
   it("refuses certificate URLs off the pattern, and another topic, without fetching anything", async () => {

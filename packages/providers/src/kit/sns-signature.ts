@@ -125,6 +125,9 @@ function pemBody(pem: string): Uint8Array {
 
 const HASH = { "1": "SHA-1", "2": "SHA-256" } as const;
 
+/** A certificate's key, imported for each signature version the endpoint accepts. */
+type VerifyKeys = Partial<Record<"1" | "2", CryptoKey>>;
+
 /** The message's fields, checked: each signed one present is a string, the required ones are there. */
 function readMessage(body: Uint8Array, versions: readonly string[]): SnsMessage {
   let message: SnsMessage;
@@ -179,15 +182,18 @@ export function snsSignature(options: SnsSignatureOptions): WebhookScheme {
   if (versions.length === 0 || versions.some((v) => v !== "1" && v !== "2"))
     throw configError('`signatureVersions` must list "1" and/or "2".');
   const allowed = options?.certificateUrl ?? isSnsCertificateUrl;
-  const certificates = new Map<string, Promise<Uint8Array>>();
+  const certificates = new Map<string, Promise<VerifyKeys>>();
 
-  /** The certificate's public key (SPKI DER), fetched once per URL; a failed fetch is not cached. */
-  function spkiOf(url: string): Promise<Uint8Array> {
-    let spki = certificates.get(url);
-    if (!spki) {
+  /**
+   * The certificate's public key, fetched once per URL and imported once per accepted version: importing an RSA
+   * key costs more than verifying with it (≈ 230 µs against ≈ 25 µs). A failed fetch is not cached.
+   */
+  function keysOf(url: string): Promise<VerifyKeys> {
+    let keys = certificates.get(url);
+    if (!keys) {
       if (certificates.size >= MAX_CACHED_CERTIFICATES)
         certificates.delete(certificates.keys().next().value as string);
-      spki = fetchKeyText(url, "signing certificate", { fetch: options?.fetch }).then(async (pem) => {
+      keys = fetchKeyText(url, "signing certificate", { fetch: options?.fetch }).then(async (pem) => {
         let key: CryptoKey;
         try {
           key = await importX509(pem.trim(), "RS256", { extractable: true });
@@ -201,12 +207,22 @@ export function snsSignature(options: SnsSignatureOptions): WebhookScheme {
         // NIST SP 800-131A: RSA under 2048 bits is not acceptable for signatures.
         if ((key.algorithm as RsaHashedKeyAlgorithm).modulusLength < 2048)
           throw refused("The SNS signing certificate's RSA key is under 2048 bits.");
-        return pemBody(await exportSPKI(key));
+        const spki = pemBody(await exportSPKI(key)) as BufferSource;
+        const imported: VerifyKeys = {};
+        for (const version of versions)
+          imported[version] = await crypto.subtle.importKey(
+            "spki",
+            spki,
+            { name: "RSASSA-PKCS1-v1_5", hash: HASH[version] },
+            false,
+            ["verify"],
+          );
+        return imported;
       });
-      spki.catch(() => certificates.delete(url));
-      certificates.set(url, spki);
+      keys.catch(() => certificates.delete(url));
+      certificates.set(url, keys);
     }
-    return spki;
+    return keys;
   }
 
   async function verify({ header, body }: SchemeRequest): Promise<SchemeResult> {
@@ -232,16 +248,9 @@ export function snsSignature(options: SnsSignatureOptions): WebhookScheme {
     const signature =
       message.Signature.length <= MAX_SIGNATURE_CHARS ? decodeBase64(message.Signature) : undefined;
     if (!signature) throw refused("The SNS message's Signature is not base64 of an RSA signature.");
-    const key = await crypto.subtle.importKey(
-      "spki",
-      (await spkiOf(url.href)) as BufferSource,
-      { name: "RSASSA-PKCS1-v1_5", hash: HASH[message.SignatureVersion] },
-      false,
-      ["verify"],
-    );
     const ok = await crypto.subtle.verify(
       "RSASSA-PKCS1-v1_5",
-      key,
+      (await keysOf(url.href))[message.SignatureVersion] as CryptoKey,
       signature as BufferSource,
       new TextEncoder().encode(snsStringToSign(message)),
     );
