@@ -11,9 +11,12 @@ import {
   sign,
   timingSafeEqual,
   verify,
+  webcrypto,
 } from "node:crypto";
 import { createVerifier, ecdsaP256, ed25519 } from "@hookproof/core";
 import { do_not_optimize } from "mitata";
+
+const subtle = webcrypto.subtle;
 
 const ED = generateKeyPairSync("ed25519");
 const ED_PUBLIC_HEX = Buffer.from(ED.publicKey.export({ format: "jwk" }).x, "base64url").toString("hex");
@@ -133,6 +136,13 @@ const NETLIFY_SECRET = "netlify-jws-secret-0123456789abcdef";
  */
 export function jwtSuite(netlifyJwt, nowSeconds) {
   const verifier = createVerifier({ scheme: netlifyJwt({ secret: NETLIFY_SECRET }) });
+  const hmacKey = subtle.importKey(
+    "raw",
+    Buffer.from(NETLIFY_SECRET),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["verify"],
+  );
   return {
     id: "jwt",
     title: "JWT (Netlify layout: HS256 token in a header, `sha256` claim = body hash) — verify, no parse",
@@ -168,8 +178,27 @@ export function jwtSuite(netlifyJwt, nowSeconds) {
           key: "hookproof",
           role: "hookproof",
           vs: "bound",
-          label: "hookproof `netlifyJwt` `authenticate` (jose `jwtVerify` + body hash, WebCrypto)",
+          label:
+            "hookproof `netlifyJwt` `authenticate` (jose `jwtVerify` on WebCrypto + body hash on node:crypto)",
           fn: () => verifier.authenticate(request),
+        },
+        {
+          key: "subtle",
+          role: "bound",
+          label: "for scale: the bound with `crypto.subtle.verify` (HMAC key ready), as jose must verify",
+          fn: async () => {
+            const [h, c, s] = token.split(".");
+            const key = await hmacKey;
+            const ok = await subtle.verify(
+              "HMAC",
+              key,
+              Buffer.from(s, "base64url"),
+              Buffer.from(`${h}.${c}`),
+            );
+            must(ok, "jwt subtle mac");
+            const { sha256 } = JSON.parse(Buffer.from(c, "base64url").toString());
+            must(sha256 === createHash("sha256").update(body).digest("hex"), "jwt subtle body");
+          },
         },
       ];
     },

@@ -11,6 +11,7 @@ export type {
   WebhookSource,
   WebhookVerdictOf,
 } from "./adapter/webhook-source.js";
+export { sha256Hex } from "./crypto/sha256-hex.js";
 export type { DigestEncoding, HmacAlgorithm } from "./crypto/types.js";
 export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
 export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";

@@ -12,6 +12,7 @@ import {
   type SchemeResult,
   type Secrets,
   type SignInput,
+  sha256Hex,
   type WebhookScheme,
   WebhookVerificationError,
 } from "@hookproof/core";
@@ -135,11 +136,14 @@ function secretKeys(secrets: Secrets | undefined, allowShort: boolean | undefine
   });
 }
 
+/** The body's SHA-256 as the claim writes it; node:crypto on Node, where WebCrypto's digest costs a thread-pool hop. */
 async function sha256(body: Uint8Array, encoding: "hex" | "base64"): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body as BufferSource));
-  return encoding === "hex"
-    ? Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")
-    : btoa(String.fromCharCode(...digest));
+  const hex = await sha256Hex(body);
+  if (encoding === "hex") return hex;
+  let binary = "";
+  for (let i = 0; i < hex.length; i += 2)
+    binary += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2), 16));
+  return btoa(binary);
 }
 
 /** Equal strings, compared in time that depends only on their lengths. */
