@@ -11,7 +11,6 @@ export type {
   WebhookSource,
   WebhookVerdictOf,
 } from "./adapter/webhook-source.js";
-export { sha256Hex } from "./crypto/sha256-hex.js";
 export type { DigestEncoding, HmacAlgorithm } from "./crypto/types.js";
 export type { EvictionReport, MemoryStore, MemoryStoreOptions } from "./dedupe/memory-store.js";
 export { DEFAULT_MAX_ENTRIES, memoryStore } from "./dedupe/memory-store.js";
@@ -64,6 +63,7 @@ export type { FormHmacOptions } from "./schemes/form-hmac.js";
 export { formHmac } from "./schemes/form-hmac.js";
 export type { HmacOptions, HmacPresetOptions, HmacTimestamp, TimestampUnit } from "./schemes/hmac.js";
 export { hmac } from "./schemes/hmac.js";
+export { sha256Hex } from "./schemes/sha256-hex.js";
 export type { StandardWebhooksOptions } from "./schemes/standard-webhooks.js";
 export { standardWebhooks } from "./schemes/standard-webhooks.js";
 export type { KeyInput, SignatureHeaders } from "./schemes/timestamped-signature.js";

@@ -2,8 +2,9 @@
  * The SHA-256 of bytes through the platform's crypto, for schemes built outside the core that bind a body hash.
  * @module
  */
+
+import { backend } from "../crypto/backend.js";
 import type { MaybePromise } from "../maybe.js";
-import { backend } from "./backend.js";
 
 /**
  * The lowercase hex SHA-256 of `data`: node:crypto on Node, a string at once; WebCrypto elsewhere, a promise.
