@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { type Listener, startListen } from "../test/listen.js";
-import { MAILGUN_SECRET, PROVIDERS, USERFRONT_TOKEN, WHSEC } from "../test/providers.js";
+import { MAILGUN_SECRET, PROVIDERS, TWILIO_SECRET, USERFRONT_TOKEN, WHSEC } from "../test/providers.js";
 import { fixture } from "./fixtures.js";
 import type { DeliveryView } from "./listen/redact.js";
 import { type SignedDelivery, signDelivery } from "./sign-request.js";
@@ -201,6 +201,22 @@ describe("hookproof listen: the sender's own replay window", () => {
     expect(strict.stdout()).toContain("(tolerance ±300 s)");
     const refused = await post(`${strict.url}/webhooks`, retried);
     expect(JSON.parse(refused.text).error.code).toBe("timestamp_expired");
+  });
+});
+
+describe("hookproof listen: senders that sign the URL", () => {
+  it("judges a Twilio delivery against the URL it arrived at (Host and path), and refuses one signed for another", async () => {
+    const listener = await listen(["-p", "twilio", "-s", TWILIO_SECRET, "--dir", tempDir()]);
+    const at = `${listener.url}/twilio/sms?tenant=7`;
+    const sms = fixture("twilio", "message.received");
+    expect((await post(at, await signDelivery(PROVIDERS.twilio!(), sms, { url: at }))).status).toBe(200);
+    const elsewhere = await signDelivery(PROVIDERS.twilio!(), sms, { url: "https://hooks.example.com/sms" });
+    expect((await post(at, elsewhere)).status).toBe(401);
+    const verdicts = (await views(listener)).map((view) => [view.verdict.status, view.verdict.code]);
+    expect(verdicts).toEqual([
+      ["valid", null],
+      ["rejected", "invalid_signature"],
+    ]);
   });
 });
 

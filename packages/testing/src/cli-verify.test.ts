@@ -266,3 +266,73 @@ describe("hookproof verify", () => {
     expect(bad.stderr).toMatch(/--now "yesterday"/);
   });
 });
+
+describe("hookproof verify: senders that sign the URL", () => {
+  const PUBLIC = "https://hooks.example.com/twilio/sms?tenant=7";
+  const twilio = () =>
+    signDelivery(PROVIDERS.twilio!(), fixture("twilio", "message.received"), { url: PUBLIC });
+  /** A raw capture whose request line and Host are `target` and `host`. */
+  function raw(delivery: SignedDelivery, target: string, host: string, extra: string[] = []): string {
+    const head = [
+      `POST ${target} HTTP/1.1`,
+      `Host: ${host}`,
+      ...extra,
+      ...Object.entries(delivery.headers).map(([n, v]) => `${n}: ${v}`),
+    ];
+    const file = join(dir, `${Math.random().toString(36).slice(2)}.http`);
+    writeFileSync(file, `${head.join("\r\n")}\r\n\r\n${String(delivery.body)}`);
+    return file;
+  }
+  const check = (file: string, ...args: string[]) =>
+    hookproof(["verify", "-p", "twilio", "-s", SECRETS.twilio!, ...args, file]);
+
+  it("takes the URL from the capture's Host and request target (https for a public host)", async () => {
+    const result = await check(raw(await twilio(), "/twilio/sms?tenant=7", "hooks.example.com"));
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toMatch(/^✓ valid: event /m);
+  });
+
+  it("takes an absolute request target whole, and X-Forwarded-Proto's scheme behind a proxy", async () => {
+    const delivery = await twilio();
+    expect((await check(raw(delivery, PUBLIC, "internal:8080"))).code).toBe(0);
+    const http = await signDelivery(PROVIDERS.twilio!(), fixture("twilio", "message.received"), {
+      url: "http://hooks.example.com/twilio/sms?tenant=7",
+    });
+    const proxied = raw(http, "/twilio/sms?tenant=7", "hooks.example.com", ["X-Forwarded-Proto: http"]);
+    expect((await check(proxied)).code).toBe(0);
+  });
+
+  it("--url overrides the capture's; a wrong one fails and says which URL was checked", async () => {
+    const behindProxy = raw(await twilio(), "/sms", "10.0.0.5:3000");
+    const derived = json<VerifyJson>(await check(behindProxy, "--json"));
+    expect([derived.valid, derived.code]).toEqual([false, "invalid_signature"]);
+    expect(derived.notes).toContainEqual(
+      expect.stringContaining("Checked against https://10.0.0.5:3000/sms"),
+    );
+    const given = await check(behindProxy, "--url", PUBLIC);
+    expect(given.code).toBe(0);
+    const other = json<VerifyJson>(
+      await check(behindProxy, "--url", "https://hooks.example.com/other", "--json"),
+    );
+    expect([other.valid, other.code]).toEqual([false, "invalid_signature"]);
+    expect(other.notes.join(" ")).not.toContain("Checked against");
+  });
+
+  it("a JSON capture carries its `url`; without one, or with a relative --url, it is a usage error that names --url", async () => {
+    const delivery = await twilio();
+    const file = join(dir, "twilio.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ url: PUBLIC, headers: delivery.headers, body: String(delivery.body) }),
+    );
+    expect((await check(file)).code).toBe(0);
+    writeFileSync(file, JSON.stringify({ headers: delivery.headers, body: String(delivery.body) }));
+    const missing = await check(file);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining("pass it with --url")]);
+    const relative = await check(file, "--url", "/twilio/sms");
+    expect([relative.code, relative.stderr]).toEqual([
+      2,
+      expect.stringContaining('--url "/twilio/sms" must be'),
+    ]);
+  });
+});

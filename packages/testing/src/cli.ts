@@ -162,11 +162,16 @@ withCommon(
     `the replay window, seconds each way (default: the provider's own, else ${DEFAULT_TOLERANCE_SECONDS})`,
     whole,
   )
+  .option(
+    "--url <url>",
+    "senders that sign the URL (twilio, square, hubspot): the public URL they post to (default: the capture's request line and Host)",
+  )
   .addHelpText(
     "after",
     examples(
       [
         "hookproof verify -p stack-auth -s whsec_… captured.http",
+        "hookproof verify -p twilio -s $TWILIO_AUTH_TOKEN --url https://hooks.example.com/twilio captured.http",
         "hookproof verify -p stack-auth -s whsec_new… -s whsec_old… capture.json --json",
         "hookproof verify -p clerk -s whsec_… --now 2026-11-25T12:00:00Z captured.http",
         "pbpaste | hookproof verify -p ferriskey -s $FERRISKEY_SECRET -",

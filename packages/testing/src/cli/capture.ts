@@ -8,6 +8,15 @@ import { UsageError } from "./output.js";
 export interface Capture {
   headers: Record<string, string>;
   body: Uint8Array;
+  /** The request line's method, or a JSON capture's `method`. */
+  method?: string;
+  /**
+   * The URL the request was sent to, for senders that sign it (Twilio, Square, HubSpot): a JSON capture's
+   * `url`, an absolute request target, or the `Host` header and the request target.
+   */
+  url?: string;
+  /** Set when `url` was put together from `Host` (and the scheme guessed), not read whole. */
+  urlFromHost?: boolean;
   /** Set when the body was not given as raw text or bytes, so its exact bytes are a reconstruction. */
   note?: string;
 }
@@ -31,7 +40,7 @@ captured.http passes \`hookproof verify -p tesseral -s whsec_MfKQ9r8GKYqrTwjUPD8
   {"type":"sync.user","userId":"user_4x1c2k9d0m7qz3bvn8r5tw6ye"}
 
 Or JSON, the body as one string: {"headers": {"svix-id": "msg_…", …}, "body": "{\\"type\\":…}"}
-(\`bodyBase64\` instead of \`body\` for bytes that are not text).`;
+(\`bodyBase64\` instead of \`body\` for bytes that are not text; \`url\` for senders that sign it).`;
 
 function indexOf(bytes: Uint8Array, pattern: number[], from = 0): number {
   outer: for (let i = from; i <= bytes.length - pattern.length; i++) {
@@ -77,7 +86,8 @@ function parseHttp(bytes: Uint8Array): Capture {
   let body = split === -1 ? new Uint8Array(0) : bytes.subarray(split + gap);
   const headers: Record<string, string> = {};
   const lines = head.split(/\r?\n/);
-  if (/^[A-Z]+ \S+( HTTP\/[\d.]+)?$/.test(lines[0] ?? "")) lines.shift();
+  const requestLine = /^([A-Z]+) (\S+)( HTTP\/[\d.]+)?$/.exec(lines[0] ?? "");
+  if (requestLine) lines.shift();
   for (const line of lines) {
     const colon = line.indexOf(":");
     if (colon <= 0) throw new UsageError(`Not a header line in the captured request: "${line}".`);
@@ -87,10 +97,47 @@ function parseHttp(bytes: Uint8Array): Capture {
   const length = Number(headers["content-length"]);
   // An editor saving the capture often appends a newline; Content-Length says where the body ends.
   if (Number.isSafeInteger(length) && length < body.length) body = body.subarray(0, length);
-  return { headers, body };
+  if (!requestLine) return { headers, body };
+  const [, method, target = ""] = requestLine;
+  return { headers, body, method, ...requestUrl(target, headers) };
 }
 
-function parseJsonCapture(value: { headers?: unknown; body?: unknown; bodyBase64?: unknown }): Capture {
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+
+/**
+ * The URL of a request line's target: whole when it is absolute (a proxy's log), else the `Host` header and
+ * the path, over `X-Forwarded-Proto`'s scheme, or http for a loopback host and https for any other.
+ *
+ * @example
+ * requestUrl("/twilio?x=1", { host: "hooks.example.com" }); // { url: "https://hooks.example.com/twilio?x=1", urlFromHost: true }
+ */
+export function requestUrl(
+  target: string,
+  headers: Record<string, string>,
+): Pick<Capture, "url" | "urlFromHost"> {
+  if (/^https?:\/\//i.test(target)) return { url: target };
+  const host = headers.host?.trim();
+  if (!host || !target.startsWith("/")) return {};
+  const forwarded = headers["x-forwarded-proto"]?.split(",")[0]?.trim().toLowerCase();
+  const scheme =
+    forwarded === "http" || forwarded === "https" ? forwarded : LOOPBACK.test(host) ? "http" : "https";
+  return { url: `${scheme}://${host}${target}`, urlFromHost: true };
+}
+
+function parseJsonCapture(value: {
+  headers?: unknown;
+  body?: unknown;
+  bodyBase64?: unknown;
+  method?: unknown;
+  url?: unknown;
+}): Capture {
+  const capture = parseJsonParts(value);
+  if (typeof value.method === "string") capture.method = value.method;
+  if (typeof value.url === "string") capture.url = value.url;
+  return capture;
+}
+
+function parseJsonParts(value: { headers?: unknown; body?: unknown; bodyBase64?: unknown }): Capture {
   const headers: Record<string, string> = {};
   const source = value.headers;
   if (Array.isArray(source)) {

@@ -14,6 +14,7 @@ import {
   type WebhookProvider,
 } from "@hookproof/core";
 import type { Capture } from "./capture.js";
+import { UsageError } from "./output.js";
 
 export interface Diagnosis {
   valid: boolean;
@@ -44,6 +45,8 @@ export interface DiagnoseOptions {
   secrets: number;
   /** What they are called in the answer: `"secret"` unless the sender signs with a key pair. */
   credential?: "secret" | "public key";
+  /** The URL the request was sent to, for senders that sign it; default the capture's own. */
+  url?: string;
 }
 
 const encoder = new TextEncoder();
@@ -62,14 +65,27 @@ const FORMS: readonly [string, (text: string, parsed: unknown) => string | undef
   ["with a trailing newline", (text) => `${text}\n`],
 ];
 
+/** The request as a scheme sees it: the URL and method only when the capture (or `--url`) gave them. */
+type Target = { method?: string; url?: string };
+
 async function schemeCheck(
   provider: WebhookProvider<EventMap>,
   headers: Capture["headers"],
   body: Uint8Array,
+  target: Target,
 ): Promise<SchemeResult | Error> {
   try {
-    return await provider.scheme.verify({ header: readHeaders(headers), body });
+    return await provider.scheme.verify({ header: readHeaders(headers), body, ...target });
   } catch (error) {
+    if (
+      error instanceof TypeError &&
+      target.url === undefined &&
+      /needs the request URL/.test(error.message)
+    ) {
+      throw new UsageError(
+        `${provider.name} signs the URL it sends to: pass it with --url (the public URL given to ${provider.name}), or capture the request line and its Host header.`,
+      );
+    }
     return error as Error;
   }
 }
@@ -78,6 +94,7 @@ async function schemeCheck(
 async function findReserialised(
   provider: WebhookProvider<EventMap>,
   capture: Capture,
+  target: Target,
 ): Promise<string | undefined> {
   const text = new TextDecoder().decode(capture.body);
   let parsed: unknown;
@@ -89,7 +106,7 @@ async function findReserialised(
   for (const [label, form] of FORMS) {
     const candidate = form(text, parsed);
     if (candidate === undefined || candidate === text) continue;
-    const result = await schemeCheck(provider, capture.headers, encoder.encode(candidate));
+    const result = await schemeCheck(provider, capture.headers, encoder.encode(candidate), target);
     if (!(result instanceof Error)) return label;
   }
   return undefined;
@@ -136,7 +153,12 @@ export async function diagnose(
   const notes = capture.note ? [capture.note] : [];
   const base = { tolerance, notes };
   const nowSeconds = Math.floor(options.now / 1000);
-  const checked = await schemeCheck(provider, capture.headers, capture.body);
+  const url = options.url ?? capture.url;
+  const target: Target = {
+    ...(capture.method === undefined ? {} : { method: capture.method }),
+    ...(url === undefined ? {} : { url }),
+  };
+  const checked = await schemeCheck(provider, capture.headers, capture.body, target);
 
   if (checked instanceof Error) {
     if (!isWebhookVerificationError(checked)) throw checked;
@@ -151,7 +173,7 @@ export async function diagnose(
     }
     if (checked.code === "invalid_signature" || checked.code === "invalid_token") {
       const reserialised =
-        checked.code === "invalid_signature" ? await findReserialised(provider, capture) : undefined;
+        checked.code === "invalid_signature" ? await findReserialised(provider, capture, target) : undefined;
       if (reserialised) {
         const reason = `the body looks re-serialised: the signature matches it as ${reserialised} JSON, not the bytes received — something parsed and re-wrote the body before verification; verify the raw bytes`;
         return { ...base, ...where, valid: false, code: checked.code, reason, reserialised };
@@ -162,6 +184,11 @@ export async function diagnose(
       const reason = `the ${what}${header ? ` in \`${header}\`` : ""} matches none of the ${secrets} given`;
       // A wrong secret and a changed body fail the same way; a token covers no body, so only the first applies.
       if (what === "signature") notes.push(CHANGED_BODY);
+      if (what === "signature" && options.url === undefined && capture.urlFromHost) {
+        notes.push(
+          `Checked against ${url}, put together from the capture's Host and path: a sender that signs the URL signed the one it was given; pass that with --url.`,
+        );
+      }
       return { ...base, ...where, valid: false, code: checked.code, reason };
     }
     return { ...base, ...where, valid: false, code: checked.code, reason: checked.message };
@@ -188,7 +215,7 @@ export async function diagnose(
     now: () => options.now,
   });
   try {
-    const event = await hooks.verify({ headers: capture.headers, body: capture.body });
+    const event = await hooks.verify({ headers: capture.headers, body: capture.body, ...target });
     const reason = `valid: event ${event.id} of type ${event.type}`;
     return { ...base, ...skew, ...matched, valid: true, code: null, reason, id: event.id, type: event.type };
   } catch (error) {

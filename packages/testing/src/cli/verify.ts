@@ -13,6 +13,8 @@ export interface VerifyCommandOptions extends SecretOptions {
   provider?: string;
   now?: string;
   tolerance?: number;
+  /** `--url`: the URL the sender signed, for senders that sign it (default: the capture's). */
+  url?: string;
   json?: boolean;
   color?: boolean;
 }
@@ -34,6 +36,16 @@ export function parseNow(value: string | undefined): number {
   return ms;
 }
 
+/** `--url`: an absolute http(s) URL, as the sender was given it. */
+function parseUrl(value: string): string {
+  if (!/^https?:\/\/[^/]/i.test(value)) {
+    throw new UsageError(
+      `--url "${value}" must be the absolute URL the sender posts to, e.g. https://hooks.example.com/twilio.`,
+    );
+  }
+  return value;
+}
+
 export async function verifyCommand(file: string, options: VerifyCommandOptions): Promise<number> {
   const out = createOutput(options);
   const entry = findProvider(options.provider);
@@ -49,6 +61,7 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions)
     tolerance,
     secrets: entry.keyPair ? (options.publicKey?.length ?? 1) : (options.secret?.length ?? 0),
     ...(entry.keyPair ? { credential: "public key" as const } : {}),
+    ...(options.url === undefined ? {} : { url: parseUrl(options.url) }),
   });
   out.result({ provider: entry.name, ...result });
   out.line(result.valid ? out.style("green", `✓ ${result.reason}`) : out.style("red", `✗ ${result.reason}`));

@@ -4,6 +4,7 @@
  * @module
  */
 import { type EventMap, readHeaders, type WebhookProvider } from "@hookproof/core";
+import { requestUrl } from "../cli/capture.js";
 import { diagnose } from "../cli/diagnose.js";
 import { type Arrival, headerRecord, type Verdict } from "./record.js";
 
@@ -43,9 +44,10 @@ export async function judge(
   options: JudgeOptions,
 ): Promise<Verdict> {
   const headers = headerRecord(arrival.headers);
+  // Senders that sign the URL (Twilio, Square, HubSpot) signed the public one: a tunnel passes its Host on.
   const found = await diagnose(
     provider,
-    { headers, body: arrival.body },
+    { headers, body: arrival.body, method: arrival.method, ...requestUrl(arrival.path, headers) },
     { now: options.now, tolerance: options.tolerance, secrets: options.secrets },
   );
   const type = found.type ?? claimedType(provider, headers, arrival.body);
